@@ -1,0 +1,19 @@
+"""Document: what a stage looks at — the current text plus per-document state."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Document:
+    """One document as it moves through a pipeline run.
+
+    `text` is the text as the previous stages left it; `metadata` is where
+    stages record what they found (date, title, language, …). A Document lives
+    for one `Pipeline.clean` call, so stages keep no per-document state
+    themselves and a pipeline can be shared between threads.
+    """
+
+    text: str
+    id: str | None = None
+    metadata: dict = field(default_factory=dict)

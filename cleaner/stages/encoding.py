@@ -1,0 +1,167 @@
+"""encoding: mojibake, HTML entities and control characters, repaired by ftfy.
+
+Why: dumps that went through a wrong decode show "cafÃ©" for "café" and
+"â€œ" for "“"; scraped text keeps "&amp;"; exports leave NULs, ANSI colour
+codes and lone surrogates. ftfy detects these with very few false positives.
+
+How: ftfy runs line by line (as `ftfy.fix_text` does) and explains each
+repair as a plan of steps. Each group of steps is replayed separately and
+diffed, so an edit covers just the characters it changed and its rule says
+which repair it was (`encoding.mojibake`, `encoding.html-entity`, …).
+
+Never: straightening curly quotes, unfolding ligatures or full-width forms, or
+Unicode normalisation. Those are correct typography; later stages rely on ’ and ”.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+import ftfy
+
+from ..edits import Edit, apply, compose, shift
+from .base import Stage
+
+# Text that can hold nothing ftfy would change: printable ASCII, tab, CR, LF, no "&".
+_MAY_NEED_FTFY = re.compile(r"[^\t\n\r\x20-\x25\x27-\x7e]")
+_WORDS = re.compile(r"(\s+)")
+# C1 controls that ftfy leaves when it cannot map them to Windows-1252 characters.
+_LEFTOVER_C1 = re.compile(r"[\x80-\x9f]+")
+
+_FIXERS = {  # ftfy fixer → (rule, reason, confidence)
+    "unescape_html": ("html-entity", "an HTML entity was left as text (&amp; for &)", 0.95),
+    "remove_control_chars": ("control-chars", "invisible control characters with no place in text", 1.0),
+    "remove_terminal_escapes": ("terminal-escapes", "ANSI terminal colour/cursor codes", 1.0),
+    "fix_surrogates": ("surrogates", "UTF-16 surrogate characters that are not valid text", 1.0),
+    "fix_c1_controls": ("c1-controls", "a C1 control character that stands for a Windows-1252 character", 0.9),
+    "fix_latin_ligatures": ("ligatures", "a typographic ligature unfolded to its letters", 0.9),
+    "fix_character_width": ("character-width", "full-width characters made normal width", 0.9),
+    "uncurl_quotes": ("quotes", "curly quotes straightened (configured)", 1.0),
+}
+_CODEC_NAMES = {"utf-8": "UTF-8", "latin-1": "Latin-1", "windows-1252": "Windows-1252",
+                "windows-1251": "Windows-1251", "windows-1250": "Windows-1250", "macroman": "MacRoman",
+                "cp437": "CP437", "iso-8859-2": "ISO-8859-2"}
+
+
+@dataclass(frozen=True)
+class EncodingOptions:
+    """ftfy switches; the defaults keep correct typography untouched."""
+
+    fix_encoding: bool = True
+    unescape_html: str = "auto"   # "auto": only where the line has no "<" (so is not HTML)
+    remove_control_chars: bool = True
+    remove_terminal_escapes: bool = True
+    fix_surrogates: bool = True
+    fix_c1_controls: bool = True
+    remove_leftover_c1: bool = True   # C1 controls ftfy could not map carry no meaning
+    fix_latin_ligatures: bool = False
+    fix_character_width: bool = False
+    uncurl_quotes: bool = False
+
+    def __post_init__(self):
+        if self.unescape_html not in ("auto", "yes", "no"):
+            raise ValueError("unescape_html must be 'auto', 'yes' or 'no'")
+
+
+class EncodingStage(Stage):
+    """Repairs mojibake, HTML entities and control characters (ftfy)."""
+
+    name = "encoding"
+    Options = EncodingOptions
+
+    def __init__(self, options=None, **kwargs):
+        super().__init__(options, **kwargs)
+        o = self.options
+        self._ftfy = ftfy.TextFixerConfig(
+            unescape_html={"auto": "auto", "yes": True, "no": False}[o.unescape_html],
+            fix_encoding=o.fix_encoding,
+            remove_control_chars=o.remove_control_chars,
+            remove_terminal_escapes=o.remove_terminal_escapes,
+            fix_surrogates=o.fix_surrogates,
+            fix_c1_controls=o.fix_c1_controls,
+            fix_latin_ligatures=o.fix_latin_ligatures,
+            fix_character_width=o.fix_character_width,
+            uncurl_quotes=o.uncurl_quotes,
+            fix_line_breaks=False,      # the whitespace stage owns line endings
+            normalization=None,         # text that is right stays byte-for-byte
+            explain=True,
+        )
+
+    def find(self, doc) -> list[Edit]:
+        text = doc.text
+        if not _MAY_NEED_FTFY.search(text):
+            return []
+        edits: list[Edit] = []
+        pos = 0
+        for line in text.split("\n"):
+            if _MAY_NEED_FTFY.search(line):
+                edits.extend(self._fix_line(line, pos))
+            pos += len(line) + 1
+        return edits
+
+    def _fix_line(self, line: str, offset: int) -> list[Edit]:
+        fixed, plan = ftfy.fix_and_explain(line, self._ftfy)
+        composed: list[Edit] = []
+        current = line
+        if fixed != line:
+            for group in _step_groups(plan):
+                step = ftfy.apply_plan(current, group)
+                composed, current = self._record(line, composed, current, step, _describe(group))
+        if self.options.remove_leftover_c1 and _LEFTOVER_C1.search(current):
+            step = _LEFTOVER_C1.sub("", current)
+            composed, current = self._record(line, composed, current, step, (
+                "c1-controls", "C1 control characters that stand for nothing printable", 0.9))
+        return shift(composed, offset)
+
+    def _record(self, line, composed, current, step, description):
+        """Diff one repair step into edits and compose them onto the line's edits so far."""
+        if step == current:
+            return composed, current
+        rule, reason, confidence = description
+        new = [self.fix(current, i1, i2, step[j1:j2], rule, reason, confidence)
+               for i1, i2, j1, j2 in _word_diff(current, step)]
+        return compose(line, composed, current, new), apply(current, new)
+
+
+def _word_diff(a: str, b: str):
+    """Changed spans as (a_start, a_end, b_start, b_end), in whole words.
+
+    A reviewer reads "CafÃ©" → "Café" and "&amp;" → "&" better than the
+    minimal character diff ("Ã©" → "é", delete "amp;").
+    """
+    ta, tb = _WORDS.split(a), _WORDS.split(b)
+    oa, ob = _offsets(ta), _offsets(tb)
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if tag != "equal":
+            yield oa[i1], oa[i2], ob[j1], ob[j2]
+
+
+def _offsets(tokens):
+    out, pos = [0], 0
+    for t in tokens:
+        pos += len(t)
+        out.append(pos)
+    return out
+
+
+def _step_groups(plan):
+    """Split ftfy's plan into repairs: an encode…decode run is one, each other step is one."""
+    group = []
+    for step in plan:
+        group.append(step)
+        if step[0] in ("decode", "apply", "normalize") or (step[0] == "transcode" and len(group) == 1):
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def _describe(group) -> tuple[str, str, float]:
+    if group[0][0] == "encode":
+        read_as = _CODEC_NAMES.get(group[0][1].replace("sloppy-", ""), group[0][1])
+        meant = _CODEC_NAMES.get(group[-1][1], group[-1][1])
+        steps = ", ".join(f"{kind} {name}" for kind, name in group)
+        return ("mojibake", f"mojibake: {meant} text had been decoded as {read_as} (ftfy: {steps})", 0.95)
+    fixer = group[0][1]
+    return _FIXERS.get(fixer, (fixer.replace("_", "-"), f"ftfy {fixer}", 0.9))

@@ -1,0 +1,33 @@
+"""Each stage against its data file of cases (cases/<stage>.json).
+
+A case has `input`, `expected` (null: must stay byte-for-byte the same) and,
+for changes, the rule ids of the edits, in order. Adding a case is adding a line.
+"""
+import json
+from pathlib import Path
+
+import pytest
+
+from cleaner import Pipeline
+from cleaner.edits import check
+from cleaner.registry import stage_class
+
+CASES = Path(__file__).with_name("cases")
+
+
+def load_cases():
+    for path in sorted(CASES.glob("*.json")):
+        for case in json.loads(path.read_text(encoding="utf-8")):
+            yield pytest.param(path.stem, case, id=f"{path.stem}: {case['label']}")
+
+
+@pytest.mark.parametrize("stage,case", list(load_cases()))
+def test_stage_case(stage, case):
+    pipeline = Pipeline([stage_class(stage)()])
+    r = pipeline.clean(case["input"])
+    expected = case["input"] if case["expected"] is None else case["expected"]
+    assert r.text == expected
+    assert [e.rule for e in r.edits] == case.get("rules", [])
+    check(case["input"], r.fixes)
+    assert r.revert() == case["input"]
+    assert pipeline.clean(r.text).edits == []   # idempotent

@@ -2,6 +2,7 @@
 
     [pipeline]
     stages = ["encoding", "whitespace", "mypackage.stages:MyStage"]
+    max_rounds = 3              # re-run while a round still changes the text
 
     [stage.whitespace]          # options of one stage; unknown keys are an error
     collapse_spaces = true
@@ -41,6 +42,17 @@ def build_stages(config: dict) -> list[Stage]:
     if unknown:
         raise ConfigError(f"options given for stages not in the pipeline: {', '.join(sorted(unknown))}")
     return [make_stage(name, options.get(name, {})) for name in names]
+
+
+def pipeline_options(config: dict) -> dict:
+    """Options of the pipeline itself ([pipeline] keys other than `stages`)."""
+    options = {k: v for k, v in config.get("pipeline", {}).items() if k != "stages"}
+    bad = set(options) - {"max_rounds"}
+    if bad:
+        raise ConfigError(f"[pipeline] has no option {', '.join(sorted(bad))}; it has: stages, max_rounds")
+    if not isinstance(options.get("max_rounds", 1), int) or options.get("max_rounds", 1) < 1:
+        raise ConfigError("[pipeline] max_rounds must be a whole number, 1 or more")
+    return options
 
 
 def make_stage(name: str, values: dict) -> Stage:

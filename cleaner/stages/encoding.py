@@ -19,17 +19,33 @@ import re
 from dataclasses import dataclass
 
 import ftfy
+from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
 
 from ..edits import Edit, apply, compose, shift
 from .base import Stage
 
 # Text that can hold nothing ftfy would change: printable ASCII, tab, CR, LF, no "&".
 _MAY_NEED_FTFY = re.compile(r"[^\t\n\r\x20-\x25\x27-\x7e]")
-_WORDS = re.compile(r"(\s+)")
+# What ftfy's fixers other than the mojibake repair act on (entities, controls, surrogates,
+# BOM, deprecated format characters). The mojibake repair itself acts only where
+# ftfy.badness.is_bad(line) holds, so lines passing neither test skip ftfy: same result, faster.
+# Every pattern of ftfy's mojibake detector (ftfy.badness.BADNESS_RE) needs a non-ASCII
+# character outside its categories of common typography (’ “ ” – — … NBSP …), so a line
+# without one is never `is_bad`; tests/stages/test_encoding_fast_path.py holds ftfy to that.
+_TYPOGRAPHY = "".join(MOJIBAKE_CATEGORIES[c] for c in ("common", "start_punctuation", "end_punctuation"))
+_MOJIBAKE_SUSPECT = re.compile(f"[^\x00-\x7f{re.escape(_TYPOGRAPHY)}]")
+_FTFY_TARGETS = re.compile("[&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u206a-\u206f\ufff9-\ufffc]")
+_MAX_ROUNDS = 4
+# ftfy decides per line; split at every line break so that the whitespace stage's
+# line-ending repair cannot change what ftfy sees on a second run.
+_LINE = re.compile(r"[^\r\n\u2028\u2029]+")
+_WORDS = re.compile(r"\S*\s*")
 # C1 controls that ftfy leaves when it cannot map them to Windows-1252 characters.
 _LEFTOVER_C1 = re.compile(r"[\x80-\x9f]+")
 
 _FIXERS = {  # ftfy fixer → (rule, reason, confidence)
+    "decode_inconsistent_utf8": ("mojibake", "mojibake: part of the line was UTF-8 decoded as Windows-1252", 0.95),
+    "replace_lossy_sequences": ("mojibake", "mojibake whose lost bytes cannot be recovered: marked with \ufffd", 0.8),
     "unescape_html": ("html-entity", "an HTML entity was left as text (&amp; for &)", 0.95),
     "remove_control_chars": ("control-chars", "invisible control characters with no place in text", 1.0),
     "remove_terminal_escapes": ("terminal-escapes", "ANSI terminal colour/cursor codes", 1.0),
@@ -87,31 +103,41 @@ class EncodingStage(Stage):
             normalization=None,         # text that is right stays byte-for-byte
             explain=True,
         )
+        self._typography_fixes = o.fix_latin_ligatures or o.fix_character_width or o.uncurl_quotes
 
     def find(self, doc) -> list[Edit]:
         text = doc.text
         if not _MAY_NEED_FTFY.search(text):
             return []
         edits: list[Edit] = []
-        pos = 0
-        for line in text.split("\n"):
-            if _MAY_NEED_FTFY.search(line):
-                edits.extend(self._fix_line(line, pos))
-            pos += len(line) + 1
+        for line in _LINE.finditer(text):
+            if self._may_need_ftfy(line.group()):
+                edits.extend(self._fix_line(line.group(), line.start()))
         return edits
 
+    def _may_need_ftfy(self, line: str) -> bool:
+        if self._typography_fixes:
+            return bool(_MAY_NEED_FTFY.search(line))
+        return bool(_FTFY_TARGETS.search(line)) or bool(_MOJIBAKE_SUSPECT.search(line) and is_bad(line))
+
     def _fix_line(self, line: str, offset: int) -> list[Edit]:
-        fixed, plan = ftfy.fix_and_explain(line, self._ftfy)
         composed: list[Edit] = []
         current = line
-        if fixed != line:
-            for group in _step_groups(plan):
-                step = ftfy.apply_plan(current, group)
-                composed, current = self._record(line, composed, current, step, _describe(group))
-        if self.options.remove_leftover_c1 and _LEFTOVER_C1.search(current):
-            step = _LEFTOVER_C1.sub("", current)
-            composed, current = self._record(line, composed, current, step, (
-                "c1-controls", "C1 control characters that stand for nothing printable", 0.9))
+        # Removing a leftover control can expose mojibake ftfy then repairs ("\x81Â€" → "Â€" → "€"),
+        # so repeat until nothing changes: cleaning the output again must change nothing.
+        for _ in range(_MAX_ROUNDS):
+            start_of_round = current
+            fixed, plan = ftfy.fix_and_explain(current, self._ftfy)
+            if fixed != current:
+                for group in _step_groups(plan):
+                    step = ftfy.apply_plan(current, group)
+                    composed, current = self._record(line, composed, current, step, _describe(group))
+            if self.options.remove_leftover_c1 and _LEFTOVER_C1.search(current):
+                step = _LEFTOVER_C1.sub("", current)
+                composed, current = self._record(line, composed, current, step, (
+                    "c1-controls", "C1 control characters that stand for nothing printable", 0.9))
+            if current == start_of_round:
+                break
         return shift(composed, offset)
 
     def _record(self, line, composed, current, step, description):
@@ -128,13 +154,24 @@ def _word_diff(a: str, b: str):
     """Changed spans as (a_start, a_end, b_start, b_end), in whole words.
 
     A reviewer reads "CafÃ©" → "Café" and "&amp;" → "&" better than the
-    minimal character diff ("Ã©" → "é", delete "amp;").
+    minimal character diff ("Ã©" → "é", delete "amp;"). Tokens are words with
+    their trailing whitespace, so that tokens rarely repeat and the diff stays
+    near-linear; the whitespace both sides share is then trimmed off.
     """
-    ta, tb = _WORDS.split(a), _WORDS.split(b)
+    ta, tb = _WORDS.findall(a), _WORDS.findall(b)
     oa, ob = _offsets(ta), _offsets(tb)
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
-        if tag != "equal":
-            yield oa[i1], oa[i2], ob[j1], ob[j2]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb).get_opcodes():
+        if tag == "equal":
+            continue
+        if i2 - i1 == j2 - j1:   # word for word: one edit per word
+            pairs = [(i, i + 1, j, j + 1) for i, j in zip(range(i1, i2), range(j1, j2)) if ta[i] != tb[j]]
+        else:
+            pairs = [(i1, i2, j1, j2)]
+        for p1, p2, q1, q2 in pairs:
+            s1, e1, s2, e2 = oa[p1], oa[p2], ob[q1], ob[q2]
+            while e1 > s1 and e2 > s2 and a[e1 - 1] == b[e2 - 1] and a[e1 - 1].isspace():
+                e1, e2 = e1 - 1, e2 - 1
+            yield s1, e1, s2, e2
 
 
 def _offsets(tokens):

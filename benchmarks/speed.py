@@ -1,0 +1,63 @@
+"""Speed of cleaner.clean against ftfy.fix_text alone, on the same documents.
+
+    python benchmarks/speed.py [CASES.jsonl] [--repeat N]
+
+CASES defaults to ../shared/bench/dev-cases.jsonl (field `input`). Reports
+MB/s (UTF-8 bytes of input per second, best of N runs, one core) for:
+ftfy.fix_text, the default pipeline, each stage alone, and the default
+pipeline on documents that need no change (the hot path on clean text).
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import platform
+import time
+from pathlib import Path
+
+import ftfy
+
+import cleaner
+from cleaner import Pipeline
+
+DEFAULT_CASES = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "dev-cases.jsonl"
+
+
+def best_rate(fn, texts, repeat):
+    """MB/s of fn over texts, best of `repeat` runs (the least disturbed by other load)."""
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        t0 = time.perf_counter()
+        for t in texts:
+            fn(t)
+        best = min(best, time.perf_counter() - t0)
+    return size / best / 1e6, size, best
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("cases", nargs="?", default=str(DEFAULT_CASES))
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args(argv)
+    texts = [json.loads(line)["input"] for line in open(args.cases, encoding="utf-8") if line.strip()]
+    default = Pipeline.default()
+    unchanged = [t for t in texts if not default.clean(t).changed]
+    rows = [("ftfy.fix_text (ftfy defaults)", ftfy.fix_text, texts),
+            ("cleaner.clean (default pipeline)", cleaner.clean, texts)]
+    for stage in default.stages:
+        rows.append((f"  stage {stage.name} alone", Pipeline([stage]).clean, texts))
+    rows.append((f"cleaner.clean, {len(unchanged)} docs needing no change", cleaner.clean, unchanged))
+    rows.append(("ftfy.fix_text, same docs", ftfy.fix_text, unchanged))
+    print(f"{len(texts)} documents from {args.cases}; Python {platform.python_version()}, "
+          f"ftfy {ftfy.__version__}, best of {args.repeat}")
+    print(f"{'what':48} {'MB/s':>7} {'MB':>6} {'s':>7}")
+    for name, fn, docs in rows:
+        rate, size, secs = best_rate(fn, docs, args.repeat)
+        print(f"{name:48} {rate:7.2f} {size / 1e6:6.2f} {secs:7.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""Pipeline construction (defaults, TOML, plugins), errors, and thread safety."""
+import textwrap
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+import cleaner
+from cleaner import Pipeline, Stage, StageError
+from cleaner.config import ConfigError
+from cleaner.registry import UnknownStage, available
+
+
+class Shout(Stage):
+    """Test plugin: upper-cases the word 'nato' and flags 'otan'."""
+
+    name = "shout"
+
+    def find(self, doc):
+        text, edits = doc.text, []
+        for word, make in (("nato", "fix"), ("otan", "flag")):
+            i = text.find(word)
+            if i >= 0:
+                edits.append(self.fix(text, i, i + 4, "NATO", "acronym", "lower-case acronym")
+                             if make == "fix" else
+                             self.flag(text, i, i + 4, "spanish", "Spanish acronym", 0.5, "NATO"))
+        return sorted(edits, key=lambda e: e.start)
+
+
+class Broken(Stage):
+    name = "broken"
+
+    def find(self, doc):
+        return [self.fix(doc.text, 0, 1, "x", "r", "r"), self.fix(doc.text, 0, 2, "y", "r", "r")]
+
+
+def write(tmp_path, text):
+    path = tmp_path / "cleaner.toml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_default_pipeline_stages():
+    assert [s.name for s in Pipeline.default().stages] == ["encoding", "whitespace"]
+
+
+def test_config_orders_stages_and_sets_options(tmp_path):
+    path = write(tmp_path, """
+        [pipeline]
+        stages = ["whitespace", "tests.test_pipeline:Shout"]
+        [stage.whitespace]
+        max_blank_lines = 0
+    """)
+    p = Pipeline.from_config(path)
+    assert [s.name for s in p.stages] == ["whitespace", "shout"]
+    r = p.clean("the  nato and otan\n\n\nsummit")
+    assert r.text == "the NATO and otan\nsummit"
+    assert [(e.rule, e.kind) for e in r.edits] == [
+        ("whitespace.space-run", "fix"), ("shout.acronym", "fix"),
+        ("shout.spanish", "flag"), ("whitespace.blank-lines", "fix")]
+    flag = r.flags[0]
+    assert (flag.start, flag.end, flag.before, flag.after) == (14, 18, "otan", "NATO")
+
+
+@pytest.mark.parametrize("toml,message", [
+    ('[pipeline]\nstages = ["nope"]', "unknown stage 'nope'"),
+    ('[pipeline]\nstages = ["whitespace"]\n[stage.whitespace]\nbogus = 1', "has no option bogus"),
+    ('[pipeline]\nstages = ["whitespace"]\n[stage.whitespace]\nmax_blank_lines = -1', "max_blank_lines"),
+    ('[pipeline]\nstages = ["whitespace"]\n[stage.encoding]\nuncurl_quotes = true', "not in the pipeline"),
+    ('[pipeline]\nstages = "whitespace"', "needs [pipeline] stages"),
+    ('[pipeline\n', "not valid TOML"),
+    ('[pipeline]\nstages = ["no_such_module:Stage"]', "cannot load stage"),
+    ('[pipeline]\nstages = ["os:getcwd"]', "not a cleaner Stage subclass"),
+])
+def test_bad_config_names_the_problem(tmp_path, toml, message):
+    with pytest.raises((ConfigError, UnknownStage), match=message.replace("[", r"\[")):
+        Pipeline.from_config(write(tmp_path, toml))
+
+
+def test_entry_point_plugin_is_found(tmp_path, monkeypatch):
+    dist = tmp_path / "shoutplugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: shoutplugin\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[cleaner.stages]\nshout = tests.test_pipeline:Shout\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert available()["shout"] == "tests.test_pipeline:Shout"
+    p = Pipeline.from_dict({"pipeline": {"stages": ["shout"]}})
+    assert p.clean("a nato b").text == "a NATO b"
+
+
+def test_a_stage_that_breaks_the_edit_contract_is_named():
+    with pytest.raises(StageError, match="broken"):
+        Pipeline([Broken()]).clean("hello")
+
+
+def test_same_stage_twice_is_refused():
+    with pytest.raises(ValueError, match="twice"):
+        Pipeline([Shout(), Shout()])
+
+
+def test_clean_refuses_bytes():
+    with pytest.raises(TypeError):
+        cleaner.clean(b"bytes")
+
+
+def test_pipeline_is_safe_to_share_between_threads():
+    texts = [f"doc {i}:  caf\u00c3\u00a9 &amp; more\r\n\r\n\r\nline {i} \u00a0end " * (1 + i % 7) for i in range(300)]
+    p = Pipeline.default()
+    expected = [(r.text, r.edits) for r in map(p.clean, texts)]
+    barrier = threading.Barrier(8)
+
+    def work(i):
+        if i < 8:
+            barrier.wait()
+        r = p.clean(texts[i])
+        return r.text, r.edits
+
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(work, range(len(texts)))) == expected
+
+
+def test_result_diff_shows_both_sides():
+    r = cleaner.clean("caf\u00c3\u00a9\r\n")
+    assert "-caf\u00c3\u00a9" in r.diff() and "+caf\u00e9" in r.diff()

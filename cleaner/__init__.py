@@ -1,9 +1,9 @@
-"""cleaner: repair and normalise raw text dumps, explaining every change.
+r"""cleaner: repair and normalise raw text dumps, explaining every change.
 
     >>> import cleaner
     >>> r = cleaner.clean("caf\u00c3\u00a9  au lait\r\n")
     >>> r.text
-    'café au lait\\n'
+    'café au lait\n'
     >>> [e.rule for e in r.edits]
     ['encoding.mojibake', 'whitespace.space-run', 'whitespace.line-endings']
 """

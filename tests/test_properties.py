@@ -26,7 +26,7 @@ def test_default_pipeline_invariants(text):
         assert text[e.start:e.end] == e.before
         assert e.kind in ("fix", "flag") and 0 <= e.confidence <= 1 and e.reason
     again = cleaner.clean(r.text)
-    assert again.text == r.text and again.edits == []
+    assert again.text == r.text and again.fixes == []
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))

@@ -9,6 +9,9 @@ repair as a plan of steps. Each group of steps is replayed separately and
 diffed, so an edit covers just the characters it changed and its rule says
 which repair it was (`encoding.mojibake`, `encoding.html-entity`, …).
 
+HTML entities in plain text ("&amp;", "&#243;") are flagged, not fixed, by
+default: some sources carry them on purpose, and we fix only what we are sure of.
+
 Never: straightening curly quotes, unfolding ligatures or full-width forms, or
 Unicode normalisation. Those are correct typography; later stages rely on ’ and ”.
 """
@@ -20,6 +23,8 @@ from dataclasses import dataclass
 
 import ftfy
 from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
+from ftfy.chardata import HTML_ENTITY_RE
+from ftfy.fixes import unescape_html
 
 from ..edits import Edit, apply, compose, shift
 from .base import Stage
@@ -65,7 +70,9 @@ class EncodingOptions:
     """ftfy switches; the defaults keep correct typography untouched."""
 
     fix_encoding: bool = True
-    unescape_html: str = "auto"   # "auto": only where the line has no "<" (so is not HTML)
+    # "flag": report entities with the character as suggestion (the source may mean them);
+    # "auto": fix them where the line has no "<" (so is not HTML); "yes": always; "no": ignore.
+    unescape_html: str = "flag"
     remove_control_chars: bool = True
     remove_terminal_escapes: bool = True
     fix_surrogates: bool = True
@@ -76,8 +83,8 @@ class EncodingOptions:
     uncurl_quotes: bool = False
 
     def __post_init__(self):
-        if self.unescape_html not in ("auto", "yes", "no"):
-            raise ValueError("unescape_html must be 'auto', 'yes' or 'no'")
+        if self.unescape_html not in ("flag", "auto", "yes", "no"):
+            raise ValueError("unescape_html must be 'flag', 'auto', 'yes' or 'no'")
 
 
 class EncodingStage(Stage):
@@ -90,7 +97,7 @@ class EncodingStage(Stage):
         super().__init__(options, **kwargs)
         o = self.options
         self._ftfy = ftfy.TextFixerConfig(
-            unescape_html={"auto": "auto", "yes": True, "no": False}[o.unescape_html],
+            unescape_html={"auto": "auto", "yes": True}.get(o.unescape_html, False),
             fix_encoding=o.fix_encoding,
             remove_control_chars=o.remove_control_chars,
             remove_terminal_escapes=o.remove_terminal_escapes,
@@ -113,7 +120,24 @@ class EncodingStage(Stage):
         for line in _LINE.finditer(text):
             if self._may_need_ftfy(line.group()):
                 edits.extend(self._fix_line(line.group(), line.start()))
+        if self.options.unescape_html == "flag" and "&" in text:
+            edits.extend(self._flag_entities(text))
         return edits
+
+    def _flag_entities(self, text: str) -> list[Edit]:
+        """HTML entities outside HTML lines, reported with the character they stand for."""
+        flags = []
+        for line in _LINE.finditer(text):
+            if "<" in line.group():
+                continue
+            for m in HTML_ENTITY_RE.finditer(line.group()):
+                char = unescape_html(m.group())
+                if char != m.group():
+                    start = line.start() + m.start()
+                    flags.append(self.flag(text, start, start + len(m.group()), "html-entity",
+                                           f"an HTML entity in plain text; it may stand for {char!r}",
+                                           0.6, suggestion=char))
+        return flags
 
     def _may_need_ftfy(self, line: str) -> bool:
         if self._typography_fixes:

@@ -1,0 +1,30 @@
+"""The README's promises: its examples run, and CI runs its test command."""
+import doctest
+import re
+from pathlib import Path
+
+import cleaner
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def quick_start_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```\n(.+?)\n```", section)
+
+
+def test_quick_start_has_exactly_two_commands():
+    commands = quick_start_commands()
+    assert len(commands) == 2
+    assert "cleaner clean data/sample" in commands[0]
+    assert commands[1].endswith("python -m pytest")
+
+
+def test_ci_runs_the_readme_test_command():
+    ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    assert ci_lines[-1] == quick_start_commands()[1]
+
+
+def test_package_docstring_example():
+    assert doctest.testmod(cleaner, raise_on_error=False).failed == 0

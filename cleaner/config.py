@@ -13,7 +13,7 @@ import dataclasses
 import tomllib
 from pathlib import Path
 
-from .registry import stage_class
+from .registry import UnknownStage, stage_class
 from .stages.base import Stage
 
 DEFAULT_CONFIG = Path(__file__).with_name("default.toml")
@@ -56,7 +56,10 @@ def pipeline_options(config: dict) -> dict:
 
 
 def make_stage(name: str, values: dict) -> Stage:
-    cls = stage_class(name)
+    try:
+        cls = stage_class(name)
+    except UnknownStage as e:
+        raise ConfigError(str(e)) from None
     known = {f.name: f for f in dataclasses.fields(cls.Options)}
     bad = set(values) - set(known)
     if bad:

@@ -1,0 +1,70 @@
+"""Files that appear whole or not at all: written under a hidden temporary name, then renamed."""
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import suppress
+from pathlib import Path
+
+from . import compression
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp creates files only the owner can read; finished files get the usual permissions.
+_MODE = 0o666 & ~_umask()
+
+
+class Committable:
+    """`with` commits on success and aborts when the block raises."""
+
+    def commit(self) -> None:
+        raise NotImplementedError
+
+    def abort(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+
+class AtomicFile(Committable):
+    """A binary file written beside `path` and moved over it by `commit`.
+
+    The temporary file sits in the same folder, so `os.replace` is a rename
+    within one file system: whoever reads `path` sees the old file or the new
+    one, never half of one, even if cleaner is killed mid-write. With
+    `compress`, a `.gz` or `.zst` name compresses what is written.
+    """
+
+    def __init__(self, path: str | Path, compress: bool = False):
+        self.path = Path(path)
+        fd, self._tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        self._raw = os.fdopen(fd, "wb")
+        self._stream = compression.writer(self._raw, self.path.name) if compress else self._raw
+
+    def write(self, data: bytes) -> None:
+        self._stream.write(data)
+
+    def commit(self) -> None:
+        self._stream.close()
+        self._raw.close()
+        os.chmod(self._tmp, _MODE)
+        os.replace(self._tmp, self.path)
+
+    def abort(self) -> None:
+        self._raw.close()
+        with suppress(ValueError, OSError):  # a compressor cannot finish into a closed file: nothing to keep
+            self._stream.close()
+        with suppress(FileNotFoundError):
+            os.unlink(self._tmp)

@@ -1,0 +1,85 @@
+"""Compression chosen by file name: `.gz` (gzip) and `.zst` (zstandard), read and written as streams."""
+from __future__ import annotations
+
+import gzip
+import io
+import zlib
+from typing import BinaryIO
+
+import zstandard
+
+SUFFIXES = (".gz", ".zst")
+# What a damaged or truncated compressed stream raises while it is read.
+CORRUPT = (EOFError, zlib.error, gzip.BadGzipFile, zstandard.ZstdError)
+
+
+def suffix(name: str) -> str:
+    """".gz", ".zst" or "" for an uncompressed name."""
+    return next((s for s in SUFFIXES if name.endswith(s)), "")
+
+
+def without_suffix(name: str) -> str:
+    """The name of the content: `a.jsonl.gz` holds `a.jsonl`."""
+    return name[: -len(suffix(name))] if suffix(name) else name
+
+
+def open_read(path: str) -> BinaryIO:
+    """A buffered binary stream of the decompressed content of `path`."""
+    kind = suffix(path)
+    if kind == ".gz":
+        return gzip.open(path, "rb")
+    raw = open(path, "rb")
+    if kind == ".zst":
+        return io.BufferedReader(_ZstdReader(raw))
+    return raw
+
+
+def writer(raw: BinaryIO, name: str) -> BinaryIO:
+    """A stream that compresses into `raw` as `name` says; closing it finishes the stream, not `raw`."""
+    kind = suffix(name)
+    if kind == ".gz":  # mtime=0 and no file name: the same content gives the same bytes
+        return gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+    if kind == ".zst":
+        return zstandard.ZstdCompressor().stream_writer(raw, closefd=False)
+    return raw
+
+
+class _ZstdReader(io.RawIOBase):
+    """Decompresses a (multi-frame) .zst stream and raises EOFError if it ends inside a frame.
+
+    zstandard's own reader returns whatever a truncated file decodes to without
+    complaint, which would pass half a document off as a whole one.
+    """
+
+    def __init__(self, raw: BinaryIO):
+        self._raw = raw
+        self._dctx = zstandard.ZstdDecompressor()
+        self._frame = None
+        self._pending = b""
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self._pos == len(self._pending):
+            chunk = self._raw.read(1 << 16)
+            if not chunk:
+                if self._frame is not None and not self._frame.eof:
+                    raise EOFError("zstd stream ended inside a frame")
+                return 0
+            out = []
+            while chunk:
+                if self._frame is None or self._frame.eof:
+                    self._frame = self._dctx.decompressobj()
+                out.append(self._frame.decompress(chunk))
+                chunk = self._frame.unused_data if self._frame.eof else b""
+            self._pending, self._pos = b"".join(out), 0
+        n = min(len(buffer), len(self._pending) - self._pos)
+        buffer[:n] = self._pending[self._pos:self._pos + n]
+        self._pos += n
+        return n
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()

@@ -1,0 +1,223 @@
+"""Readers: inputs (files, folders, stdin) → a stream of Records, and Rejects that say why not.
+
+Nothing a dump holds stops a run: a file that cannot be read, is binary, is
+not UTF-8, is empty or too big, or a JSONL line that is not a usable record,
+becomes a Reject with a one-line reason, and reading goes on. Documents are
+read one at a time, so memory stays flat however big the dump.
+
+Formats, by name (after any `.gz`/`.zst`): `.txt` is one document whose id is
+its path relative to the folder given (`sub/a.txt`, compression suffix
+dropped); `.jsonl` is one document per line, with the text in `text_field`,
+the id in `id_field` (else `<file>:<line>`) and every other field kept as
+metadata. Folders are read recursively in sorted order, skipping hidden
+files and folders and other file types; a file named explicitly is read as
+text unless it is `.jsonl`. `-` is stdin, read as `stdin_format`.
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+import sys
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, ContextManager, Iterable, Iterator
+
+from . import compression
+from .records import Record, Reject
+
+_SNIFF = 8192  # bytes of a JSONL file looked at for NULs, as git does to call a file binary
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNREADABLE = (*compression.CORRUPT, OSError)
+_JSON_TYPES = {list: "array", str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}
+
+
+class InputError(ValueError):
+    """An input that does not exist, or inputs that hold no documents at all."""
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    text_field: str = "text"
+    id_field: str = "id"
+    max_doc_mb: float = 64
+    stdin_format: str = "txt"
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_doc_mb * 2**20)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file: its path (`-` for stdin), its name relative to the input given, its format."""
+
+    path: str
+    name: str
+    format: str
+
+
+class _Rejected(Exception):
+    def __init__(self, reason: str, id: str | None = None):
+        super().__init__(reason)
+        self.id = id
+
+
+def discover(inputs: Iterable[str], stdin_format: str = "txt") -> list[Source]:
+    """Every input file, in order, before any is read: a missing input is an error up front."""
+    sources: list[Source] = []
+    for given in inputs:
+        path = Path(given)
+        if given == "-":
+            sources.append(Source("-", "stdin", stdin_format))
+        elif path.is_dir():
+            sources.extend(_walk(path))
+        elif path.exists() or path.is_symlink():  # a broken symlink is read, and rejected, like any file
+            sources.append(Source(given, path.name, _format(path.name) or "txt"))
+        else:
+            raise InputError(f"{given}: no such file or folder")
+    if not sources:
+        raise InputError("no input found: the folders hold no .txt or .jsonl files")
+    return sources
+
+
+def _format(name: str) -> str | None:
+    base = compression.without_suffix(name)
+    return "jsonl" if base.endswith(".jsonl") else "txt" if base.endswith(".txt") else None
+
+
+def _walk(root: Path) -> list[Source]:
+    def fail(error: OSError):
+        raise InputError(f"cannot list {error.filename}: {error.strerror}")
+
+    found = []
+    for folder, dirs, files in os.walk(root, onerror=fail):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            fmt = _format(name)
+            if fmt and not name.startswith("."):
+                path = os.path.join(folder, name)
+                found.append(Source(path, Path(path).relative_to(root).as_posix(), fmt))
+    return sorted(found, key=lambda s: s.name)
+
+
+def read(sources: Iterable[Source], options: ReadOptions = ReadOptions()) -> Iterator[Record | Reject]:
+    """Records and Rejects, lazily, in input order."""
+    for source in sources:
+        if source.format == "jsonl":
+            yield from _read_jsonl(source, options)
+        else:
+            yield from _read_txt(source, options)
+
+
+def _open(source: Source) -> ContextManager[BinaryIO]:
+    return nullcontext(sys.stdin.buffer) if source.path == "-" else compression.open_read(source.path)
+
+
+def _read_txt(source: Source, options: ReadOptions) -> Iterator[Record | Reject]:
+    id = compression.without_suffix(source.name)
+    try:
+        with _open(source) as f:
+            data = f.read(options.max_bytes + 1)
+        if len(data) > options.max_bytes:
+            raise _Rejected(_too_big(options))
+        nul = data.find(b"\0")
+        if nul >= 0:
+            raise _Rejected(f"binary file (NUL byte at offset {nul})")
+        text, bom = _decode(data, at_file_start=True)
+        _check_text(text)
+    except _Rejected as e:
+        yield Reject(id, source.path, str(e))
+    except _UNREADABLE as e:
+        yield Reject(id, source.path, _unreadable(source, e))
+    else:
+        yield Record(id, text, {"bom": True} if bom else {}, source.path)
+
+
+def _read_jsonl(source: Source, options: ReadOptions) -> Iterator[Record | Reject]:
+    line = offset = 0
+    try:
+        with _open(source) as f:
+            if b"\0" in f.peek(_SNIFF)[:_SNIFF]:
+                raise _Rejected("binary file (NUL bytes in the first 8 KiB)")
+            for raw in iter(lambda: f.readline(options.max_bytes + 1), b""):
+                line += 1
+                start, offset = offset, offset + len(raw)
+                where = f"{source.path}:{line}"
+                if len(raw) > options.max_bytes and not raw.endswith(b"\n"):
+                    offset += _skip_line(f)
+                    yield Reject(f"{source.name}:{line}", where, f"line {line}: {_too_big(options)}")
+                elif raw.strip():
+                    try:
+                        yield _jsonl_record(raw, start, line, source, options)
+                    except _Rejected as e:
+                        yield Reject(e.id or f"{source.name}:{line}", where, f"line {line}: {e}")
+    except _Rejected as e:
+        yield Reject(source.name, source.path, str(e))
+    except _UNREADABLE as e:
+        yield Reject(source.name, source.path, _unreadable(source, e) + (f" (after line {line})" if line else ""))
+
+
+def _jsonl_record(raw: bytes, offset: int, line: int, source: Source, options: ReadOptions) -> Record:
+    text, bom = _decode(raw, at_file_start=offset == 0, offset=offset)
+    try:
+        fields = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise _Rejected(f"not valid JSON ({e.msg}, column {e.colno})") from None
+    if not isinstance(fields, dict):
+        raise _Rejected(f"a JSON {_JSON_TYPES[type(fields)]}, not an object")
+    given_id = fields.get(options.id_field)
+    has_id = isinstance(given_id, (str, int)) and not isinstance(given_id, bool) and given_id != ""
+    id = str(given_id) if has_id else f"{source.name}:{line}"
+    doc = fields.pop(options.text_field, None)
+    if not isinstance(doc, str):
+        raise _Rejected(f"no string field {options.text_field!r}", id)
+    if _SURROGATE.search(doc):
+        raise _Rejected("the text holds an unpaired UTF-16 surrogate escape, which is not valid Unicode", id)
+    _check_text(doc, id)
+    if has_id:
+        del fields[options.id_field]
+    if bom:
+        fields["bom"] = True
+    return Record(id, doc, fields, f"{source.path}:{line}")
+
+
+def _decode(data: bytes, at_file_start: bool, offset: int = 0) -> tuple[str, bool]:
+    """UTF-8 text and whether a BOM began it (a BOM only counts at the start of a file)."""
+    bom = at_file_start and data.startswith(codecs.BOM_UTF8)
+    skip = len(codecs.BOM_UTF8) if bom else 0
+    try:
+        return data[skip:].decode("utf-8"), bom
+    except UnicodeDecodeError as e:
+        at = e.start + skip
+        raise _Rejected(f"not valid UTF-8 (byte 0x{data[at]:02x} at offset {offset + at})") from None
+
+
+def _check_text(text: str, id: str | None = None) -> None:
+    if not text:
+        raise _Rejected("empty document", id)
+    if text.isspace():
+        raise _Rejected("document is only whitespace", id)
+
+
+def _too_big(options: ReadOptions) -> str:
+    return f"document is bigger than the --max-doc-mb limit of {options.max_doc_mb:g} MiB"
+
+
+def _unreadable(source: Source, error: Exception) -> str:
+    if isinstance(error, compression.CORRUPT):  # before OSError: a BadGzipFile is one
+        return f"corrupt or truncated {compression.suffix(source.path).lstrip('.')} file: {error}"
+    return f"cannot read: {error.strerror}"
+
+
+def _skip_line(f: BinaryIO) -> int:
+    """Read past the rest of an over-long line; the number of bytes skipped."""
+    skipped = 0
+    while True:
+        chunk = f.readline(1 << 20)
+        skipped += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return skipped
+

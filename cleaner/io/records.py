@@ -1,0 +1,23 @@
+"""What a reader yields: a document to clean, or a reject that says why there is none."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One input document. `source` says where it came from (path, or path:line for JSONL)."""
+
+    id: str
+    text: str
+    metadata: dict = field(default_factory=dict)
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    """An input that is not cleaned, with a one-line `reason` a user can act on."""
+
+    id: str
+    source: str
+    reason: str

@@ -1,0 +1,105 @@
+"""Writers of cleaned documents: a folder of text files named by id, or one JSONL file.
+
+Which one: `--format`, or else the output's name: `*.jsonl`, `*.jsonl.gz` and
+`*.jsonl.zst` are JSONL files, anything else is a folder.
+"""
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from ..result import Result
+from . import compression
+from .atomic import AtomicFile, Committable
+
+FORMATS = ("txt", "jsonl")
+
+
+def json_line(obj) -> bytes:
+    """One JSONL line in UTF-8. Unpaired surrogates (file names that are not UTF-8) become
+    `\\udcxx` escapes, which JSON reads back as the same string."""
+    return (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
+
+
+def default_format(output: str) -> str:
+    return "jsonl" if compression.without_suffix(output).endswith(".jsonl") else "txt"
+
+
+def open_writer(fmt: str, output: str) -> "TxtTreeWriter | JsonlWriter":
+    """The writer for `fmt`; raises OSError now if `output` cannot be written."""
+    return TxtTreeWriter(output) if fmt == "txt" else JsonlWriter(output)
+
+
+class TxtTreeWriter(Committable):
+    """OUT/<id> for each document, each file written atomically.
+
+    Ids come from the input (file paths, or any string in a JSONL record), so
+    before a document is cleaned `admit` refuses an id that would land outside
+    OUT (`../x`, `/etc/x`, a symlink out), is no file name, or names a file an
+    earlier document already took.
+    """
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=self.folder):  # not writable? say so now, not at the first document
+            pass
+        self._root = self.folder.resolve()
+        self._files: set[str] = set()
+        self._dirs: set[str] = set()
+
+    def admit(self, id: str) -> str | None:
+        """None if the document `id` can be written (and it is then reserved), else why not."""
+        if not id or "\0" in id:
+            return f"id {id!r} cannot be a file name"
+        path = PurePosixPath(id)
+        if path.is_absolute() or ".." in path.parts or not path.parts:
+            return f"id {id!r} would be written outside the output folder"
+        rel = path.as_posix()
+        parents = {p.as_posix() for p in path.parents} - {"."}
+        if rel in self._files or rel in self._dirs or parents & self._files:
+            return f"id {id!r} names the same output file as an earlier document"
+        if not (self.folder / rel).resolve().is_relative_to(self._root):
+            return f"id {id!r} would be written outside the output folder (through a symlink)"
+        self._files.add(rel)
+        self._dirs |= parents
+        return None
+
+    def write(self, result: Result) -> None:
+        target = self.folder / PurePosixPath(result.id)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with AtomicFile(target) as f:
+            f.write(result.text.encode("utf-8"))
+
+    def commit(self) -> None:
+        """Every file is already in place."""
+
+    def abort(self) -> None:
+        """Files written so far are whole and stay."""
+
+
+class JsonlWriter(Committable):
+    """One `{"id", "text", "metadata"}` line per document, in input order; `.gz`/`.zst` by name.
+
+    The file appears when the run finishes; a failed run leaves an earlier file as it was.
+    """
+
+    def __init__(self, path: str | Path):
+        path = Path(path)
+        if path.is_dir():
+            raise IsADirectoryError(21, "is a folder, not a JSONL file name", str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = AtomicFile(path, compress=True)
+
+    def admit(self, id: str) -> str | None:
+        return None
+
+    def write(self, result: Result) -> None:
+        self._file.write(json_line({"id": result.id, "text": result.text, "metadata": result.metadata}))
+
+    def commit(self) -> None:
+        self._file.commit()
+
+    def abort(self) -> None:
+        self._file.abort()

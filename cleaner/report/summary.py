@@ -1,0 +1,73 @@
+"""Summary: the counts of a run, as summary.json holds them and the one-line summary says them."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .. import __version__
+from ..edits import FIX
+from ..result import Result
+
+
+@dataclass
+class Summary:
+    """Totals over the documents of a run.
+
+    `documents_in` is derived: every document read is either written or
+    rejected, so in = out + rejected holds by construction. `by_stage` and
+    `by_rule` count every step of a merged edit, so a mojibake repair that the
+    whitespace stage then touched counts once for each rule.
+    """
+
+    pipeline: list[dict] = field(default_factory=list)
+    options: dict = field(default_factory=dict)
+    out: int = 0
+    rejected: int = 0
+    changed: int = 0
+    fixes: int = 0
+    flags: int = 0
+    chars_in: int = 0
+    chars_out: int = 0
+    seconds: float = 0.0
+    by_stage: Counter = field(default_factory=Counter)
+    by_rule: Counter = field(default_factory=Counter)
+
+    @property
+    def documents_in(self) -> int:
+        return self.out + self.rejected
+
+    def add(self, result: Result) -> None:
+        self.out += 1
+        self.changed += result.changed
+        self.chars_in += len(result.original)
+        self.chars_out += len(result.text)
+        for edit in result.edits:
+            if edit.kind == FIX:
+                self.fixes += 1
+            else:
+                self.flags += 1
+            for step in edit.parts or (edit,):
+                self.by_stage[step.stage] += 1
+                self.by_rule[step.rule] += 1
+
+    def reject(self) -> None:
+        self.rejected += 1
+
+    def to_dict(self) -> dict:
+        return {
+            "documents": {"in": self.documents_in, "out": self.out, "rejected": self.rejected,
+                          "changed": self.changed},
+            "edits": {"total": self.fixes + self.flags, "fixes": self.fixes, "flags": self.flags,
+                      "by_stage": dict(sorted(self.by_stage.items())),
+                      "by_rule": dict(sorted(self.by_rule.items()))},
+            "chars": {"in": self.chars_in, "out": self.chars_out},
+            "seconds": round(self.seconds, 3),
+            "pipeline": self.pipeline,
+            "cleaner_version": __version__,
+            "options": self.options,
+        }
+
+    def line(self) -> str:
+        return (f"{self.documents_in} documents in, {self.out} out, {self.rejected} rejected; "
+                f"{self.fixes + self.flags} edits ({self.fixes} fixes, {self.flags} flags); "
+                f"{self.seconds:.2f} s")

@@ -1,0 +1,86 @@
+"""Writers: ids never escape the output folder; files appear whole or not at all."""
+import json
+import os
+import stat
+
+import pytest
+
+from cleaner import Result
+from cleaner.io.atomic import AtomicFile
+from cleaner.io.writers import JsonlWriter, TxtTreeWriter, default_format, json_line
+
+
+@pytest.mark.parametrize("id, reason", [
+    ("../../etc/passwd", "would be written outside the output folder"),
+    ("a/../../b", "would be written outside the output folder"),
+    ("/etc/passwd", "would be written outside the output folder"),
+    (".", "would be written outside the output folder"),
+    ("", "cannot be a file name"),
+    ("a\0b", "cannot be a file name"),
+])
+def test_ids_that_leave_the_folder_are_refused(tmp_path, id, reason):
+    writer = TxtTreeWriter(tmp_path / "out")
+    assert reason in writer.admit(id)
+
+
+def test_an_id_is_one_file_once(tmp_path):
+    writer = TxtTreeWriter(tmp_path / "out")
+    assert writer.admit("a/b.txt") is None
+    assert writer.admit("./a//b.txt") == "id './a//b.txt' names the same output file as an earlier document"
+    assert "same output file" in writer.admit("a")          # a folder already
+    assert writer.admit("c") is None
+    assert "same output file" in writer.admit("c/d")        # under a file already
+    assert writer.admit("a/../a/x") is not None
+
+
+def test_symlinks_do_not_lead_out(tmp_path):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out/link").symlink_to(tmp_path / "elsewhere")
+    writer = TxtTreeWriter(tmp_path / "out")
+    assert "through a symlink" in writer.admit("link/x")
+
+
+def test_txt_files_are_written_whole_with_usual_permissions(tmp_path):
+    writer = TxtTreeWriter(tmp_path / "out")
+    assert writer.admit("deep/er/doc.txt") is None
+    writer.write(Result("caf\u00e9\r\n", [], {}, "", "deep/er/doc.txt"))
+    path = tmp_path / "out/deep/er/doc.txt"
+    assert path.read_bytes() == "caf\u00e9\r\n".encode()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+    assert os.listdir(path.parent) == ["doc.txt"]
+
+
+def test_an_aborted_jsonl_leaves_the_earlier_file(tmp_path):
+    path = tmp_path / "o.jsonl"
+    path.write_text("earlier run\n")
+    with pytest.raises(RuntimeError), JsonlWriter(path) as writer:
+        writer.write(Result("new", [], {}, "", "x"))
+        raise RuntimeError("killed")
+    assert path.read_text() == "earlier run\n" and os.listdir(tmp_path) == ["o.jsonl"]
+    with JsonlWriter(path) as writer:
+        writer.write(Result("new", [], {"k": 1}, "", "x"))
+    assert json.loads(path.read_text()) == {"id": "x", "text": "new", "metadata": {"k": 1}}
+
+
+def test_atomic_file_commits_or_leaves_nothing(tmp_path):
+    f = AtomicFile(tmp_path / "a")
+    f.write(b"half")
+    [temporary] = os.listdir(tmp_path)
+    assert temporary.startswith(".a.") and temporary.endswith(".tmp")
+    f.abort()
+    assert os.listdir(tmp_path) == []
+
+
+def test_json_lines_carry_undecodable_file_names(tmp_path):
+    name = b"caf\xe9.txt".decode("utf-8", "surrogateescape")  # how Python names a Latin-1 file
+    line = json_line({"id": name})
+    assert json.loads(line.decode("utf-8")) == {"id": name}
+
+
+@pytest.mark.parametrize("output, fmt", [
+    ("out", "txt"), ("out/", "txt"), ("clean.jsonl", "jsonl"), ("c.jsonl.gz", "jsonl"),
+    ("c.jsonl.zst", "jsonl"), ("c.txt.gz", "txt"), ("jsonl", "txt")])
+def test_default_format_follows_the_output_name(output, fmt):
+    assert default_format(output) == fmt

@@ -1,0 +1,328 @@
+"""`cleaner clean`, `stages` and `diff` end to end: outputs, report, rejects, exit statuses."""
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import zstandard
+
+import cleaner
+from cleaner import Edit
+from cleaner.cli import main
+from cleaner.edits import replay
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# (name, bytes) of a small dump: defects the default pipeline fixes, and one clean text.
+TXT = {
+    "news/mojibake.txt": "The caf\u00c3\u00a9 opened  today.\r\n".encode(),
+    "news/entities.txt": b"Fish &amp; chips\n\n\n\nfor two.\n",
+    "letters/clean.txt": "A \u201cclean\u201d letter.\n".encode(),
+    "bom.txt": b"\xef\xbb\xbfStarts with a BOM\xc2\xa0here.\n",
+}
+JSONL_RECORDS = [
+    {"id": "w-1", "text": "Crowds  at the \u00e2\u20ac\u0153fair\u00e2\u20ac\x9d. ", "desk": "local"},
+    {"text": "No id, so FILE:LINE.\r\n", "date": "2024-03-05"},
+]
+INPUTS = {  # id → the text the pipeline is given (BOM stripped by the reader)
+    **{name: data.decode().removeprefix("\ufeff") for name, data in TXT.items()},
+    "w-1": JSONL_RECORDS[0]["text"], "wire.jsonl.zst:2": JSONL_RECORDS[1]["text"]}
+CLEANED = {id: cleaner.clean(text).text for id, text in INPUTS.items()}  # the CLI writes what the library returns
+
+
+def jsonl_bytes(records):
+    return b"".join(json.dumps(r).encode() + b"\n" for r in records)
+
+
+def write(root: Path, files: dict) -> Path:
+    for name, data in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return root
+
+
+@pytest.fixture
+def dump(tmp_path):
+    """A folder with txt (plain and .gz) and JSONL (.zst) input."""
+    files = dict(TXT)
+    files["news/entities.txt.gz"] = gzip.compress(files.pop("news/entities.txt"))
+    files["wire.jsonl.zst"] = zstandard.ZstdCompressor().compress(jsonl_bytes(JSONL_RECORDS))
+    return write(tmp_path / "in", files)
+
+
+def clean(*args) -> int:
+    return main(["clean", *map(str, args)])
+
+
+def lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_expected_outputs_in_full():
+    assert CLEANED["news/mojibake.txt"] == "The caf\u00e9 opened today.\n"
+    assert CLEANED["bom.txt"] == "Starts with a BOM here.\n"
+    assert CLEANED["w-1"] == "Crowds at the \u201cfair\u201d."
+    assert CLEANED["wire.jsonl.zst:2"] == "No id, so FILE:LINE.\n"
+    assert CLEANED["letters/clean.txt"] == INPUTS["letters/clean.txt"]
+
+
+def test_txt_tree_output_and_report(dump, tmp_path, capsys):
+    out, rep = tmp_path / "out", tmp_path / "rep"
+    assert clean(dump, "-o", out, "--report", rep) == 0
+
+    written = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
+               for p in out.rglob("*") if p.is_file()}
+    assert written == CLEANED
+    assert (out / "letters/clean.txt").read_bytes() == TXT["letters/clean.txt"]
+
+    edits = {e["id"]: e for e in lines(rep / "edits.jsonl")}
+    assert list(edits) == ["bom.txt", "letters/clean.txt", "news/entities.txt", "news/mojibake.txt",
+                           "w-1", "wire.jsonl.zst:2"]
+    assert edits["bom.txt"]["metadata"] == {"bom": True}
+    assert edits["w-1"]["metadata"] == {"desk": "local"}
+    assert edits["letters/clean.txt"]["edits"] == []
+    for id, record in edits.items():
+        fixes = [Edit.from_dict(e) for e in record["edits"] if e["kind"] == "fix"]
+        assert replay(INPUTS[id], fixes) == written[id], id
+
+    summary = json.loads((rep / "summary.json").read_text())
+    assert summary["documents"] == {"in": 6, "out": 6, "rejected": 0, "changed": 5}
+    kinds = [e["kind"] for r in edits.values() for e in r["edits"]]
+    assert (summary["edits"]["fixes"], summary["edits"]["flags"]) == (kinds.count("fix"), kinds.count("flag"))
+    assert summary["edits"]["by_rule"]["encoding.mojibake"] >= 2
+    assert [s["stage"] for s in summary["pipeline"]] == ["encoding", "whitespace"]
+    assert summary["options"]["format"] == "txt" and summary["options"]["jobs"] == 1
+    assert (rep / "rejects.jsonl").read_text() == ""
+    assert capsys.readouterr().err.startswith("cleaner: 6 documents in, 6 out, 0 rejected;")
+
+
+@pytest.mark.parametrize("name", ["clean.jsonl", "clean.jsonl.gz", "clean.jsonl.zst"])
+def test_jsonl_output_by_name_in_input_order(dump, tmp_path, name):
+    out = tmp_path / name
+    assert clean(dump, "-o", out) == 0
+    raw = out.read_bytes()
+    unzstd = zstandard.ZstdDecompressor().decompressobj().decompress  # a streamed frame: no size in its header
+    raw = {"clean.jsonl.gz": gzip.decompress, "clean.jsonl.zst": unzstd}.get(name, bytes)(raw)
+    records = [json.loads(line) for line in raw.decode().splitlines()]
+    assert [r["id"] for r in records] == ["bom.txt", "letters/clean.txt", "news/entities.txt",
+                                         "news/mojibake.txt", "w-1", "wire.jsonl.zst:2"]
+    assert {r["id"]: r["text"] for r in records} == CLEANED
+    assert records[5]["metadata"] == {"date": "2024-03-05"}
+    assert sorted(os.listdir(tmp_path)) == sorted(["in", name])  # no temporary file left behind
+
+
+def test_text_and_id_fields(tmp_path):
+    src = write(tmp_path, {"a.jsonl": jsonl_bytes([{"key": "k1", "body": "x  y", "id": "kept"}])})
+    assert clean(src / "a.jsonl", "-o", tmp_path / "o.jsonl", "--text-field", "body", "--id-field", "key") == 0
+    assert lines(tmp_path / "o.jsonl") == [{"id": "k1", "text": "x y", "metadata": {"id": "kept"}}]
+
+
+def test_stdin(tmp_path, monkeypatch):
+    import io
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(b"one  two\r\n"))))
+    assert clean("-", "-o", tmp_path / "o.jsonl") == 0
+    assert lines(tmp_path / "o.jsonl") == [{"id": "stdin", "text": "one two\n", "metadata": {}}]
+    stdin = io.BufferedReader(io.BytesIO(jsonl_bytes([{"id": "s", "text": "a "}])))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stdin))
+    assert clean("-", "--stdin-format", "jsonl", "-o", tmp_path / "p.jsonl") == 0
+    assert lines(tmp_path / "p.jsonl") == [{"id": "s", "text": "a", "metadata": {}}]
+
+
+def _truncated(compress, data=b"x" * 5000):
+    whole = compress(data)
+    return whole[: len(whole) // 2]
+
+
+# Each kind of bad input: (file name, bytes, extra options, expected reason).
+REJECTS = [
+    ("binary.txt", b"PK\x03\x04\x00\x00data", [], "binary file (NUL byte at offset 4)"),
+    ("latin1.txt", b"caf\xe9 au lait\n", [], "not valid UTF-8 (byte 0xe9 at offset 3)"),
+    ("empty.txt", b"", [], "empty document"),
+    ("blank.txt", b" \r\n\t\n", [], "document is only whitespace"),
+    ("big.txt", b"x" * 2000, ["--max-doc-mb", "0.001"], "document is bigger than the --max-doc-mb limit of 0.001 MiB"),
+    ("cut.txt.gz", _truncated(gzip.compress), [], "corrupt or truncated gz file"),
+    ("cut.txt.zst", _truncated(lambda d: zstandard.ZstdCompressor().compress(d)), [],
+     "corrupt or truncated zst file"),
+    ("junk.txt.gz", b"not gzip at all", [], "corrupt or truncated gz file"),
+    ("bad.jsonl", b'{"text": "ok"}\n{"text": \n', [], "line 2: not valid JSON"),
+    ("list.jsonl", b'{"text": "ok"}\n["text"]\n', [], "line 2: a JSON array, not an object"),
+    ("notext.jsonl", b'{"text": "ok"}\n{"id": "n", "body": "x"}\n', [], "line 2: no string field 'text'"),
+    ("numtext.jsonl", b'{"text": "ok"}\n{"text": 5}\n', [], "line 2: no string field 'text'"),
+    ("badutf.jsonl", b'{"text": "ok"}\n{"text": "\xff"}\n', [], "line 2: not valid UTF-8 (byte 0xff at offset 25)"),
+    ("emptyrec.jsonl", b'{"text": "ok"}\n{"text": "  "}\n', [], "line 2: document is only whitespace"),
+    ("bigline.jsonl", b'{"text": "ok"}\n{"text": "' + b"x" * 2000 + b'"}\n', ["--max-doc-mb", "0.001"],
+     "line 2: document is bigger than the --max-doc-mb limit"),
+    ("surrogate.jsonl", b'{"text": "ok"}\n{"text": "a\\ud800b"}\n', [], "line 2: the text holds an unpaired"),
+    ("binary.jsonl", b'{"text": "ok"}\n\x00\x01\x02', [], "binary file (NUL bytes in the first 8 KiB)"),
+]
+
+
+@pytest.mark.parametrize("name, data, options, reason", REJECTS, ids=[r[0] for r in REJECTS])
+def test_bad_input_is_rejected_and_the_run_goes_on(tmp_path, name, data, options, reason):
+    src = write(tmp_path / "in", {name: data, "good.txt": b"fine  text\n"})
+    rep = tmp_path / "rep"
+    assert clean(src, "-o", tmp_path / "out", "--report", rep, *options) == 1
+    [reject] = lines(rep / "rejects.jsonl")
+    assert reject["reason"].startswith(reason), reject
+    assert reject["source"].startswith(str(src / name))
+    assert (tmp_path / "out/good.txt").read_text() == "fine text\n"
+    documents = json.loads((rep / "summary.json").read_text())["documents"]
+    assert documents["in"] == documents["out"] + documents["rejected"]
+    assert documents["rejected"] == 1
+    if name.endswith(".jsonl") and name != "binary.jsonl":  # the record on line 1 still gets through
+        assert (tmp_path / f"out/{name}:1").read_text() == "ok"
+
+
+def test_unreadable_files_are_rejected(tmp_path, monkeypatch, capsys):
+    from cleaner.io import compression
+    src = write(tmp_path / "in", {"locked.txt": b"secret", "ok.txt": b"fine\n"})
+    (src / "gone.txt").symlink_to(src / "missing.txt")
+    real_open = compression.open_read
+
+    def open_read(path):  # chmod 000 does not stop root, which CI may be
+        if path.endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", path)
+        return real_open(path)
+
+    monkeypatch.setattr(compression, "open_read", open_read)
+    assert clean(src, "-o", tmp_path / "out") == 1
+    err = capsys.readouterr().err  # without --report, reasons go to stderr
+    assert f"cleaner: rejected {src / 'gone.txt'}: cannot read: No such file or directory" in err
+    assert f"cleaner: rejected {src / 'locked.txt'}: cannot read: Permission denied" in err
+    assert "1 out, 2 rejected" in err
+
+
+def test_stage_error_is_a_reject(tmp_path, monkeypatch):
+    plugin = tmp_path / "plugins/crashy_stage_for_tests.py"
+    write(tmp_path / "plugins", {"crashy_stage_for_tests.py": (
+        b"from cleaner import Stage\n"
+        b"class Crashy(Stage):\n"
+        b"    name = 'crashy'\n"
+        b"    def find(self, doc):\n"
+        b"        if 'boom' in doc.text:\n"
+        b"            raise RuntimeError('cannot cope')\n"
+        b"        return []\n")})
+    monkeypatch.syspath_prepend(str(plugin.parent))
+    config = write(tmp_path, {"c.toml": b'[pipeline]\nstages = ["whitespace", "crashy_stage_for_tests:Crashy"]\n'})
+    src = write(tmp_path / "in", {"a.txt": b"calm\n", "b.txt": b"boom\n"})
+    rep = tmp_path / "rep"
+    assert clean(src, "-o", tmp_path / "out", "--report", rep, "--config", config / "c.toml") == 1
+    assert lines(rep / "rejects.jsonl") == [
+        {"id": "b.txt", "source": str(src / "b.txt"), "reason": "stage crashy failed: cannot cope"}]
+
+
+def test_jobs_2_writes_what_jobs_1_writes(tmp_path):
+    files = {f"d{i:03}.txt": f"Doc {i}:  caf\u00c3\u00a9 &amp; tea\r\n".encode() for i in range(150)}
+    files["z.jsonl"] = jsonl_bytes([{"text": f"r{i}  x"} if i % 7 else {"text": ""} for i in range(300)])
+    src = write(tmp_path / "in", files)
+    statuses, outputs, reports = [], [], []
+    for jobs in ("1", "2"):
+        out, rep = tmp_path / f"out{jobs}.jsonl", tmp_path / f"rep{jobs}"
+        statuses.append(clean(src, "-o", out, "--report", rep, "--jobs", jobs))
+        outputs.append(out.read_bytes())
+        reports.append([(rep / n).read_bytes() for n in ("edits.jsonl", "rejects.jsonl")])
+    assert statuses == [1, 1]
+    assert outputs[0] == outputs[1] and outputs[0].count(b"\n") == 150 + 257
+    assert reports[0] == reports[1]
+
+
+def test_ids_never_escape_the_output_folder(tmp_path):
+    records = [{"id": "../../etc/passwd", "text": "x"}, {"id": "/tmp/abs", "text": "x"},
+               {"id": "a/../../b", "text": "x"}, {"id": "", "text": "fallback id"},
+               {"id": "ok/doc", "text": "fine"}, {"id": "ok/doc", "text": "again"}]
+    src = write(tmp_path / "in", {"ids.jsonl": jsonl_bytes(records)})
+    out, rep = tmp_path / "deep/out", tmp_path / "rep"
+    assert clean(src, "-o", out, "--report", rep) == 1
+    everything = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
+    assert {p for p in everything if not p.startswith(("in/", "rep/"))} == {
+        "deep/out/ids.jsonl:4", "deep/out/ok/doc"}
+    assert [(r["source"], r["reason"]) for r in lines(rep / "rejects.jsonl")] == list(zip(
+        [f"{src / 'ids.jsonl'}:{n}" for n in (1, 2, 3, 6)], [
+            "id '../../etc/passwd' would be written outside the output folder",
+            "id '/tmp/abs' would be written outside the output folder",
+            "id 'a/../../b' would be written outside the output folder",
+            "id 'ok/doc' names the same output file as an earlier document",
+        ]))
+
+
+@pytest.mark.parametrize("setup, args, message", [
+    (lambda t: None, ["missing-dir"], "missing-dir: no such file or folder"),
+    (lambda t: (t / "empty").mkdir(), ["empty"], "no input found"),
+    (lambda t: (t / "bad.toml").write_text("[pipeline\n"), ["in", "--config", "bad.toml"], "is not valid TOML"),
+    (lambda t: (t / "s.toml").write_text('[pipeline]\nstages = ["nope"]\n'), ["in", "--config", "s.toml"],
+     "unknown stage 'nope'"),
+    (lambda t: None, ["in", "--config", "none.toml"], "cannot read config"),
+    (lambda t: (t / "file").write_text("x"), ["in", "-o", "file/sub"], "cannot write"),
+    (lambda t: (t / "file").write_text("x"), ["in", "--report", "file"], "cannot write"),
+    (lambda t: (t / "dir.jsonl").mkdir(), ["in", "-o", "dir.jsonl"], "is a folder"),
+])
+def test_fatal_problems_exit_2_before_any_work(tmp_path, monkeypatch, capsys, setup, args, message):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "in", {"a.txt": b"text  here\n"})
+    setup(tmp_path)
+    if "-o" not in args:
+        args = [*args, "-o", "out"]
+    assert clean(*args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cleaner: error: ") and message in err and err.count("\n") == 1, err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    leftovers = [p for p in tmp_path.rglob(".*.tmp")]
+    assert leftovers == []
+
+
+def test_usage_errors_exit_2(capsys):
+    assert main(["clean", "x"]) == 2  # no -o
+    assert main(["clean", "x", "-o", "y", "--jobs", "0"]) == 2
+    assert main(["clean", "x", "-o", "y", "--max-doc-mb", "-1"]) == 2
+    assert main([]) == 2
+    assert "usage: cleaner" in capsys.readouterr().err
+
+
+def test_stages_lists_builtins_with_options(capsys):
+    from cleaner.config import describe
+    from cleaner.stages.encoding import EncodingStage
+    assert main(["stages"]) == 0
+    out = capsys.readouterr().out
+    assert "\nwhitespace: Normalises line endings" in "\n" + out
+    for option, default, type_ in describe(EncodingStage):
+        assert f"\n    {option} = {json.dumps(default)}  # {type_}\n" in out
+
+
+def test_diff_shows_the_diff_and_the_edits(tmp_path, capsys):
+    text = "caf\u00c3\u00a9  bar\r\n"
+    path = write(tmp_path, {"d.txt": text.encode()}) / "d.txt"
+    assert main(["diff", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "-caf\u00c3\u00a9  bar\r\n+caf\u00e9 bar\n" in out
+    table = out.split("\n+caf\u00e9 bar\n", 1)[1].splitlines()
+    assert table[0].split() == ["rule", "span", "before", "\u2192", "after", "reason"]
+    edits = cleaner.clean(text).edits
+    assert {e.rule for e in edits} >= {"encoding.mojibake", "whitespace.line-endings"}
+    for edit, row in zip(edits, table[1:], strict=True):
+        assert row.split()[:2] == [edit.rule, f"{edit.start}-{edit.end}"]
+        assert f"{edit.before!r} \u2192 {edit.after!r}" in row and row.endswith(edit.reason)
+
+
+def test_diff_of_a_rejected_file(tmp_path, capsys):
+    path = write(tmp_path, {"e.txt": b""}) / "e.txt"
+    assert main(["diff", str(path)]) == 2
+    assert capsys.readouterr().err == f"cleaner: error: {path}: empty document\n"
+
+
+def test_console_script_on_the_sample_dump(tmp_path):
+    """The README quick start: the installed `cleaner` on data/sample cleans every document."""
+    cleaner = Path(sys.executable).with_name("cleaner")
+    done = subprocess.run([cleaner, "clean", ROOT / "data/sample", "-o", tmp_path / "out",
+                           "--report", tmp_path / "rep"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("cleaner: 11 documents in, 11 out, 0 rejected;"), done.stderr
+    assert (tmp_path / "rep/rejects.jsonl").read_text() == ""
+    sample = ROOT / "data/sample/letters/bridge-letter.txt"
+    assert (tmp_path / "out/letters/bridge-letter.txt").read_bytes() == sample.read_bytes()
+    festival = (tmp_path / "out/news/harbour-festival.txt").read_text(encoding="utf-8")
+    assert "The caf\u00e9 on Quay Street ran out of cr\u00eapes" in festival
+    assert "\u201cWe\u2019ve never seen the square this full,\u201d" in festival

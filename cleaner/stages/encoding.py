@@ -41,6 +41,11 @@ _TYPOGRAPHY = "".join(MOJIBAKE_CATEGORIES[c] for c in ("common", "start_punctuat
 _MOJIBAKE_SUSPECT = re.compile(f"[^\x00-\x7f{re.escape(_TYPOGRAPHY)}]")
 _FTFY_TARGETS = re.compile("[&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u206a-\u206f\ufff9-\ufffc]")
 _MAX_ROUNDS = 4
+_LOST_QUOTE = "\u00e2\u20ac\ufffd"
+_OPENING = ("\u201c", "\u00e2\u20ac\u0153")          # “ and its mojibake
+_CLOSING = ("\u201d", "\u00e2\u20ac\x9d")            # ” and its mojibake
+_QUOTE_MARKS = re.compile("|".join(map(re.escape, (_LOST_QUOTE, *_OPENING, *_CLOSING))))
+_CLOSING_POSITION = re.compile(r"(?<=\S)\u00e2\u20ac\ufffd(?=[\s.,;:!?)\]\u00e2]|$)", re.M)
 # ftfy decides per line; split at every line break so that the whitespace stage's
 # line-ending repair cannot change what ftfy sees on a second run.
 _LINE = re.compile(r"[^\r\n\u2028\u2029]+")
@@ -78,6 +83,7 @@ class EncodingOptions:
     fix_surrogates: bool = True
     fix_c1_controls: bool = True
     remove_leftover_c1: bool = True   # C1 controls ftfy could not map carry no meaning
+    restore_lost_quotes: bool = True  # "â€�" where a quotation closes was ” (see _restore_lost_quotes)
     fix_latin_ligatures: bool = False
     fix_character_width: bool = False
     uncurl_quotes: bool = False
@@ -117,9 +123,11 @@ class EncodingStage(Stage):
         if not _MAY_NEED_FTFY.search(text):
             return []
         edits: list[Edit] = []
+        lost_quotes = (_lost_closing_quotes(text)
+                       if self.options.restore_lost_quotes and _LOST_QUOTE in text else set())
         for line in _LINE.finditer(text):
             if self._may_need_ftfy(line.group()):
-                edits.extend(self._fix_line(line.group(), line.start()))
+                edits.extend(self._fix_line(line.group(), line.start(), lost_quotes))
         if self.options.unescape_html == "flag" and "&" in text:
             edits.extend(self._flag_entities(text))
         return edits
@@ -144,9 +152,13 @@ class EncodingStage(Stage):
             return bool(_MAY_NEED_FTFY.search(line))
         return bool(_FTFY_TARGETS.search(line)) or bool(_MOJIBAKE_SUSPECT.search(line) and is_bad(line))
 
-    def _fix_line(self, line: str, offset: int) -> list[Edit]:
+    def _fix_line(self, line: str, offset: int, lost_quotes: set[int]) -> list[Edit]:
         composed: list[Edit] = []
         current = line
+        restored = _restore(line, offset, lost_quotes)
+        if restored != line:
+            composed, current = self._record(line, composed, current, restored, (
+                "lost-quote", "a byte lost in a Windows-1252 decode: \"â€�\" where a quotation closes was ”", 0.9))
         # Removing a leftover control can expose mojibake ftfy then repairs ("\x81Â€" → "Â€" → "€"),
         # so repeat until nothing changes: cleaning the output again must change nothing.
         for _ in range(_MAX_ROUNDS):
@@ -204,6 +216,38 @@ def _offsets(tokens):
         pos += len(t)
         out.append(pos)
     return out
+
+
+def _lost_closing_quotes(text: str) -> set[int]:
+    """Offsets of "â€�" that stand for a lost ” (UTF-8 E2 80 9D read as Windows-1252).
+
+    Windows-1252 has no character for the byte 9D, so a decoder that replaces
+    what it cannot map leaves "â€�", and ftfy can only mark the loss with "�".
+    Five characters end that way: ” and the rare U+2001 (em quad), U+200D
+    (zero-width joiner, between emoji), U+200F (right-to-left mark), U+2010
+    (hyphen, between letters). It is ” where a quotation is open (“ counted
+    across the document, paragraphs included) or where it stands as a closing
+    mark does (after a word, before a space, punctuation or the line end).
+    Anywhere else it is left to ftfy.
+    """
+    found, depth = set(), 0
+    for m in _QUOTE_MARKS.finditer(text):
+        if m.group() in _OPENING:
+            depth += 1
+        elif m.group() in _CLOSING:
+            depth = max(0, depth - 1)
+        elif depth > 0 or _CLOSING_POSITION.match(text, m.start()):
+            found.add(m.start())
+            depth = max(0, depth - 1)
+    return found
+
+
+def _restore(line: str, offset: int, lost_quotes: set[int]) -> str:
+    """The line with each lost ” at `lost_quotes` rebuilt as "â€\\x9d", which ftfy then decodes."""
+    if not lost_quotes or _LOST_QUOTE not in line:
+        return line
+    return _QUOTE_MARKS.sub(lambda m: "\u00e2\u20ac\x9d" if offset + m.start() in lost_quotes
+                            else m.group(), line)
 
 
 def _step_groups(plan):

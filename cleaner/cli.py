@@ -73,24 +73,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _at_least_one(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
-    return n
+def _number(convert, ok, what):
+    """An argparse type: `convert` the value and check it with `ok`, or say it must be `what`."""
+    def parse(value: str):
+        try:
+            n = convert(value)
+        except ValueError:
+            n = None
+        if n is None or not ok(n):
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what}")
+        return n
+    return parse
 
 
-def _positive(value: str) -> float:
-    try:
-        n = float(value)
-    except ValueError:
-        n = 0.0
-    if not n > 0:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number above 0")
-    return n
+_at_least_one = _number(int, lambda n: n >= 1, "a whole number of 1 or more")
+_positive = _number(float, lambda n: n > 0, "a number above 0")
 
 
 def _error(message: object) -> int:

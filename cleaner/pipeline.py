@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from . import config as _config
 from .document import Document
@@ -84,22 +85,14 @@ class Pipeline:
             raise StageError(stage.name, doc.id, e) from e
         return found, new
 
-    def clean_many(self, texts: Iterable[str]) -> Iterable[Result]:
-        return (self.clean(t) for t in texts)
-
     def __repr__(self) -> str:
         return f"Pipeline([{', '.join(s.name for s in self.stages)}])"
 
 
-_default: Pipeline | None = None
-
-
+@functools.cache
 def default_pipeline() -> Pipeline:
     """The shared default pipeline, built once (stages are immutable, so sharing is safe)."""
-    global _default
-    if _default is None:
-        _default = Pipeline.default()
-    return _default
+    return Pipeline.default()
 
 
 def clean(text: str, id: str | None = None, metadata: dict | None = None) -> Result:

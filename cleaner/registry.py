@@ -9,6 +9,7 @@ from .stages.base import Stage
 BUILTIN = {
     "encoding": "cleaner.stages.encoding:EncodingStage",
     "whitespace": "cleaner.stages.whitespace:WhitespaceStage",
+    "header": "cleaner.stages.header:HeaderStage",
 }
 ENTRY_POINT_GROUP = "cleaner.stages"
 

@@ -36,7 +36,8 @@ def test_golden(path):
 def mangle(text: str) -> str:
     """Damage a clean text the way exports do: mojibake, CRLF, odd and invisible spaces."""
     lines = text.split("\n")
-    lines[2] = lines[2].encode("utf-8").decode("windows-1252", errors="replace")  # mojibake
+    i = next(i for i, line in enumerate(lines) if "\u2019" in line)
+    lines[i] = lines[i].encode("utf-8").decode("windows-1252", errors="replace")  # mojibake
     damaged = "\n".join(lines).replace("\n", "\r\n")
     damaged = damaged.replace("Nord Stream", "Nord\u00a0Stream").replace("Stoltenberg said", "Stoltenberg  said")
     damaged = damaged.replace("infrastructure", "infra\u200bstructure", 1)

@@ -1,7 +1,8 @@
 """Each stage against its data file of cases (cases/<stage>.json).
 
-A case has `input`, `expected` (null: must stay byte-for-byte the same) and,
-for changes, the rule ids of the edits, in order. Adding a case is adding a line.
+A case has `input`, `expected` (null: must stay byte-for-byte the same), the
+rule ids of its edits in order (fixes and flags), and optionally `options` for
+the stage and the `metadata` it must set. Adding a case is adding a line.
 """
 import json
 from pathlib import Path
@@ -28,6 +29,8 @@ def test_stage_case(stage, case):
     expected = case["input"] if case["expected"] is None else case["expected"]
     assert r.text == expected
     assert [e.rule for e in r.edits] == case.get("rules", [])
+    if "metadata" in case:
+        assert {k: v for k, v in r.metadata.items() if k in ("date", "title", "datetime")} == case["metadata"]
     check(case["input"], r.fixes)
     assert r.revert() == case["input"]
     assert pipeline.clean(r.text).fixes == []   # idempotent

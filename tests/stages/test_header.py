@@ -1,0 +1,69 @@
+"""header: what the data cases (cases/header.json) cannot say — order sources, the example record."""
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner import Pipeline
+from cleaner.stages.header import HeaderStage
+
+EXAMPLE = Path(__file__).parents[1] / "golden" / "nato-2022-10-12.input.txt"
+
+
+def header(text, **options):
+    return Pipeline([HeaderStage(**options)]).clean(text, metadata={})
+
+
+def test_document_language_decides_the_order():
+    text = "Date: 03/04/2022\nA title\n\nBody."
+    us = Pipeline([HeaderStage()]).clean(text, metadata={"language": "en"})
+    es = Pipeline([HeaderStage()]).clean(text, metadata={"language": "es"})
+    assert (us.metadata["date"], es.metadata["date"]) == ("2022-03-04", "2022-04-03")
+    assert us.flags == [] and es.flags == []
+
+
+def test_configured_order_wins_over_language():
+    r = Pipeline([HeaderStage(date_order="MDY")]).clean("fecha 03/04/2022\nTítulo\n\nCuerpo",
+                                                        metadata={"language": "es"})
+    assert r.metadata["date"] == "2022-03-04" and r.flags == []
+
+
+def test_ambiguous_date_is_flagged_with_both_readings():
+    r = header("Date: 03/04/2022 A title\n\nBody.", default_order="MDY")
+    assert r.metadata["date"] == "2022-03-04"
+    (flag,) = r.flags
+    assert flag.before == "03/04/2022" and flag.confidence < 1
+    assert "day 3 month 4 or day 4 month 3" in flag.reason and "MDY" in flag.reason
+    assert r.fixes[0].confidence < 1
+
+
+@pytest.mark.parametrize("text", ["Date: 31/02/2022 Title\n\nBody", "Date: 2022-13-01\n\nBody",
+                                  "date 32 October 2022 Title\n\nBody"])
+def test_impossible_dates_are_no_header(text):
+    r = header(text)
+    assert r.text == text and "date" not in r.metadata
+
+
+def test_month_name_dates_never_borrow_from_today():
+    # dateparser fills a missing day or year from today unless told not to
+    for text in ("date October 2022\nTitle\n\nBody", "date 12 October\nTitle\n\nBody"):
+        assert "date" not in header(text).metadata
+
+
+def test_reason_shows_the_original_header():
+    r = header("fecha 14 de febrero de 2017\nTítulo\n\nCuerpo")
+    assert "'fecha 14 de febrero de 2017'" in r.fixes[0].reason
+
+
+def test_example_record():
+    r = cleaner.clean(EXAMPLE.read_text(encoding="utf-8"))
+    assert r.text.startswith("Date: 2022-10-12\nNATO will evaluate mechanisms to reinforce the defense of "
+                             "its infrastructures after the attacks on Nord Stream 1 and 2\n\nDefense Ministers")
+    assert r.metadata["date"] == "2022-10-12"
+    assert r.metadata["title"].endswith("Nord Stream 1 and 2")
+
+
+def test_crlf_header_and_title_through_the_default_pipeline():
+    r = cleaner.clean("fecha 20 de septiembre de 2018 Ethiopia's crop production up 24%\r\n\r\nEthiopia produced.")
+    assert r.text == "Date: 2018-09-20\nEthiopia's crop production up 24%\n\nEthiopia produced."
+    assert r.revert() == "fecha 20 de septiembre de 2018 Ethiopia's crop production up 24%\r\n\r\nEthiopia produced."

@@ -9,11 +9,14 @@ class Document:
     """One document as it moves through a pipeline run.
 
     `text` is the text as the previous stages left it; `metadata` is where
-    stages record what they found (date, title, language, …). A Document lives
-    for one `Pipeline.clean` call, so stages keep no per-document state
-    themselves and a pipeline can be shared between threads.
+    stages record what they found (date, title, language, …); `scratch` is
+    where a stage may remember work it need not repeat when the pipeline runs
+    it again on the same document (keys prefixed with the stage's name). A
+    Document lives for one `Pipeline.clean` call, so stages keep no
+    per-document state themselves and a pipeline can be shared between threads.
     """
 
     text: str
     id: str | None = None
     metadata: dict = field(default_factory=dict)
+    scratch: dict = field(default_factory=dict)

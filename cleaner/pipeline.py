@@ -50,28 +50,32 @@ class Pipeline:
         return [{"stage": s.name, "options": dataclasses.asdict(s.options)} for s in self.stages]
 
     def clean(self, text: str, id: str | None = None, metadata: dict | None = None) -> Result:
-        """Run the stages; while a round changes the text, run them again (up to max_rounds).
+        """Run the stages until each has seen the final text (at most max_rounds passes).
 
-        The extra round makes cleaning idempotent when one stage's repair exposes
-        work for an earlier one (removing a soft hyphen can reveal mojibake).
-        Text that needed no change costs one round.
+        Re-running makes cleaning idempotent when one stage's repair exposes work
+        for an earlier one (removing a soft hyphen can reveal mojibake). Only the
+        stages that have not yet seen the current text run again: text that needed
+        no change, or only changes by the first stage, costs one pass.
         """
         if not isinstance(text, str):
             raise TypeError(f"clean() needs str, not {type(text).__name__}")
         doc = Document(text, id, dict(metadata or {}))
         fixes, flags = [], []
-        for round_no in range(self.max_rounds):
-            changed = False
-            for stage in self.stages:
-                found, new = self._run(stage, doc)
-                if round_no == 0:
-                    flags.extend(locate(fixes, (e for e in found if e.kind != FIX), text))
-                if new:
-                    fixes = compose(text, fixes, doc.text, new)
-                    doc.text = apply(doc.text, new)
-                    changed = True
-            if not changed:
+        n = len(self.stages)
+        settled = 0   # how many stages in a row have found nothing to change in the current text
+        for step in range(n * self.max_rounds):
+            if settled >= n:
                 break
+            stage = self.stages[step % n]
+            found, new = self._run(stage, doc)
+            if step < n:   # flags are reported once, from the first pass
+                flags.extend(locate(fixes, (e for e in found if e.kind != FIX), text))
+            if new:
+                fixes = compose(text, fixes, doc.text, new)
+                doc.text = apply(doc.text, new)
+                settled = 1   # the stage that changed the text has seen its own output
+            else:
+                settled += 1
         edits = sorted(fixes + flags, key=lambda e: (e.start, e.end))
         return Result(doc.text, edits, doc.metadata, text, id)
 

@@ -28,3 +28,11 @@ def test_ci_runs_the_readme_test_command():
 
 def test_package_docstring_example():
     assert doctest.testmod(cleaner, raise_on_error=False).failed == 0
+
+
+def test_readme_config_example_builds_a_pipeline(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Configuration", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "cleaner.toml").write_text(example, encoding="utf-8")
+    p = cleaner.Pipeline.from_config(tmp_path / "cleaner.toml")
+    assert [s.name for s in p.stages] == ["encoding", "whitespace", "header"]

@@ -125,9 +125,14 @@ class EncodingStage(Stage):
         edits: list[Edit] = []
         lost_quotes = (_lost_closing_quotes(text)
                        if self.options.restore_lost_quotes and _LOST_QUOTE in text else set())
+        seen_clean = doc.scratch.setdefault("encoding.clean-lines", set())  # lines ftfy left as they were
         for line in _LINE.finditer(text):
-            if self._may_need_ftfy(line.group()):
-                edits.extend(self._fix_line(line.group(), line.start(), lost_quotes))
+            if line.group() not in seen_clean and self._may_need_ftfy(line.group()):
+                fixed = self._fix_line(line.group(), line.start(), lost_quotes)
+                if fixed:
+                    edits.extend(fixed)
+                else:
+                    seen_clean.add(line.group())
         if self.options.unescape_html == "flag" and "&" in text:
             edits.extend(self._flag_entities(text))
         return edits

@@ -64,20 +64,29 @@ class WhitespaceStage(Stage):
         o = self.options
         ws = " \t" + _BREAKS + (_ODD_SPACES if o.odd_spaces else "") + (_INVISIBLE if o.invisible else "")
         unusual = ws.replace(" \t", "").replace("\n", "")
-        # Runs that may need a change: 2+ characters, any unusual character, or any at the
-        # document's edges. A single space or newline between words never matches (fast path).
-        self._runs = re.compile(
-            rf"\A[{ws}]+|[{ws}]+\Z|(?<![{ws}])(?:[{ws}]{{2,}}|[{unusual}])(?![{ws}])")
+        # Runs that may need a change: 2+ characters or an unusual one. Matched from a run's
+        # first character, either alternative takes the whole run; a single space or newline
+        # between words never matches (the fast path). The document's edges are found apart.
+        self._ws = ws.replace("\u2000-\u200a", "".join(map(chr, range(0x2000, 0x200B))))
+        self._runs = re.compile(rf"[{ws}]{{2,}}|[{unusual}]")
+        self._lead = re.compile(rf"[{ws}]+")
         self._odd = re.compile(f"[{_ODD_SPACES}]") if o.odd_spaces else None
         self._invisible = re.compile(f"[{_INVISIBLE}]") if o.invisible else None
 
     def find(self, doc) -> list[Edit]:
         text = doc.text
+        lead = self._lead.match(text)
+        lead_end = lead.end() if lead else 0
+        trail_start = max(lead_end, len(text.rstrip(self._ws)))
+        spans = [(0, lead_end)] if lead_end else []
+        spans += [m.span() for m in self._runs.finditer(text, lead_end, trail_start)]
+        if trail_start < len(text):
+            spans.append((trail_start, len(text)))
         edits = []
-        for m in self._runs.finditer(text):
-            s, e = m.span()
-            after, facets = self._normalise(m.group(), s == 0, e == len(text))
-            if after != m.group():
+        for s, e in spans:
+            run = text[s:e]
+            after, facets = self._normalise(run, s == 0, e == len(text))
+            if after != run:
                 rule, reason = _explain(facets)
                 edits.append(self.fix(text, s, e, after, rule, reason))
         return edits

@@ -1,4 +1,4 @@
-"""The `cleaner` command: `clean` a dump, list the `stages`, show the `diff` of one file.
+"""The `cleaner` command: `clean` a dump, list the `stages`, show the `diff` of one file, `rules`.
 
 Exit status of `cleaner clean`:
   0  every document was cleaned and written;
@@ -7,6 +7,8 @@ Exit status of `cleaner clean`:
   2  usage error, invalid config, no input, output not writable (all checked before any
      work), or the output failing mid-run (disk full).
 `stages` and `diff` exit 0, or 2 on an error; every command exits 130 on Ctrl-C.
+`rules test` exits 1 when an example fails; `rules suggest` 1 when some input could not be read;
+`rules` commands exit 2 on an invalid rule pack or bad input.
 Errors are one line, `cleaner: error: …`; bad input or config never shows a traceback.
 """
 from __future__ import annotations
@@ -20,6 +22,7 @@ from .edits import FIX
 from .io import FORMATS, InputError, ReadOptions, Reject, discover, read
 from .pipeline import StageError
 from .registry import BUILTIN, UnknownStage, available, stage_class
+from .rules import BUILTIN_DIR, PackError, check_examples, load_packs, suggest
 from .run import RunError, RunOptions, load_pipeline, run
 
 
@@ -70,6 +73,27 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("file", metavar="FILE")
     diff.add_argument("--config", metavar="FILE", help="pipeline config (TOML); default: the built-in pipeline")
     diff.set_defaults(command=_diff)
+
+    rules = commands.add_parser("rules", help="list, test and find rule packs (rules/*.toml)",
+                                description="Rule packs: reviewed find-and-replace rules kept as data.")
+    actions = rules.add_subparsers(title="actions", required=True, metavar="ACTION")
+    listing = actions.add_parser("list", help="list every pack and its rules")
+    listing.set_defaults(command=_rules_list)
+    test = actions.add_parser("test", help="check every example of every rule; exit 1 on a failure")
+    test.set_defaults(command=_rules_test)
+    scan = actions.add_parser("suggest", help="list candidate artifacts in a dump (changes nothing)",
+                              description="All-caps phrases of several words inside lower-case "
+                                          "sentences, most frequent first: candidates for new rules.")
+    scan.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders, as for clean")
+    scan.add_argument("--top", type=_at_least_one, default=30, metavar="N",
+                      help="show the N most frequent candidates (default 30)")
+    scan.add_argument("--contexts", type=_at_least_one, default=3, metavar="N",
+                      help="example contexts shown per candidate (default 3)")
+    scan.add_argument("--text-field", default="text", metavar="F", help="JSONL field of the text (default text)")
+    scan.set_defaults(command=_rules_suggest)
+    for action in (listing, test, scan):
+        action.add_argument("--packs", action="append", metavar="PATH",
+                            help=f"a pack file or folder, may be repeated (default: {BUILTIN_DIR})")
     return parser
 
 
@@ -169,3 +193,64 @@ def _short(text: str, limit: int = 30) -> str:
     """repr, so that invisible characters show (`'\\xa0'`, `'\\r\\n'`), cut to `limit`."""
     shown = repr(text)
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _packs(args: argparse.Namespace):
+    return load_packs(args.packs or [BUILTIN_DIR])
+
+
+def _rules_list(args: argparse.Namespace) -> int:
+    try:
+        packs = _packs(args)
+    except PackError as e:
+        return _error(e)
+    for pack in packs:
+        print(f"{pack.id}  [{', '.join(pack.languages)}]  {pack.path}")
+        print(f"    {pack.description}")
+        for rule in pack.rules:
+            print(f"    rules.{rule.ref}  ({len(rule.examples)} examples, confidence {rule.confidence})")
+    return 0
+
+
+def _rules_test(args: argparse.Namespace) -> int:
+    try:
+        packs = _packs(args)
+    except PackError as e:
+        return _error(e)
+    count, failures = check_examples(packs)
+    for failure in failures:
+        print(f"FAIL {failure}")
+    rules = sum(len(p.rules) for p in packs)
+    verdict = f"{len(failures)} failed" if failures else "all pass"
+    print(f"cleaner: rules test: {count} examples of {rules} rules in {len(packs)} packs: {verdict}",
+          file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _rules_suggest(args: argparse.Namespace) -> int:
+    try:
+        rules = [r for p in _packs(args) for r in p.rules]
+        sources = discover(args.inputs)
+    except (PackError, InputError) as e:
+        return _error(e)
+    unreadable, documents = [], 0
+
+    def texts():
+        nonlocal documents
+        for item in read(sources, ReadOptions(text_field=args.text_field)):
+            if isinstance(item, Reject):
+                unreadable.append(item)
+                _print_reject(item)
+            else:
+                documents += 1
+                yield item.id, item.text
+
+    candidates = suggest(texts(), rules, args.contexts)
+    for n, c in enumerate(candidates[:args.top], 1):
+        fixed = "".join(f"; {k} of {c.count} fixed by rules.{ref}" for ref, k in c.fixed_by.items())
+        print(f"{n:3}. {c.phrase}  ×{c.count} in {len(c.documents)} documents{fixed}")
+        for doc_id, context in c.contexts:
+            print(f"       {doc_id}: {context}")
+    print(f"cleaner: rules suggest: {len(candidates)} candidates in {documents} documents"
+          + (f" (showing {args.top})" if len(candidates) > args.top else ""), file=sys.stderr)
+    return 1 if unreadable else 0

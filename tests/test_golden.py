@@ -53,5 +53,5 @@ def test_mangled_record_is_restored():
     rules = {rule for e in r.fixes for rule in e.rules}
     assert {"encoding.mojibake", "whitespace.line-endings", "whitespace.odd-space",
             "whitespace.space-run", "whitespace.zero-width"} <= rules
-    names = ["Stoltenberg", "Reznikov", "Lloyd Austin", "NATO’s", "I’LL TAKE", "“We will review"]
+    names = ["Stoltenberg", "Reznikov", "Lloyd Austin", "NATO’s", "Ministers of NATO start", "“We will review"]
     assert all(n in r.text for n in names)

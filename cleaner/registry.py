@@ -10,6 +10,8 @@ BUILTIN = {
     "encoding": "cleaner.stages.encoding:EncodingStage",
     "whitespace": "cleaner.stages.whitespace:WhitespaceStage",
     "header": "cleaner.stages.header:HeaderStage",
+    "rules": "cleaner.stages.rules:RulesStage",
+    "spacing": "cleaner.stages.spacing:SpacingStage",
 }
 ENTRY_POINT_GROUP = "cleaner.stages"
 

@@ -1,0 +1,79 @@
+"""Lexicon: word frequencies, bigrams and word lists of one language, loaded once per process.
+
+Frequencies come from wordfreq (its "large" list), English bigrams from the
+dictionary symspellpy ships (Google Books n-grams), and the small reviewed
+word lists from `data/spacing/<language>.toml`. A Lexicon is immutable and
+shared by every stage instance and thread that uses the language.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import math
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "spacing"
+_BIGRAMS = {"en": "frequency_bigramdictionary_en_243_342.txt"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    frequency: dict            # word → frequency (fraction of all words)
+    bigrams: frozenset         # "left right" pairs seen in running text
+    function_words: frozenset
+    single_letter_words: frozenset
+    not_words: frozenset
+    phrase_endings: tuple
+    not_phrase_endings: tuple
+
+    def zipf(self, word: str) -> float:
+        """log10 of frequency per billion words; 0 for a word the lexicon does not know."""
+        f = self.frequency.get(word)
+        return math.log10(f) + 9 if f else 0.0
+
+    def knows(self, word: str) -> bool:
+        return word in self.frequency
+
+    def ends_phrase(self, word: str) -> bool:
+        """Does `word` end as a complete form (plural, past, adverb …) rather than a compound's first half?"""
+        return word.endswith(self.phrase_endings) and not word.endswith(self.not_phrase_endings)
+
+    def is_part(self, word: str) -> bool:
+        """Can `word` be one side of a split? Fragments and stray letters cannot."""
+        if len(word) == 1:
+            return word in self.single_letter_words
+        return word in self.frequency and word not in self.not_words
+
+
+def languages() -> tuple[str, ...]:
+    """Languages the spacing stage has word lists for."""
+    return tuple(sorted(p.stem for p in DATA.glob("*.toml")))
+
+
+@functools.cache
+def lexicon(language: str) -> Lexicon:
+    """The lexicon of `language` (ISO 639-1), built once per process."""
+    import wordfreq
+
+    lists = tomllib.loads((DATA / f"{language}.toml").read_text(encoding="utf-8"))
+    return Lexicon(
+        language=language,
+        frequency=wordfreq.get_frequency_dict(language, wordlist="large"),
+        bigrams=_bigrams(language),
+        function_words=frozenset(lists["function_words"]),
+        single_letter_words=frozenset(lists["single_letter_words"]),
+        not_words=frozenset(lists["not_words"]),
+        phrase_endings=tuple(lists["phrase_endings"]),
+        not_phrase_endings=tuple(lists["not_phrase_endings"]),
+    )
+
+
+def _bigrams(language: str) -> frozenset:
+    name = _BIGRAMS.get(language)
+    if name is None:
+        return frozenset()
+    text = (importlib.resources.files("symspellpy") / name).read_text(encoding="utf-8")
+    return frozenset(line.rsplit(" ", 1)[0] for line in text.splitlines() if line)

@@ -1,0 +1,151 @@
+"""spacing: missing spaces — glued words and glued punctuation.
+
+Why: raw dumps lose spaces ("infrastructurein light", "withPetro",
+"fought”Stoltenberg", "today.The", "however,the"). This is the repair readers
+notice most, and the one that does most harm when it splits a word that was
+right, so precision comes first: a wrong split of a name or a rare word is
+worse than a missed one.
+
+What it does: inserts a space where punctuation is glued to a word
+(cleaner.spacing.punctuation) and where a token unknown to the language's
+word list splits into real words with enough evidence
+(cleaner.spacing.segment). Each insertion carries a confidence; below
+`min_confidence` it is only flagged, so a reviewer sees the candidate.
+
+Never: names (an unknown capitalised word is a name), words the frequency
+data knows (iPhone, YouTube, McDonald, e-mail), a word that recurs unsplit in
+the same document (a term of that document), URLs, e-mails, domains, file
+names, hashtags, numbers, abbreviations; nor any word splitting in a language
+it has no word list for.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..edits import Edit
+from ..spacing import lexicon as lexicons
+from ..spacing.protect import inside, protected_spans
+from ..spacing.punctuation import GAPS
+from ..spacing.segment import KNOWN_WORD_ZIPF, split_case_change, split_word
+from .base import Stage
+
+# Evidence adds up per document: where spaces were lost systematically, a weaker candidate is
+# more likely glue than a compound; a lone candidate in a clean document may be a brand
+# ("One.Tel") or the source's own style, so it is flagged rather than fixed.
+STRONG = 0.8
+DAMAGED_DOCUMENT_BONUS = 0.2
+ISOLATED_PENALTY = 0.25
+
+_LETTERS = re.compile(r"(?<![\w’'])[^\W\d_]{4,}(?![\w’'])")
+_CASE_CHANGE = re.compile(r"[a-z][A-Z]")
+_SENTENCE_START = re.compile(r"(?:\A|[.!?][\"”’)]?\s+|\n)\Z")
+_WORD_FOR_LANGUAGE = re.compile(r"[^\W\d_]{2,}")
+
+# Evidence under which a real compound may look like glue ("passcard"): such a split is
+# dropped when the token recurs unsplit in the document, since glue rarely repeats itself.
+_COMPOUND_LIKE = ("phrase ending", "weak")
+
+_RULES = {  # evidence → (rule, reason)
+    "case change": ("glued-name", "a word glued to the capitalised word after it"),
+    "bigram": ("glued-words", "two words glued together; the pair is a known bigram"),
+    "function word": ("glued-words", "two words glued together, one of them a function word"),
+    "phrase ending": ("glued-words", "two words glued together, the first a complete word form"),
+    "weak": ("glued-words", "may be two words glued together (or a compound: check)"),
+}
+
+
+@dataclass(frozen=True)
+class SpacingOptions:
+    min_confidence: float = 0.75      # below: flag only
+    min_flag_confidence: float = 0.5  # below: not even reported
+    punctuation: bool = True          # glued quotes, sentence ends, commas …
+    words: bool = True                # glued words (needs a word list for the language)
+    language: str | None = None       # the language of every document; None: metadata, else guessed
+    min_coverage: float = 0.8         # share of words a word list must know to be the document's
+    document_evidence: bool = True    # weigh each candidate by the others in the document (off for short texts)
+
+
+class SpacingStage(Stage):
+    """Inserts missing spaces: glued words (dictionary + evidence) and glued punctuation."""
+
+    name = "spacing"
+    Options = SpacingOptions
+
+    def find(self, doc) -> list[Edit]:
+        text = doc.text
+        protected = protected_spans(text)
+        gaps: dict[int, tuple[str, str, float, str]] = {}   # position → (rule, reason, confidence, suggestion)
+        if self.options.punctuation:
+            self._punctuation_gaps(text, gaps)
+        if self.options.words:
+            lex = self._lexicon(doc)
+            if lex is not None:
+                self._word_gaps(text, lex, gaps)
+        gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)}
+        strong = sum(1 for gap in gaps.values() if gap[2] >= STRONG)
+        edits = []
+        for pos in sorted(gaps):
+            rule, reason, confidence, word = gaps[pos]
+            if not self.options.document_evidence:
+                pass
+            elif strong >= 2 and confidence < STRONG:
+                confidence += DAMAGED_DOCUMENT_BONUS
+                reason += f"; this document lost {strong} other spaces"
+            elif strong < 2:
+                confidence -= ISOLATED_PENALTY
+                reason += "; the only missing space found in this document"
+            confidence = round(confidence, 2)
+            if confidence >= self.options.min_confidence:
+                edits.append(self.fix(text, pos, pos, " ", rule, reason, confidence))
+            elif confidence >= self.options.min_flag_confidence:
+                edits.append(self.flag(text, pos, pos, rule, f"{reason}: {word}?", confidence, " "))
+        return edits
+
+    def _punctuation_gaps(self, text: str, gaps: dict) -> None:
+        german_quotes = "\u201e" in text     # „…“: there “ closes a quotation
+        for gap in GAPS:
+            if gap.rule == "quote-open" and german_quotes:
+                continue
+            for m in gap.pattern.finditer(text):
+                gaps.setdefault(m.start(), (gap.rule, gap.reason, gap.confidence, ""))
+
+    def _word_gaps(self, text: str, lex, gaps: dict) -> None:
+        for m in _LETTERS.finditer(text):
+            word = m.group()
+            if lex.zipf(word.lower()) >= KNOWN_WORD_ZIPF:
+                continue
+            if _CASE_CHANGE.search(word):
+                split = split_case_change(word, lex)
+            elif word.islower() or word[1:].islower():
+                split = split_word(word, lex, bool(_SENTENCE_START.search(text, 0, m.start())))
+            else:
+                continue
+            if split is None or (split.evidence in _COMPOUND_LIKE and _recurs(text, word)):
+                continue
+            rule, reason = _RULES[split.evidence]
+            shown = f"{word[:split.at]} {word[split.at:]}"
+            gaps.setdefault(m.start() + split.at, (rule, f"{reason} ({shown!r})", split.confidence, shown))
+
+    def _lexicon(self, doc):
+        """The word list of the document's language: from metadata, else the one that knows most of its words."""
+        available = lexicons.languages()
+        language = self.options.language or doc.metadata.get("language")
+        if language:
+            return lexicons.lexicon(language) if language in available else None
+        words = [w.lower() for w in _WORD_FOR_LANGUAGE.findall(doc.text[:5000])]
+        if len(words) < 5:
+            return None
+        best, coverage = None, 0.0
+        for language in available:
+            lex = lexicons.lexicon(language)
+            share = sum(lex.knows(w) for w in words) / len(words)
+            if share > coverage:
+                best, coverage = lex, share
+        return best if coverage >= self.options.min_coverage else None
+
+
+def _recurs(text: str, word: str) -> bool:
+    """Does `word` occur more than once, unsplit? Then it is a term of this document, not glue."""
+    first = text.find(word)
+    return text.find(word, first + len(word)) >= 0

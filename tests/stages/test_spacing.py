@@ -1,0 +1,56 @@
+"""spacing: what the data cases (cases/spacing.json) cannot say — evidence across a document."""
+from cleaner import Pipeline
+from cleaner.stages.spacing import SpacingStage
+
+CLEAN = ("The ministers met in Brussels on Wednesday to discuss the protection of critical "
+         "infrastructure. They agreed to increase patrols in the North Sea and the Baltic Sea. "
+         "Officials said the talks were constructive and that further meetings would follow. ")
+
+
+def spacing(text, **options):
+    return Pipeline([SpacingStage(**options)]).clean(text)
+
+
+def test_a_lone_candidate_in_a_clean_document_is_only_flagged():
+    text = CLEAN * 3 + "Prices rose sharply.Analysts were surprised."
+    r = spacing(text)
+    assert r.text == text
+    (flag,) = r.flags
+    assert flag.rule == "spacing.sentence" and "the only missing space" in flag.reason
+
+
+def test_a_document_that_lost_spaces_gets_them_back():
+    text = CLEAN + "The objectivesand targets were set.Analysts expected theplan to pass."
+    r = spacing(text)
+    assert r.text.endswith("The objectives and targets were set. Analysts expected the plan to pass.")
+    assert all(e.kind == "fix" for e in r.edits)
+
+
+def test_weak_candidates_are_fixed_only_in_a_damaged_document():
+    weak = "The deputygovernor spoke."
+    assert spacing(CLEAN + weak).text == CLEAN + weak
+    damaged = spacing(CLEAN + weak + " It was theplan ofthe bank.")
+    assert "deputy governor" in damaged.text
+    assert "lost 2 other spaces" in next(e.reason for e in damaged.fixes if e.start == len(CLEAN) + 10)
+
+
+def test_a_compound_that_recurs_is_a_term_of_the_document():
+    text = CLEAN + "The beermaker grew. It was theplan ofthe firm. The beermaker said so."
+    r = spacing(text)
+    assert r.text.count("beermaker") == 2 and "the plan of the firm" in r.text
+
+
+def test_language_is_taken_from_metadata_or_guessed():
+    spanish = ("Los ministros de defensa de la alianza se reunieron ayer en Bruselas para hablar "
+               "de la protección de las infraestructuras. Los ministrosde la alianza dijeron que "
+               "el gobiernode cada país decidirá.")
+    r = spacing(spanish)
+    assert "ministros de la" in r.text and "gobierno de cada" in r.text
+    assert spacing(spanish, language="fi").text == spanish          # no word list: no word splits
+
+
+def test_text_in_a_language_without_word_list_keeps_its_words():
+    finnish = ("Puolustusministerit kokoontuivat Brysselissä keskustelemaan kriittisen "
+               "infrastruktuurin suojelusta ja Itämeren turvallisuudesta tänään.")
+    r = spacing(finnish)
+    assert r.text == finnish and r.edits == []

@@ -16,6 +16,8 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "spacing"
 _BIGRAMS = {"en": "frequency_bigramdictionary_en_243_342.txt"}
+_DICTIONARIES = {"en": "frequency_dictionary_en_82_765.txt"}   # real words (SCOWL ∩ Google n-grams)
+KNOWN_WORD_ZIPF = 4.0       # a token the frequency list knows this well is a word
 
 
 @dataclass(frozen=True)
@@ -23,11 +25,15 @@ class Lexicon:
     language: str
     frequency: dict            # word → frequency (fraction of all words)
     bigrams: frozenset         # "left right" pairs seen in running text
+    dictionary: frozenset      # curated real words; empty where the language has none
     function_words: frozenset
     single_letter_words: frozenset
     not_words: frozenset
     phrase_endings: tuple
     not_phrase_endings: tuple
+    months: frozenset
+    name_joiners: frozenset
+    unit_abbreviations: frozenset
 
     def zipf(self, word: str) -> float:
         """log10 of frequency per billion words; 0 for a word the lexicon does not know."""
@@ -36,6 +42,18 @@ class Lexicon:
 
     def knows(self, word: str) -> bool:
         return word in self.frequency
+
+    def is_word(self, word: str) -> bool | None:
+        """Is `word` (lower case) a real word? None: only a rare entry of the frequency list.
+
+        Frequency lists built from the web list common typos ("ofthe", "havebeen");
+        a curated dictionary tells them from rare real words ("thereof", "herein").
+        """
+        if word in self.dictionary or self.zipf(word) >= KNOWN_WORD_ZIPF:
+            return True
+        if word not in self.frequency:
+            return False
+        return False if self.dictionary else None
 
     def ends_phrase(self, word: str) -> bool:
         """Does `word` end as a complete form (plural, past, adverb …) rather than a compound's first half?"""
@@ -63,11 +81,15 @@ def lexicon(language: str) -> Lexicon:
         language=language,
         frequency=wordfreq.get_frequency_dict(language, wordlist="large"),
         bigrams=_bigrams(language),
+        dictionary=_dictionary(language),
         function_words=frozenset(lists["function_words"]),
         single_letter_words=frozenset(lists["single_letter_words"]),
         not_words=frozenset(lists["not_words"]),
         phrase_endings=tuple(lists["phrase_endings"]),
         not_phrase_endings=tuple(lists["not_phrase_endings"]),
+        months=frozenset(lists["months"]),
+        name_joiners=frozenset(lists["name_joiners"]),
+        unit_abbreviations=frozenset(lists["unit_abbreviations"]),
     )
 
 
@@ -77,3 +99,11 @@ def _bigrams(language: str) -> frozenset:
         return frozenset()
     text = (importlib.resources.files("symspellpy") / name).read_text(encoding="utf-8")
     return frozenset(line.rsplit(" ", 1)[0] for line in text.splitlines() if line)
+
+
+def _dictionary(language: str) -> frozenset:
+    name = _DICTIONARIES.get(language)
+    if name is None:
+        return frozenset()
+    text = (importlib.resources.files("symspellpy") / name).read_text(encoding="utf-8")
+    return frozenset(line.split(" ", 1)[0] for line in text.splitlines() if line)

@@ -27,6 +27,32 @@ GAPS = (
         "an opening quotation mark glued to the word before it", 0.9),
     Gap(re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][)\]])(?=[A-Z][a-z])|(?<=\d\d[.!?])(?=[A-Z][a-z]{2})"),
         "sentence", "a sentence glued to the one before it", 0.9),
-    Gap(re.compile(r"(?<=[A-Za-z]{2}[,;])(?=[A-Za-z]{2})|(?<=[a-z]{2}:)(?=[A-Za-z]{2})"),
+    Gap(re.compile(r"(?<=[A-Za-z]{2}[,;])(?=[A-Za-z]{2}|[aI]\s)|(?<=[a-z]{2}:)(?=[A-Za-z]{2})"),
         "punctuation", "a comma, semicolon or colon glued to the next word", 0.9),
+    Gap(re.compile(r"(?<=\d%)(?=[A-Za-z]{2})"), "punctuation", "a percentage glued to the next word", 0.9),
+    Gap(re.compile(r"(?<=[A-Za-z]{2}|\d\d)(?=\((?:[a-z]{2}|[A-Z][a-z]))|(?<=[a-z]{2}\))(?=[a-z]{2})"),
+        "punctuation", "a parenthesis glued to the word beside it", 0.85),
+    Gap(re.compile("(?:" + "|".join(rf"(?<=\b{title}\.)" for title in
+                                    ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Gov", "Gen", "Lt", "Col", "Capt",
+                                     "Sgt", "Rev")) + r")(?=[A-Z][a-z])"),
+        "punctuation", "a title glued to the name after it", 0.9),
 )
+
+
+
+_STRAIGHT_QUOTE = re.compile('"')
+
+
+def straight_quote_gaps(text: str):
+    """Straight double quotes glued to a word: in a line with an even number of them, the
+    1st, 3rd … open a quotation and the 2nd, 4th … close one ('said"Yes"and' → 'said "Yes" and')."""
+    for line in re.finditer(r"[^\n]+", text):
+        quotes = [line.start() + m.start() for m in _STRAIGHT_QUOTE.finditer(line.group())]
+        if len(quotes) % 2:
+            continue                    # unbalanced: inches, a lost quote … nothing to infer
+        for k, q in enumerate(quotes):
+            before, after = text[q - 1:q], text[q + 1:q + 2]
+            if k % 2 == 0 and before and (before.isalnum() or before in ",;:") and after.isalpha():
+                yield q, "quote-open", "an opening quotation mark glued to the word before it", 0.85
+            elif k % 2 == 1 and after.isalnum() and before and not before.isspace():
+                yield q + 1, "quote-close", "a closing quotation mark glued to the next word", 0.85

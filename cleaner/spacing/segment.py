@@ -1,7 +1,8 @@
 """Where a glued word splits, and how sure we are.
 
-A token is split only when it is unknown as a whole and a split gives two
-real words; the kind of evidence sets the confidence:
+A token is split only when it is not a real word (the curated dictionary and
+common words of the frequency list say so) and a split gives real words; the
+kind of evidence sets the confidence:
 
   bigram         the pair is a known bigram ("corporate governance")      0.95
   function word  one side is a closed-class word ("objectives|and")       0.9
@@ -10,11 +11,16 @@ real words; the kind of evidence sets the confidence:
   weak           two content words and nothing more ("beer|maker" is a
                  compound, "deputy|governor" is not): reported only      0.6
 
-Names are protected by construction: an unknown capitalised word is split
-only at a case change or behind a function word ("Thewound" → "The wound").
+Tokens of three or four words ("inthehistorical") take the weakest evidence
+of their joins. A rival reading ("timeshe": "time she" or "times he") makes
+any split unsure. Names are protected by construction: a capitalised token is
+split only behind a function word at a sentence start ("Thewound"), before a
+function word after a known word ("Collegeof"), at a case change, or as a
+known bigram.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
@@ -23,87 +29,178 @@ MIN_CONTENT_ZIPF = 3.5      # a content word part must be at least this frequent
 MIN_BIGRAM_PART_ZIPF = 2.5
 MIN_PARTNER_ZIPF = 2.5      # the word beside a function word may be rare ("sustenance|because")
 CAPITALISED_RIGHT_ZIPF = 4.0
-COMMON_ZIPF = 4.5
-KNOWN_WORD_ZIPF = 4.0       # a token the word list knows this well is a word, never glue
-KNOWN_WORD_MARGIN = 2.5     # how much likelier (log10) two function words must be than a rare known token           # a three-letter content word must be this common to be a part
-AMBIGUITY_MARGIN = 1.0      # rival splits this close in frequency lower the confidence
+KNOWN_WORD_ZIPF_NAME = 4.0  # before "of", "to", "is": a capitalised word must be this common
+COMMON_ZIPF = 4.5           # a three-letter content word must be this common to be a part
+KNOWN_WORD_MARGIN = 2.5     # how much likelier (log10) two function words must be than a rare listed token
+AMBIGUITY_MARGIN = 1.0      # rival splits this close in frequency make a split unsure
+AMBIGUITY_PENALTY = 0.25
+MAX_PARTS = 4
 
 
 @dataclass(frozen=True)
 class Split:
-    at: int                 # offset in the word where the space goes
+    at: tuple[int, ...]     # offsets in the word where spaces go
     evidence: str
     confidence: float
 
 
 def split_word(word: str, lex: Lexicon, sentence_start: bool = False) -> Split | None:
-    """The best split of an all-letter word (lower case, or Capitalised at a sentence start)."""
+    """The best split of an all-letter word (lower case, or Capitalised), or None."""
     lower = word.lower()
     if len(word) < 4:
         return None
-    if lex.knows(lower):
-        return _split_known(lower, lex) if word.islower() else None
-    capitalised = word[0].isupper()
-    if capitalised and not sentence_start:
-        return None                     # an unknown capitalised word inside a sentence is a name
+    real = lex.is_word(lower)
+    if real is True:
+        return None
+    if lex.knows(lower):                # listed, but no real word: a typo such as "ofthe", or a rare
+        return _split_listed(lower, lex, real is None) if word.islower() else None  # compound
+    if word[0].isupper():
+        return _split_capitalised(lower, lex, sentence_start)
+    return _two_words(lower, lex) or _more_words(lower, lex)
+
+
+def split_case_change(word: str, lex: Lexicon) -> Split | None:
+    """A word glued to a capitalised one ("withGerman", "theFed", "SinceOctober", "thereforeI")."""
+    i = next((i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()), None)
+    if i is None or lex.knows(word.lower()) or lex.is_word(word.lower()):
+        return None                     # iPhone, eBay, YouTube, GameBoy, EverQuest: the word list knows them
+    left, right = word[:i], word[i:]
+    if right != "I" and (len(right) < 2 or not right[1:].islower()):
+        return None                     # macOS, kWh, mRNA, photoID …
+    low = left.lower()
+    if left.islower():
+        if low in lex.function_words and lex.is_part(low):
+            return Split((i,), "case change", 0.95)
+        if not lex.is_part(low) or len(low) < 3:
+            return None
+        common = len(low) >= 4 or lex.zipf(low) >= COMMON_ZIPF
+        return Split((i,), "case change", 0.9 if common else 0.6)
+    if left[0].isupper() and left[1:].islower():
+        if low in lex.function_words and right.lower() in lex.months:
+            return Split((i,), "case change", 0.9)       # "SinceOctober"; not "MyDoom", "EverCrack"
+        if f"{low} {right.lower()}" in lex.bigrams:
+            return Split((i,), "bigram", 0.9)            # "WorldWar"; "TonyBlair" is left alone
+    return None
+
+
+_DIGITS_THEN_LETTERS = re.compile(r"(?<![\w.,])(\d[\d,.]*%?)([^\W\d_]+)(?![\w])")
+_LETTERS_THEN_DIGITS = re.compile(r"(?<![\w])([^\W\d_]+)(?=\d)")
+
+
+def number_gaps(text: str, lex: Lexicon):
+    """Positions of spaces lost beside numbers: "in2010", "Since2011", "100million", "3%of".
+
+    Letters before a number split off only when they are a function word or a
+    month ("Energy300", "Boeing747" are names); letters after a number only when
+    they are a real word of four letters or more, or a function word after "%",
+    so units and ordinals stay ("10am", "5km", "1990s", "3rd").
+    """
+    for m in _LETTERS_THEN_DIGITS.finditer(text):
+        low = m.group(1).lower()
+        if low in lex.function_words and len(low) > 1 or low in lex.months:
+            yield m.end(1), 0.9
+    for m in _DIGITS_THEN_LETTERS.finditer(text):
+        number, letters = m.group(1), m.group(2)
+        low = letters.lower()
+        if (len(low) >= 4 and lex.is_word(low) and low not in lex.unit_abbreviations
+                and (letters.islower() or letters[1:].islower())) or \
+                (number.endswith("%") and low in lex.function_words):
+            yield m.end(1), 0.85
+
+
+def _two_words(lower: str, lex: Lexicon) -> Split | None:
     found, rivals = [], []
     for i in range(1, len(lower)):
         left, right = lower[:i], lower[i:]
         if not (lex.is_part(left) and lex.is_part(right)):
             continue
         rivals.append((lex.zipf(left) + lex.zipf(right), i))
-        if capitalised and not (left in lex.function_words and lex.zipf(right) >= CAPITALISED_RIGHT_ZIPF):
-            continue                    # "Thewound", "Itis"; not "Oftel", "Clearskies"
         evidence, confidence = _evidence(left, right, lex)
-        if evidence is None:
+        if evidence is not None:
+            found.append((confidence, lex.zipf(left) + lex.zipf(right), i, evidence))
+    return _choose(found, rivals)
+
+
+def _more_words(lower: str, lex: Lexicon) -> Split | None:
+    """Three or four words glued ("inthehistorical"): the likeliest reading, by its weakest join."""
+    n = len(lower)
+    best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(0, 0): (0.0, ())}
+    for end in range(1, n + 1):
+        for parts in range(1, MAX_PARTS + 1):
+            options = [(score + lex.zipf(lower[start:end]), cuts + (start,))
+                       for start in range(end)
+                       if (start, parts - 1) in best and _whole_word(lower[start:end], lex)
+                       for score, cuts in [best[(start, parts - 1)]]]
+            if options:
+                best[(end, parts)] = max(options)
+    readings = sorted((best[(n, k)] for k in range(3, MAX_PARTS + 1) if (n, k) in best), reverse=True)
+    if not readings:
+        return None
+    score, cuts = readings[0]
+    cuts = cuts[1:]                     # the first cut is the word's start
+    words = [lower[a:b] for a, b in zip((0,) + cuts, cuts + (n,))]
+    joins = [_evidence(a, b, lex) for a, b in zip(words, words[1:])]
+    if any(evidence is None for evidence, _ in joins):
+        return None
+    evidence, confidence = min(joins, key=lambda j: j[1])
+    if len(readings) > 1 and readings[1][0] > score - AMBIGUITY_MARGIN:
+        confidence -= AMBIGUITY_PENALTY
+    return Split(cuts, evidence, round(confidence, 2))
+
+
+def _whole_word(part: str, lex: Lexicon) -> bool:
+    """A part of a three- or four-word reading: a function word, or a real content word of four
+    letters or more ("in|the|historical"; not "leg|is|at|ion" or "ph|on|ec|am")."""
+    if part in lex.function_words:
+        return lex.is_part(part)
+    return len(part) >= 4 and lex.zipf(part) >= MIN_CONTENT_ZIPF and part not in lex.not_words
+
+
+def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split | None:
+    """An unknown capitalised token is a name unless a function word or a known pair shows a join."""
+    found, rivals = [], []
+    for i in range(2, len(lower) - 1):
+        left, right = lower[:i], lower[i:]
+        if not (lex.is_part(left) and lex.is_part(right)):
             continue
-        found.append((confidence, lex.zipf(left) + lex.zipf(right), i, evidence))
+        rivals.append((lex.zipf(left) + lex.zipf(right), i))
+        zl, zr = lex.zipf(left), lex.zipf(right)
+        if sentence_start and left in lex.function_words and zr >= CAPITALISED_RIGHT_ZIPF:
+            evidence = _evidence(left, right, lex)            # "Thewound", "Priorto"
+        elif right in lex.name_joiners and zl >= KNOWN_WORD_ZIPF_NAME:
+            evidence = ("function word", 0.85)                # "Collegeof", "Ukraineto"
+        else:
+            continue                    # "Bridgewell", "Euronext", "Newbridge" are names
+        if evidence[0] is not None:
+            found.append((evidence[1], zl + zr, i, evidence[0]))
+    return _choose(found, rivals)
+
+
+def _split_listed(word: str, lex: Lexicon, unsure: bool) -> Split | None:
+    """A rare token of the frequency list: split only into two function words.
+
+    Web text misspells often enough for frequency lists to list "ofthe"; its
+    rare compounds ("roadmap", "drugmakers") are words, so only two function
+    words count. Without a dictionary to say the token is no word (`unsure`),
+    the split must also be far likelier than the token.
+    """
+    margin = lex.zipf(word) + KNOWN_WORD_MARGIN if unsure else float("-inf")
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        if left in lex.function_words and right in lex.function_words and lex.is_part(left) \
+                and lex.is_part(right) and lex.zipf(left) + lex.zipf(right) - 9 >= margin:
+            return Split((i,), "function word", 0.9)
+    return None
+
+
+def _choose(found, rivals) -> Split | None:
     if not found:
         return None
     found.sort(reverse=True)
     confidence, score, at, evidence = found[0]
     if any(rival > score - AMBIGUITY_MARGIN for rival, i in rivals if i != at):
-        confidence -= 0.2               # "specialistsport": "specialists port" or "specialist sport"?
-    return Split(at, evidence, round(confidence, 2))
-
-
-def _split_known(word: str, lex: Lexicon) -> Split | None:
-    """A token the word list knows only as a rare typo of two function words ("ofthe", "inthe").
-
-    Web text misspells often enough for wordfreq to list such tokens; a split
-    into two function words far likelier than the token itself is still glue.
-    Common words are safe: "onto", "into", "cannot" are likelier whole.
-    """
-    whole = lex.zipf(word)
-    if whole >= KNOWN_WORD_ZIPF:
-        return None
-    for i in range(1, len(word)):
-        left, right = word[:i], word[i:]
-        if left in lex.function_words and right in lex.function_words and lex.is_part(left) \
-                and lex.is_part(right) and lex.zipf(left) + lex.zipf(right) - 9 >= whole + KNOWN_WORD_MARGIN:
-            return Split(i, "function word", 0.9)
-    return None
-
-
-def split_case_change(word: str, lex: Lexicon) -> Split | None:
-    """A lower-case word glued to a capitalised one ("withGerman", "theFed")."""
-    for i in range(1, len(word) - 1):
-        if word[i - 1].islower() and word[i].isupper():
-            left, right = word[:i], word[i:]
-            break
-    else:
-        return None
-    if lex.knows(word.lower()) or not right[1:].islower() or len(right) < 2:
-        return None                     # iPhone, eBay, YouTube, macOS, kWh …
-    if left.islower():
-        if not lex.is_part(left) or (len(left) < 3 and left not in lex.function_words):
-            return None
-        if left in lex.function_words:
-            return Split(i, "case change", 0.95)
-        return Split(i, "case change", 0.9 if len(left) >= 4 else 0.6)
-    if left[0].isupper() and left[1:].islower() and f"{left.lower()} {right.lower()}" in lex.bigrams:
-        return Split(i, "bigram", 0.9)  # "WorldWar"; names such as "TonyBlair" are left alone
-    return None
+        confidence -= AMBIGUITY_PENALTY     # "timeshe": "time she" or "times he"?
+    return Split((at,), evidence, round(confidence, 2))
 
 
 def _evidence(left: str, right: str, lex: Lexicon) -> tuple[str | None, float]:
@@ -114,7 +211,7 @@ def _evidence(left: str, right: str, lex: Lexicon) -> tuple[str | None, float]:
     if f"{left} {right}" in lex.bigrams and min(zl, zr) >= MIN_BIGRAM_PART_ZIPF \
             and (len(left) > 2 or fl) and (len(right) > 2 or fr):
         return "bigram", 0.95
-    if (fl and _partner(right, zr, len(left) == 1)) or (fr and _partner(left, zl, len(right) == 1)):
+    if (fl and _partner(right, zr, len(left))) or (fr and _partner(left, zl, len(right))):
         return "function word", 0.9
     if len(left) >= 4 and lex.ends_phrase(left) and zl >= MIN_CONTENT_ZIPF - 0.5 and (
             (len(right) >= 4 and zr >= MIN_CONTENT_ZIPF - 0.5) or (len(right) == 3 and zr >= COMMON_ZIPF)):
@@ -124,8 +221,9 @@ def _evidence(left: str, right: str, lex: Lexicon) -> tuple[str | None, float]:
     return None, 0.0
 
 
-def _partner(word: str, zipf: float, beside_a_letter: bool) -> bool:
-    """Can `word` stand beside a function word? Short ones, and any beside "a" or "i", must be common."""
-    if beside_a_letter or len(word) == 3:
+def _partner(word: str, zipf: float, function_word_length: int) -> bool:
+    """Can `word` stand beside a function word? Beside a short one ("a", "us", "is") it must be
+    common: "hainanus" and "diagonalis" are Latin names, not "hainan us" and "diagonal is"."""
+    if function_word_length <= 2 or len(word) == 3:
         return zipf >= MIN_CONTENT_ZIPF
     return len(word) >= 4 and zipf >= MIN_PARTNER_ZIPF

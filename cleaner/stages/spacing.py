@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from ..edits import Edit
 from ..spacing import lexicon as lexicons
 from ..spacing.protect import inside, protected_spans
-from ..spacing.punctuation import GAPS
-from ..spacing.segment import KNOWN_WORD_ZIPF, split_case_change, split_word
+from ..spacing.punctuation import GAPS, straight_quote_gaps
+from ..spacing.segment import number_gaps, split_case_change, split_word
 from .base import Stage
 
 # Evidence adds up per document: where spaces were lost systematically, a weaker candidate is
@@ -109,11 +109,13 @@ class SpacingStage(Stage):
                 continue
             for m in gap.pattern.finditer(text):
                 gaps.setdefault(m.start(), (gap.rule, gap.reason, gap.confidence, ""))
+        for pos, rule, reason, confidence in straight_quote_gaps(text):
+            gaps.setdefault(pos, (rule, reason, confidence, ""))
 
     def _word_gaps(self, text: str, lex, gaps: dict) -> None:
         for m in _LETTERS.finditer(text):
             word = m.group()
-            if lex.zipf(word.lower()) >= KNOWN_WORD_ZIPF:
+            if lex.is_word(word.lower()):
                 continue
             if _CASE_CHANGE.search(word):
                 split = split_case_change(word, lex)
@@ -124,8 +126,11 @@ class SpacingStage(Stage):
             if split is None or (split.evidence in _COMPOUND_LIKE and _recurs(text, word)):
                 continue
             rule, reason = _RULES[split.evidence]
-            shown = f"{word[:split.at]} {word[split.at:]}"
-            gaps.setdefault(m.start() + split.at, (rule, f"{reason} ({shown!r})", split.confidence, shown))
+            shown = " ".join(word[a:b] for a, b in zip((0,) + split.at, split.at + (len(word),)))
+            for at in split.at:
+                gaps.setdefault(m.start() + at, (rule, f"{reason} ({shown!r})", split.confidence, shown))
+        for pos, confidence in number_gaps(text, lex):
+            gaps.setdefault(pos, ("glued-number", "a number glued to a word", confidence, ""))
 
     def _lexicon(self, doc):
         """The word list of the document's language: from metadata, else the one that knows most of its words."""

@@ -34,6 +34,7 @@ class Lexicon:
     months: frozenset
     name_joiners: frozenset
     unit_abbreviations: frozenset
+    ending_like: frozenset
 
     def zipf(self, word: str) -> float:
         """log10 of frequency per billion words; 0 for a word the lexicon does not know."""
@@ -90,6 +91,7 @@ def lexicon(language: str) -> Lexicon:
         months=frozenset(lists["months"]),
         name_joiners=frozenset(lists["name_joiners"]),
         unit_abbreviations=frozenset(lists["unit_abbreviations"]),
+        ending_like=frozenset(lists["ending_like_function_words"]),
     )
 
 

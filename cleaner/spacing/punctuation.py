@@ -41,6 +41,7 @@ GAPS = (
 
 
 _STRAIGHT_QUOTE = re.compile('"')
+_POSSESSIVE = re.compile(r"s\b")   # '"The Guardian"s Sam Wollaston': a possessive, no gap
 
 
 def straight_quote_gaps(text: str):
@@ -52,7 +53,8 @@ def straight_quote_gaps(text: str):
             continue                    # unbalanced: inches, a lost quote … nothing to infer
         for k, q in enumerate(quotes):
             before, after = text[q - 1:q], text[q + 1:q + 2]
-            if k % 2 == 0 and before and (before.isalnum() or before in ",;:") and after.isalpha():
+            if k % 2 == 0 and before and (before.isalpha() or before in ",;:") and after.isalpha():
                 yield q, "quote-open", "an opening quotation mark glued to the word before it", 0.85
-            elif k % 2 == 1 and after.isalnum() and before and not before.isspace():
+            elif k % 2 == 1 and after.isalnum() and before and not before.isspace() \
+                    and not _POSSESSIVE.match(text, q + 1):
                 yield q + 1, "quote-close", "a closing quotation mark glued to the next word", 0.85

@@ -32,6 +32,7 @@ CAPITALISED_RIGHT_ZIPF = 4.0
 KNOWN_WORD_ZIPF_NAME = 4.0  # before "of", "to", "is": a capitalised word must be this common
 COMMON_ZIPF = 4.5           # a three-letter content word must be this common to be a part
 KNOWN_WORD_MARGIN = 2.5     # how much likelier (log10) two function words must be than a rare listed token
+LISTED_TYPO_MARGIN = 1.0    # … and two words than a listed token that no dictionary knows
 AMBIGUITY_MARGIN = 1.0      # rival splits this close in frequency make a split unsure
 AMBIGUITY_PENALTY = 0.25
 MAX_PARTS = 4
@@ -47,13 +48,15 @@ class Split:
 def split_word(word: str, lex: Lexicon, sentence_start: bool = False) -> Split | None:
     """The best split of an all-letter word (lower case, or Capitalised), or None."""
     lower = word.lower()
+    real = lex.is_word(lower)
+    if real is True or len(word) < 3:
+        return None
+    if lex.knows(lower):                # listed, but no real word: a typo ("ofthe", "ofa") or a rare compound
+        if word.islower() or (sentence_start and len(word) >= 4):     # "Itis"; not "Aon", a name
+            return _split_listed(lower, lex, real is None)
+        return None
     if len(word) < 4:
         return None
-    real = lex.is_word(lower)
-    if real is True:
-        return None
-    if lex.knows(lower):                # listed, but no real word: a typo such as "ofthe", or a rare
-        return _split_listed(lower, lex, real is None) if word.islower() else None  # compound
     if word[0].isupper():
         return _split_capitalised(lower, lex, sentence_start)
     return _two_words(lower, lex) or _more_words(lower, lex)
@@ -62,12 +65,17 @@ def split_word(word: str, lex: Lexicon, sentence_start: bool = False) -> Split |
 def split_case_change(word: str, lex: Lexicon) -> Split | None:
     """A word glued to a capitalised one ("withGerman", "theFed", "SinceOctober", "thereforeI")."""
     i = next((i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()), None)
-    if i is None or lex.knows(word.lower()) or lex.is_word(word.lower()):
-        return None                     # iPhone, eBay, YouTube, GameBoy, EverQuest: the word list knows them
+    if i is None or lex.is_word(word.lower()):
+        return None
     left, right = word[:i], word[i:]
-    if right != "I" and (len(right) < 2 or not right[1:].islower()):
-        return None                     # macOS, kWh, mRNA, photoID …
     low = left.lower()
+    behind_a_function_word = left.islower() and low in lex.function_words and len(low) > 1
+    if lex.knows(word.lower()) and not behind_a_function_word:
+        return None                     # iPhone, eBay, YouTube, GameBoy, EverQuest: the word list knows them
+    if right == "I":
+        return Split((i,), "case change", 0.9) if lex.is_word(low) else None   # "thatI", "ThereforeI"
+    if len(right) < 2 or not right[1:].islower():
+        return None                     # macOS, kWh, mRNA, photoID …
     if left.islower():
         if low in lex.function_words and lex.is_part(low):
             return Split((i,), "case change", 0.95)
@@ -96,7 +104,10 @@ def number_gaps(text: str, lex: Lexicon):
     so units and ordinals stay ("10am", "5km", "1990s", "3rd").
     """
     for m in _LETTERS_THEN_DIGITS.finditer(text):
-        low = m.group(1).lower()
+        letters = m.group(1)
+        low = letters.lower()
+        if not (letters.islower() or letters[1:].islower()):
+            continue                    # codes: AM3D, MP3, A380
         if low in lex.function_words and len(low) > 1 or low in lex.months:
             yield m.end(1), 0.9
     for m in _DIGITS_THEN_LETTERS.finditer(text):
@@ -177,19 +188,27 @@ def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split 
 
 
 def _split_listed(word: str, lex: Lexicon, unsure: bool) -> Split | None:
-    """A rare token of the frequency list: split only into two function words.
+    """A rare token of the frequency list that is no dictionary word ("ofthe", "nolonger").
 
-    Web text misspells often enough for frequency lists to list "ofthe"; its
-    rare compounds ("roadmap", "drugmakers") are words, so only two function
-    words count. Without a dictionary to say the token is no word (`unsure`),
-    the split must also be far likelier than the token.
+    Web text misspells often enough for frequency lists to list such tokens; its
+    rare compounds are listed too ("roadmap", "drugmakers"). The split must be
+    far likelier than the token itself (two words, each as frequent as the
+    list says, against the token's own frequency) and backed by a bigram or a
+    function word. Without a dictionary to say the token is no word
+    (`unsure`), only two function words will do, by a wider margin.
     """
-    margin = lex.zipf(word) + KNOWN_WORD_MARGIN if unsure else float("-inf")
+    whole = lex.zipf(word)
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
-        if left in lex.function_words and right in lex.function_words and lex.is_part(left) \
-                and lex.is_part(right) and lex.zipf(left) + lex.zipf(right) - 9 >= margin:
-            return Split((i,), "function word", 0.9)
+        if left == right or not (lex.is_part(left) and lex.is_part(right)):
+            continue                                                  # "hehe" is laughter
+        likelier = lex.zipf(left) + lex.zipf(right) - 9 - whole
+        both_function = left in lex.function_words and right in lex.function_words
+        if unsure:
+            if both_function and likelier >= KNOWN_WORD_MARGIN:
+                return Split((i,), "function word", 0.9)
+        elif both_function or (likelier >= LISTED_TYPO_MARGIN and _evidence(left, right, lex)[1] >= 0.9):
+            return Split((i,), "function word" if both_function else _evidence(left, right, lex)[0], 0.9)
     return None
 
 
@@ -211,7 +230,7 @@ def _evidence(left: str, right: str, lex: Lexicon) -> tuple[str | None, float]:
     if f"{left} {right}" in lex.bigrams and min(zl, zr) >= MIN_BIGRAM_PART_ZIPF \
             and (len(left) > 2 or fl) and (len(right) > 2 or fr):
         return "bigram", 0.95
-    if (fl and _partner(right, zr, len(left))) or (fr and _partner(left, zl, len(right))):
+    if (fl and _partner(right, zr, left in lex.ending_like)) or (fr and _partner(left, zl, right in lex.ending_like)):
         return "function word", 0.9
     if len(left) >= 4 and lex.ends_phrase(left) and zl >= MIN_CONTENT_ZIPF - 0.5 and (
             (len(right) >= 4 and zr >= MIN_CONTENT_ZIPF - 0.5) or (len(right) == 3 and zr >= COMMON_ZIPF)):
@@ -221,9 +240,9 @@ def _evidence(left: str, right: str, lex: Lexicon) -> tuple[str | None, float]:
     return None, 0.0
 
 
-def _partner(word: str, zipf: float, function_word_length: int) -> bool:
-    """Can `word` stand beside a function word? Beside a short one ("a", "us", "is") it must be
-    common: "hainanus" and "diagonalis" are Latin names, not "hainan us" and "diagonal is"."""
-    if function_word_length <= 2 or len(word) == 3:
+def _partner(word: str, zipf: float, beside_an_ending: bool) -> bool:
+    """Can `word` stand beside a function word? Beside one that is also a common word ending
+    ("a", "us", "is") it must be common: "hainanus" and "diagonalis" are Latin names."""
+    if beside_an_ending or len(word) == 3:
         return zipf >= MIN_CONTENT_ZIPF
     return len(word) >= 4 and zipf >= MIN_PARTNER_ZIPF

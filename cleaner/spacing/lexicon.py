@@ -26,6 +26,7 @@ class Lexicon:
     frequency: dict            # word → frequency (fraction of all words)
     bigrams: frozenset         # "left right" pairs seen in running text
     dictionary: frozenset      # curated real words; empty where the language has none
+    real_words: frozenset      # dictionary words and common words of the frequency list
     function_words: frozenset
     single_letter_words: frozenset
     not_words: frozenset
@@ -50,7 +51,7 @@ class Lexicon:
         Frequency lists built from the web list common typos ("ofthe", "havebeen");
         a curated dictionary tells them from rare real words ("thereof", "herein").
         """
-        if word in self.dictionary or self.zipf(word) >= KNOWN_WORD_ZIPF:
+        if word in self.real_words:
             return True
         if word not in self.frequency:
             return False
@@ -78,11 +79,15 @@ def lexicon(language: str) -> Lexicon:
     import wordfreq
 
     lists = tomllib.loads((DATA / f"{language}.toml").read_text(encoding="utf-8"))
+    frequency = wordfreq.get_frequency_dict(language, wordlist="large")
+    dictionary = _dictionary(language)
+    common = 10 ** (KNOWN_WORD_ZIPF - 9)
     return Lexicon(
         language=language,
-        frequency=wordfreq.get_frequency_dict(language, wordlist="large"),
+        frequency=frequency,
         bigrams=_bigrams(language),
-        dictionary=_dictionary(language),
+        dictionary=dictionary,
+        real_words=dictionary | frozenset(w for w, f in frequency.items() if f >= common),
         function_words=frozenset(lists["function_words"]),
         single_letter_words=frozenset(lists["single_letter_words"]),
         not_words=frozenset(lists["not_words"]),

@@ -5,15 +5,27 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-_PROTECTED_CHUNK = re.compile(
-    r"\S*(?:://|www\.|@|/|\\|&\w+;)\S*"                          # URL, e-mail, @mention, path, entity
-    r"|(?<!\S)#\w\S*"                                            # hashtag
-    r"|\S*\b[\w-]+\.(?:[a-z]{2,6}|[a-z]{2,6}\.[a-z]{2})\b\S*")   # domain or file name: example.com, a.pdf
+# What marks a chunk as protected; the chunk is the whitespace-delimited run around the mark.
+# Starting with the rare marks lets the regex engine skip ordinary text quickly.
+_MARK = re.compile(
+    r"://|www\.|[@/\\]|&\w+;"                                  # URL, e-mail, @mention, path, entity
+    r"|#(?<!\S#)(?=\w)"                                        # hashtag
+    r"|\.(?<=[\w-]\.)(?:[a-z]{2,6}|[a-z]{2,6}\.[a-z]{2})\b")    # domain or file name: example.com, a.pdf
+_SPACE = re.compile(r"\s")
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
-    """Sorted spans of the chunks that must keep their spacing exactly."""
-    return [m.span() for m in _PROTECTED_CHUNK.finditer(text)]
+    """Sorted, disjoint spans of the chunks that must keep their spacing exactly."""
+    spans: list[tuple[int, int]] = []
+    for m in _MARK.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue                    # inside the chunk already protected
+        start = m.start()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        end = _SPACE.search(text, m.end())
+        spans.append((start, end.start() if end else len(text)))
+    return spans
 
 
 def inside(spans: list[tuple[int, int]], pos: int) -> bool:

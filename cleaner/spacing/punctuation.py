@@ -14,30 +14,36 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Gap:
-    pattern: re.Pattern
+    pattern: re.Pattern     # matches the punctuation mark itself, context checked around it
+    before: bool            # the space goes before the match (else after it)
     rule: str
     reason: str
     confidence: float
 
 
+# Each pattern starts with the punctuation mark, so the regex engine can skip to it quickly;
+# lookbehinds placed after the mark check what stands before it.
+_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Rev")
+
 GAPS = (
-    Gap(re.compile(r"(?<=\u201d)(?=[^\W_])"), "quote-close",
+    Gap(re.compile(r"\u201d(?=[^\W_])"), False, "quote-close",
         "a closing quotation mark glued to the next word", 0.95),
-    Gap(re.compile(r"(?<=[^\W_]|[,.;:!?%)\]])(?=\u201c)"), "quote-open",
+    Gap(re.compile(r"\u201c(?<=(?:[^\W_]|[,.;:!?%)\]])\u201c)"), True, "quote-open",
         "an opening quotation mark glued to the word before it", 0.9),
-    Gap(re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][)\]])(?=[A-Z][a-z])|(?<=\d\d[.!?])(?=[A-Z][a-z]{2})"),
+    Gap(re.compile(r"[.!?)\]](?:(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][)\]])(?=[A-Z][a-z])"
+                   r"|(?<=\d\d[.!?])(?=[A-Z][a-z]{2}))"), False,
         "sentence", "a sentence glued to the one before it", 0.9),
-    Gap(re.compile(r"(?<=[A-Za-z]{2}[,;])(?=[A-Za-z]{2}|[aI]\s)|(?<=[a-z]{2}:)(?=[A-Za-z]{2})"),
+    Gap(re.compile(r"[,;](?<=[A-Za-z]{2}[,;])(?=[A-Za-z]{2}|[aI]\s)|:(?<=[a-z]{2}:)(?=[A-Za-z]{2})"), False,
         "punctuation", "a comma, semicolon or colon glued to the next word", 0.9),
-    Gap(re.compile(r"(?<=\d%)(?=[A-Za-z]{2})"), "punctuation", "a percentage glued to the next word", 0.9),
-    Gap(re.compile(r"(?<=[A-Za-z]{2}|\d\d)(?=\((?:[a-z]{2}|[A-Z][a-z]))|(?<=[a-z]{2}\))(?=[a-z]{2})"),
+    Gap(re.compile(r"%(?<=\d%)(?=[A-Za-z]{2})"), False,
+        "punctuation", "a percentage glued to the next word", 0.9),
+    Gap(re.compile(r"\((?<=(?:[A-Za-z]{2}|\d\d)\()(?=[a-z]{2}|[A-Z][a-z])"), True,
         "punctuation", "a parenthesis glued to the word beside it", 0.85),
-    Gap(re.compile("(?:" + "|".join(rf"(?<=\b{title}\.)" for title in
-                                    ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Gov", "Gen", "Lt", "Col", "Capt",
-                                     "Sgt", "Rev")) + r")(?=[A-Z][a-z])"),
+    Gap(re.compile(r"\)(?<=[a-z]{2}\))(?=[a-z]{2})"), False,
+        "punctuation", "a parenthesis glued to the word beside it", 0.85),
+    Gap(re.compile(r"\.(?:" + "|".join(rf"(?<=\b{t}\.)" for t in _TITLES) + r")(?=[A-Z][a-z])"), False,
         "punctuation", "a title glued to the name after it", 0.9),
 )
-
 
 
 _STRAIGHT_QUOTE = re.compile('"')

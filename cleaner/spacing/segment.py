@@ -91,8 +91,8 @@ def split_case_change(word: str, lex: Lexicon) -> Split | None:
     return None
 
 
-_DIGITS_THEN_LETTERS = re.compile(r"(?<![\w.,])(\d[\d,.]*%?)([^\W\d_]+)(?![\w])")
-_LETTERS_THEN_DIGITS = re.compile(r"(?<![\w])([^\W\d_]+)(?=\d)")
+_DIGIT_LETTER = re.compile(r"\d%?(?=[^\W\d_])|[^\W\d_](?=\d)")   # a boundary between a number and letters
+_TOKEN = re.compile(r"[^\s]+")
 
 
 def number_gaps(text: str, lex: Lexicon):
@@ -101,22 +101,33 @@ def number_gaps(text: str, lex: Lexicon):
     Letters before a number split off only when they are a function word or a
     month ("Energy300", "Boeing747" are names); letters after a number only when
     they are a real word of four letters or more, or a function word after "%",
-    so units and ordinals stay ("10am", "5km", "1990s", "3rd").
+    so units and ordinals stay ("10am", "5km", "1990s", "3rd"); codes in capitals
+    stay whole ("AM3D", "MP3").
     """
-    for m in _LETTERS_THEN_DIGITS.finditer(text):
-        letters = m.group(1)
-        low = letters.lower()
-        if not (letters.islower() or letters[1:].islower()):
-            continue                    # codes: AM3D, MP3, A380
-        if low in lex.function_words and len(low) > 1 or low in lex.months:
-            yield m.end(1), 0.9
-    for m in _DIGITS_THEN_LETTERS.finditer(text):
-        number, letters = m.group(1), m.group(2)
-        low = letters.lower()
-        if (len(low) >= 4 and lex.is_word(low) and low not in lex.unit_abbreviations
-                and (letters.islower() or letters[1:].islower())) or \
-                (number.endswith("%") and low in lex.function_words):
-            yield m.end(1), 0.85
+    for m in _DIGIT_LETTER.finditer(text):
+        at = m.end()
+        if text[m.start()].isdigit() or text[m.start()] == "%":
+            letters = re.match(r"[^\W\d_]+", text[at:]).group()
+            number = re.search(r"[\d,.]*\d%?$", text[max(0, at - 20):at]).group()
+            start = at - len(number)
+            if (start and (text[start - 1].isalnum() or text[start - 1] in ".,")) \
+                    or (at + len(letters) < len(text) and text[at + len(letters)].isalnum()):
+                continue
+            low = letters.lower()
+            if (len(low) >= 4 and lex.is_word(low) and low not in lex.unit_abbreviations
+                    and (letters.islower() or letters[1:].islower())) or \
+                    (number.endswith("%") and low in lex.function_words):
+                yield at, 0.85
+        else:
+            word = re.search(r"[^\W\d_]+$", text[max(0, at - 30):at]).group()
+            start = at - len(word)
+            if start and (text[start - 1].isalnum() or text[start - 1] in "’'"):
+                continue
+            low = word.lower()
+            if not (word.islower() or word[1:].islower()):
+                continue                # codes: AM3D, MP3, A380
+            if low in lex.function_words and len(low) > 1 or low in lex.months:
+                yield at, 0.9
 
 
 def _two_words(lower: str, lex: Lexicon) -> Split | None:

@@ -40,10 +40,10 @@ SELF_EVIDENT = 0.9
 DAMAGED_DOCUMENT_BONUS = 0.2
 ISOLATED_PENALTY = 0.25
 
-_LETTERS = re.compile(r"(?<![\w’'])[^\W\d_]{3,}(?![\w’'])")
+_LETTERS = re.compile(r"[^\W\d_]{3,}")          # letter runs; beside a digit or apostrophe they are skipped
+_LANGUAGE_SAMPLE = 300
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")
-_SENTENCE_START = re.compile(r"(?:\A|[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z")
-_WORD_FOR_LANGUAGE = re.compile(r"[^\W\d_]{2,}")
+_SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z")
 
 # Evidence under which a real compound may look like glue ("passcard"): such a split is
 # dropped when the token recurs unsplit in the document, since glue rarely repeats itself.
@@ -82,9 +82,10 @@ class SpacingStage(Stage):
         if self.options.punctuation:
             self._punctuation_gaps(text, gaps)
         if self.options.words:
-            lex = self._lexicon(doc)
+            tokens = set(_LETTERS.findall(text))
+            lex = self._lexicon(doc, tokens)
             if lex is not None:
-                self._word_gaps(text, lex, gaps)
+                self._word_gaps(text, tokens, lex, gaps)
         gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)}
         strong = sum(1 for gap in gaps.values() if gap[2] >= STRONG)
         edits = []
@@ -111,19 +112,21 @@ class SpacingStage(Stage):
             if gap.rule == "quote-open" and german_quotes:
                 continue
             for m in gap.pattern.finditer(text):
-                gaps.setdefault(m.start(), (gap.rule, gap.reason, gap.confidence, "", False))
+                gaps.setdefault(m.start() if gap.before else m.end(), (gap.rule, gap.reason, gap.confidence, "", False))
         for pos, rule, reason, confidence in straight_quote_gaps(text):
             gaps.setdefault(pos, (rule, reason, confidence, "", False))
 
-    def _word_gaps(self, text: str, lex, gaps: dict) -> None:
-        for m in _LETTERS.finditer(text):
+    def _word_gaps(self, text: str, tokens: set, lex, gaps: dict) -> None:
+        # Most tokens are real words: find the few others with set operations, then visit only them.
+        candidates = {t for t in tokens if t.lower() not in lex.real_words}
+        for m in _LETTERS.finditer(text) if candidates else ():
             word = m.group()
-            if lex.is_word(word.lower()):
+            if word not in candidates or _touches_word(text, m.start(), m.end()):
                 continue
             if _CASE_CHANGE.search(word):
                 split = split_case_change(word, lex)
             elif word.islower() or word[1:].islower():
-                split = split_word(word, lex, bool(_SENTENCE_START.search(text, 0, m.start())))
+                split = split_word(word, lex, _at_sentence_start(text, m.start()))
             else:
                 continue
             if split is None or (split.evidence in _COMPOUND_LIKE and _recurs(text, word)):
@@ -136,19 +139,19 @@ class SpacingStage(Stage):
         for pos, confidence in number_gaps(text, lex):
             gaps.setdefault(pos, ("glued-number", "a number glued to a word", confidence, "", False))
 
-    def _lexicon(self, doc):
+    def _lexicon(self, doc, tokens: set):
         """The word list of the document's language: from metadata, else the one that knows most of its words."""
         available = lexicons.languages()
         language = self.options.language or doc.metadata.get("language")
         if language:
             return lexicons.lexicon(language) if language in available else None
-        words = [w.lower() for w in _WORD_FOR_LANGUAGE.findall(doc.text[:5000])]
+        words = list({t.lower() for t in tokens})[:_LANGUAGE_SAMPLE]
         if len(words) < 5:
             return None
         best, coverage = None, 0.0
         for language in available:
             lex = lexicons.lexicon(language)
-            share = sum(lex.knows(w) for w in words) / len(words)
+            share = sum(w in lex.frequency for w in words) / len(words)
             if share > coverage:
                 best, coverage = lex, share
         return best if coverage >= self.options.min_coverage else None
@@ -158,3 +161,14 @@ def _recurs(text: str, word: str) -> bool:
     """Does `word` occur more than once, unsplit? Then it is a term of this document, not glue."""
     first = text.find(word)
     return text.find(word, first + len(word)) >= 0
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 6):pos]
+    return not text[:pos].strip(' "“‘(') if pos <= 6 else bool(_SENTENCE_END.search(before))
+
+
+def _touches_word(text: str, start: int, end: int) -> bool:
+    """Is the letter run glued to a digit, underscore or apostrophe ("don’t", "3rd", "COVID19")?"""
+    return (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_’'")) or \
+        (end < len(text) and (text[end].isalnum() or text[end] in "_’'"))

@@ -82,10 +82,10 @@ class SpacingStage(Stage):
         if self.options.punctuation:
             self._punctuation_gaps(text, gaps)
         if self.options.words:
-            tokens = set(_LETTERS.findall(text))
-            lex = self._lexicon(doc, tokens)
+            found = _LETTERS.findall(text)
+            lex = self._lexicon(doc, found)
             if lex is not None:
-                self._word_gaps(text, tokens, lex, gaps)
+                self._word_gaps(text, set(found), lex, gaps)
         gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)}
         strong = sum(1 for gap in gaps.values() if gap[2] >= STRONG)
         edits = []
@@ -139,13 +139,16 @@ class SpacingStage(Stage):
         for pos, confidence in number_gaps(text, lex):
             gaps.setdefault(pos, ("glued-number", "a number glued to a word", confidence, "", False))
 
-    def _lexicon(self, doc, tokens: set):
-        """The word list of the document's language: from metadata, else the one that knows most of its words."""
+    def _lexicon(self, doc, found: list):
+        """The word list of the document's language: from metadata, else the one that knows most of its words.
+
+        The sample is the first distinct words in document order, so the choice never depends on
+        hashing (sets iterate in an order that changes between processes)."""
         available = lexicons.languages()
         language = self.options.language or doc.metadata.get("language")
         if language:
             return lexicons.lexicon(language) if language in available else None
-        words = list({t.lower() for t in tokens})[:_LANGUAGE_SAMPLE]
+        words = list(dict.fromkeys(t.lower() for t in found[:2 * _LANGUAGE_SAMPLE]))[:_LANGUAGE_SAMPLE]
         if len(words) < 5:
             return None
         best, coverage = None, 0.0

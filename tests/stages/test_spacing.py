@@ -54,3 +54,18 @@ def test_text_in_a_language_without_word_list_keeps_its_words():
                "infrastruktuurin suojelusta ja Itämeren turvallisuudesta tänään.")
     r = spacing(finnish)
     assert r.text == finnish and r.edits == []
+
+
+def test_the_result_does_not_depend_on_the_process(tmp_path):
+    """Same input, same output, whatever PYTHONHASHSEED a process was given."""
+    import subprocess
+    import sys
+    code = ("import cleaner, sys; t = open(sys.argv[1], encoding='utf-8').read(); "
+            "print(repr(cleaner.clean(t).text))")
+    text = (CLEAN + "The objectivesand targets were set.Analysts expected theplan to pass. ") * 3
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    outputs = {subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
+                              env={"PYTHONHASHSEED": str(seed), "PATH": ""}, check=True).stdout
+               for seed in (0, 1, 2, 3)}
+    assert len(outputs) == 1

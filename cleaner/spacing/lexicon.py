@@ -100,17 +100,18 @@ def lexicon(language: str) -> Lexicon:
     )
 
 
-def _bigrams(language: str) -> frozenset:
-    name = _BIGRAMS.get(language)
+def _symspell_list(names: dict, language: str, key) -> frozenset:
+    """The entries of a list symspellpy ships for `language` ("word count" or "left right count" lines)."""
+    name = names.get(language)
     if name is None:
         return frozenset()
     text = (importlib.resources.files("symspellpy") / name).read_text(encoding="utf-8")
-    return frozenset(line.rsplit(" ", 1)[0] for line in text.splitlines() if line)
+    return frozenset(key(line) for line in text.splitlines() if line)
+
+
+def _bigrams(language: str) -> frozenset:
+    return _symspell_list(_BIGRAMS, language, lambda line: line.rsplit(" ", 1)[0])
 
 
 def _dictionary(language: str) -> frozenset:
-    name = _DICTIONARIES.get(language)
-    if name is None:
-        return frozenset()
-    text = (importlib.resources.files("symspellpy") / name).read_text(encoding="utf-8")
-    return frozenset(line.split(" ", 1)[0] for line in text.splitlines() if line)
+    return _symspell_list(_DICTIONARIES, language, lambda line: line.split(" ", 1)[0])

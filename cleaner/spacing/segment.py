@@ -91,8 +91,10 @@ def split_case_change(word: str, lex: Lexicon) -> Split | None:
     return None
 
 
-_DIGIT_LETTER = re.compile(r"\d%?(?=[^\W\d_])|[^\W\d_](?=\d)")   # a boundary between a number and letters
-_TOKEN = re.compile(r"[^\s]+")
+_DIGIT_BESIDE_LETTER = re.compile(r"\d(?:(?<=[^\W\d_]\d)|%?(?=[^\W\d_]))")  # "in2010" | "100million", "3%of"
+_LETTERS_AT = re.compile(r"[^\W\d_]+")
+_NUMBER_BEFORE = re.compile(r"[\d,.]*\d%?$")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 
 
 def number_gaps(text: str, lex: Lexicon):
@@ -104,11 +106,22 @@ def number_gaps(text: str, lex: Lexicon):
     so units and ordinals stay ("10am", "5km", "1990s", "3rd"); codes in capitals
     stay whole ("AM3D", "MP3").
     """
-    for m in _DIGIT_LETTER.finditer(text):
-        at = m.end()
-        if text[m.start()].isdigit() or text[m.start()] == "%":
-            letters = re.match(r"[^\W\d_]+", text[at:]).group()
-            number = re.search(r"[\d,.]*\d%?$", text[max(0, at - 20):at]).group()
+    for m in _DIGIT_BESIDE_LETTER.finditer(text):
+        if text[m.start() - 1:m.start()].isalpha():       # letters, then this number
+            at = m.start()
+            word = _WORD_BEFORE.search(text, max(0, at - 30), at).group()
+            start = at - len(word)
+            if start and (text[start - 1].isalnum() or text[start - 1] in "’'"):
+                continue
+            if not (word.islower() or word[1:].islower()):
+                continue                # codes: AM3D, MP3, A380
+            low = word.lower()
+            if low in lex.function_words and len(low) > 1 or low in lex.months:
+                yield at, 0.9
+        else:                                              # this number, then letters
+            at = m.end()
+            letters = _LETTERS_AT.match(text, at).group()
+            number = _NUMBER_BEFORE.search(text, max(0, at - 20), at).group()
             start = at - len(number)
             if (start and (text[start - 1].isalnum() or text[start - 1] in ".,")) \
                     or (at + len(letters) < len(text) and text[at + len(letters)].isalnum()):
@@ -118,16 +131,6 @@ def number_gaps(text: str, lex: Lexicon):
                     and (letters.islower() or letters[1:].islower())) or \
                     (number.endswith("%") and low in lex.function_words):
                 yield at, 0.85
-        else:
-            word = re.search(r"[^\W\d_]+$", text[max(0, at - 30):at]).group()
-            start = at - len(word)
-            if start and (text[start - 1].isalnum() or text[start - 1] in "’'"):
-                continue
-            low = word.lower()
-            if not (word.islower() or word[1:].islower()):
-                continue                # codes: AM3D, MP3, A380
-            if low in lex.function_words and len(low) > 1 or low in lex.months:
-                yield at, 0.9
 
 
 def _two_words(lower: str, lex: Lexicon) -> Split | None:

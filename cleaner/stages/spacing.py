@@ -42,6 +42,7 @@ ISOLATED_PENALTY = 0.25
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")          # letter runs; beside a digit or apostrophe they are skipped
 _LANGUAGE_SAMPLE = 300
+_CLEARLY_COVERED = 0.97
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")
 _SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z")
 
@@ -118,7 +119,7 @@ class SpacingStage(Stage):
 
     def _word_gaps(self, text: str, tokens: set, lex, gaps: dict) -> None:
         # Most tokens are real words: find the few others with set operations, then visit only them.
-        candidates = {t for t in tokens if t.lower() not in lex.real_words}
+        candidates = {t for t in tokens if t.lower() not in lex.real_words and _may_split(t, lex)}
         for m in _LETTERS.finditer(text) if candidates else ():
             word = m.group()
             if word not in candidates or _touches_word(text, m.start(), m.end()):
@@ -157,6 +158,8 @@ class SpacingStage(Stage):
             share = sum(w in lex.frequency for w in words) / len(words)
             if share > coverage:
                 best, coverage = lex, share
+            if coverage >= _CLEARLY_COVERED:
+                break                   # no other list can beat this by enough to matter
         return best if coverage >= self.options.min_coverage else None
 
 
@@ -175,3 +178,13 @@ def _touches_word(text: str, start: int, end: int) -> bool:
     """Is the letter run glued to a digit, underscore or apostrophe ("don’t", "3rd", "COVID19")?"""
     return (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_’'")) or \
         (end < len(text) and (text[end].isalnum() or text[end] in "_’'"))
+
+
+def _may_split(word: str, lex) -> bool:
+    """Could `word` split anywhere it stands? Decided once per distinct token, so that most names
+    (unknown capitalised words that split nowhere) cost nothing per occurrence."""
+    if _CASE_CHANGE.search(word):
+        return split_case_change(word, lex) is not None
+    if not (word.islower() or word[1:].islower()):
+        return False
+    return split_word(word, lex, True) is not None or split_word(word, lex, False) is not None

@@ -121,6 +121,8 @@ def number_gaps(text: str, lex: Lexicon):
         else:                                              # this number, then letters
             at = m.end()
             letters = _LETTERS_AT.match(text, at).group()
+            if len(letters) < 4 and text[at - 1] != "%":
+                continue                # units and ordinals: "5km", "3rd", "1990s"
             number = _NUMBER_BEFORE.search(text, max(0, at - 20), at).group()
             start = at - len(number)
             if (start and (text[start - 1].isalnum() or text[start - 1] in ".,")) \

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from ..edits import Edit
 from ..spacing import lexicon as lexicons
@@ -84,9 +85,10 @@ class SpacingStage(Stage):
             self._punctuation_gaps(text, gaps)
         if self.options.words:
             found = _LETTERS.findall(text)
-            lex = self._lexicon(doc, found)
+            lowered = {t: t.lower() for t in found}       # each distinct token, in document order
+            lex = self._lexicon(doc, lowered)
             if lex is not None:
-                self._word_gaps(text, set(found), lex, gaps)
+                self._word_gaps(text, lowered, lex, gaps)
         gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)}
         strong = sum(1 for gap in gaps.values() if gap[2] >= STRONG)
         edits = []
@@ -117,9 +119,10 @@ class SpacingStage(Stage):
         for pos, rule, reason, confidence in straight_quote_gaps(text):
             gaps.setdefault(pos, (rule, reason, confidence, "", False))
 
-    def _word_gaps(self, text: str, tokens: set, lex, gaps: dict) -> None:
-        # Most tokens are real words: find the few others with set operations, then visit only them.
-        candidates = {t for t in tokens if t.lower() not in lex.real_words and _may_split(t, lex)}
+    def _word_gaps(self, text: str, lowered: dict, lex, gaps: dict) -> None:
+        # Most tokens are real words: find the few others once per distinct token, then visit only them.
+        real = lex.real_words
+        candidates = {t for t, low in lowered.items() if low not in real and _may_split(t, lex)}
         for m in _LETTERS.finditer(text) if candidates else ():
             word = m.group()
             if word not in candidates or _touches_word(text, m.start(), m.end()):
@@ -140,16 +143,16 @@ class SpacingStage(Stage):
         for pos, confidence in number_gaps(text, lex):
             gaps.setdefault(pos, ("glued-number", "a number glued to a word", confidence, "", False))
 
-    def _lexicon(self, doc, found: list):
+    def _lexicon(self, doc, lowered: dict):
         """The word list of the document's language: from metadata, else the one that knows most of its words.
 
-        The sample is the first distinct words in document order, so the choice never depends on
-        hashing (sets iterate in an order that changes between processes)."""
+        The sample is the first distinct words in document order (a dict keeps it), so the choice
+        never depends on hashing: sets iterate in an order that changes between processes."""
         available = lexicons.languages()
         language = self.options.language or doc.metadata.get("language")
         if language:
             return lexicons.lexicon(language) if language in available else None
-        words = list(dict.fromkeys(t.lower() for t in found[:2 * _LANGUAGE_SAMPLE]))[:_LANGUAGE_SAMPLE]
+        words = list(islice(lowered.values(), _LANGUAGE_SAMPLE))
         if len(words) < 5:
             return None
         best, coverage = None, 0.0

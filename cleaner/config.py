@@ -5,7 +5,7 @@
     max_rounds = 3              # re-run while a round still changes the text
 
     [stage.whitespace]          # options of one stage; unknown keys are an error
-    collapse_spaces = true
+    max_blank_lines = 1
 """
 from __future__ import annotations
 

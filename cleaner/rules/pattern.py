@@ -113,18 +113,10 @@ def required_literal(pattern: str, min_length: int = 2) -> str | None:
             continue
         if c == "|":
             return None
-        if c == "(":
+        if c in "([":
             if pattern.startswith("(?", i) and regex.match(r"\(\?[a-zA-Z0-9\-]+\)", pattern[i:]):
                 return None                          # inline flags change what the rest means
-            j = _skip_group(pattern, i)
-            if j is None:
-                return None
-            i = j
-            end_run()
-            last_literal = False
-            continue
-        if c == "[":
-            j = _skip_class(pattern, i)
+            j = (_skip_group if c == "(" else _skip_class)(pattern, i)
             if j is None:
                 return None
             i = j

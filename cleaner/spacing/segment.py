@@ -184,14 +184,14 @@ def _whole_word(part: str, lex: Lexicon) -> bool:
 
 
 def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split | None:
-    """An unknown capitalised token is a name unless a function word or a known pair shows a join."""
+    """An unknown capitalised token is a name unless a function word shows a join."""
     found, rivals = [], []
     for i in range(2, len(lower) - 1):
         left, right = lower[:i], lower[i:]
         if not (lex.is_part(left) and lex.is_part(right)):
             continue
-        rivals.append((lex.zipf(left) + lex.zipf(right), i))
         zl, zr = lex.zipf(left), lex.zipf(right)
+        rivals.append((zl + zr, i))
         if sentence_start and left in lex.function_words and zr >= CAPITALISED_RIGHT_ZIPF:
             evidence = _evidence(left, right, lex)            # "Thewound", "Priorto"
         elif right in lex.name_joiners and zl >= KNOWN_WORD_ZIPF_NAME:
@@ -223,8 +223,13 @@ def _split_listed(word: str, lex: Lexicon, unsure: bool) -> Split | None:
         if unsure:
             if both_function and likelier >= KNOWN_WORD_MARGIN:
                 return Split((i,), "function word", 0.9)
-        elif both_function or (likelier >= LISTED_TYPO_MARGIN and _evidence(left, right, lex)[1] >= 0.9):
-            return Split((i,), "function word" if both_function else _evidence(left, right, lex)[0], 0.9)
+            continue
+        if both_function:
+            return Split((i,), "function word", 0.9)
+        if likelier >= LISTED_TYPO_MARGIN:
+            evidence, confidence = _evidence(left, right, lex)
+            if confidence >= 0.9:
+                return Split((i,), evidence, 0.9)
     return None
 
 

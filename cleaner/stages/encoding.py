@@ -83,7 +83,7 @@ class EncodingOptions:
     fix_surrogates: bool = True
     fix_c1_controls: bool = True
     remove_leftover_c1: bool = True   # C1 controls ftfy could not map carry no meaning
-    restore_lost_quotes: bool = True  # "â€�" where a quotation closes was ” (see _restore_lost_quotes)
+    restore_lost_quotes: bool = True  # "â€�" where a quotation closes was ” (see _lost_closing_quotes)
     fix_latin_ligatures: bool = False
     fix_character_width: bool = False
     uncurl_quotes: bool = False

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import islice
+from typing import NamedTuple
 
 from ..edits import Edit
 from ..spacing import lexicon as lexicons
@@ -60,6 +61,15 @@ _RULES = {  # evidence → (rule, reason)
 }
 
 
+class _Gap(NamedTuple):
+    """A place where a space is missing, and what the report says of it."""
+    rule: str
+    reason: str
+    confidence: float
+    suggestion: str = ""
+    self_evident: bool = False    # sure without support from other gaps in the document
+
+
 @dataclass(frozen=True)
 class SpacingOptions:
     min_confidence: float = 0.75      # below: flag only
@@ -80,7 +90,7 @@ class SpacingStage(Stage):
     def find(self, doc) -> list[Edit]:
         text = doc.text
         protected = protected_spans(text)
-        gaps: dict[int, tuple] = {}   # position → (rule, reason, confidence, suggestion, self-evident)
+        gaps: dict[int, _Gap] = {}    # position of the missing space → what it is
         if self.options.punctuation:
             self._punctuation_gaps(text, gaps)
         if self.options.words:
@@ -90,18 +100,17 @@ class SpacingStage(Stage):
             if lex is not None:
                 self._word_gaps(text, lowered, lex, gaps)
         gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)}
-        strong = sum(1 for gap in gaps.values() if gap[2] >= STRONG)
+        strong = sum(1 for gap in gaps.values() if gap.confidence >= STRONG)
         edits = []
         for pos in sorted(gaps):
             rule, reason, confidence, word, self_evident = gaps[pos]
-            if not self.options.document_evidence or self_evident:
-                pass
-            elif strong >= 2 and confidence < STRONG:
-                confidence += DAMAGED_DOCUMENT_BONUS
-                reason += f"; this document lost {strong} other spaces"
-            elif strong < 2:
-                confidence -= ISOLATED_PENALTY
-                reason += "; the only missing space found in this document"
+            if self.options.document_evidence and not self_evident:
+                if strong >= 2 and confidence < STRONG:
+                    confidence += DAMAGED_DOCUMENT_BONUS
+                    reason += f"; this document lost {strong} other spaces"
+                elif strong < 2:
+                    confidence -= ISOLATED_PENALTY
+                    reason += "; the only missing space found in this document"
             confidence = round(confidence, 2)
             if confidence >= self.options.min_confidence:
                 edits.append(self.fix(text, pos, pos, " ", rule, reason, confidence))
@@ -115,33 +124,30 @@ class SpacingStage(Stage):
             if gap.rule == "quote-open" and german_quotes:
                 continue
             for m in gap.pattern.finditer(text):
-                gaps.setdefault(m.start() if gap.before else m.end(), (gap.rule, gap.reason, gap.confidence, "", False))
+                gaps.setdefault(m.start() if gap.before else m.end(), _Gap(gap.rule, gap.reason, gap.confidence))
         for pos, rule, reason, confidence in straight_quote_gaps(text):
-            gaps.setdefault(pos, (rule, reason, confidence, "", False))
+            gaps.setdefault(pos, _Gap(rule, reason, confidence))
 
     def _word_gaps(self, text: str, lowered: dict, lex, gaps: dict) -> None:
         # Most tokens are real words: find the few others once per distinct token, then visit only them.
         real = lex.real_words
-        candidates = {t for t, low in lowered.items() if low not in real and _may_split(t, lex)}
-        for m in _LETTERS.finditer(text) if candidates else ():
+        splits = {t: pair for t, low in lowered.items() if low not in real
+                  for pair in [_splits(t, lex)] if pair != (None, None)}
+        for m in _LETTERS.finditer(text) if splits else ():
             word = m.group()
-            if word not in candidates or _touches_word(text, m.start(), m.end()):
+            pair = splits.get(word)
+            if pair is None or _touches_word(text, m.start(), m.end()):
                 continue
-            if _CASE_CHANGE.search(word):
-                split = split_case_change(word, lex)
-            elif word.islower() or word[1:].islower():
-                split = split_word(word, lex, _at_sentence_start(text, m.start()))
-            else:
-                continue
+            split = pair[0] if _at_sentence_start(text, m.start()) else pair[1]
             if split is None or (split.evidence in _COMPOUND_LIKE and _recurs(text, word)):
                 continue
             rule, reason = _RULES[split.evidence]
             shown = " ".join(word[a:b] for a, b in zip((0,) + split.at, split.at + (len(word),)))
             evident = split.confidence >= SELF_EVIDENT and word.islower()
             for at in split.at:
-                gaps.setdefault(m.start() + at, (rule, f"{reason} ({shown!r})", split.confidence, shown, evident))
+                gaps.setdefault(m.start() + at, _Gap(rule, f"{reason} ({shown!r})", split.confidence, shown, evident))
         for pos, confidence in number_gaps(text, lex):
-            gaps.setdefault(pos, ("glued-number", "a number glued to a word", confidence, "", False))
+            gaps.setdefault(pos, _Gap("glued-number", "a number glued to a word", confidence))
 
     def _lexicon(self, doc, lowered: dict):
         """The word list of the document's language: from metadata, else the one that knows most of its words.
@@ -173,8 +179,8 @@ def _recurs(text: str, word: str) -> bool:
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 6):pos]
-    return not text[:pos].strip(' "“‘(') if pos <= 6 else bool(_SENTENCE_END.search(before))
+    """Does a sentence start at `pos`: the text's start, or a sentence end before it (opening quote allowed)?"""
+    return not text[:pos].strip(' "“‘(') or bool(_SENTENCE_END.search(text, max(0, pos - 6), pos))
 
 
 def _touches_word(text: str, start: int, end: int) -> bool:
@@ -183,11 +189,18 @@ def _touches_word(text: str, start: int, end: int) -> bool:
         (end < len(text) and (text[end].isalnum() or text[end] in "_’'"))
 
 
-def _may_split(word: str, lex) -> bool:
-    """Could `word` split anywhere it stands? Decided once per distinct token, so that most names
-    (unknown capitalised words that split nowhere) cost nothing per occurrence."""
+def _splits(word: str, lex) -> tuple:
+    """How `word` splits at a sentence start and elsewhere, decided once per distinct token.
+
+    Only a capitalised word depends on where it stands ("Thewound" splits at a sentence
+    start); most names split nowhere, so they cost nothing per occurrence.
+    """
     if _CASE_CHANGE.search(word):
-        return split_case_change(word, lex) is not None
-    if not (word.islower() or word[1:].islower()):
-        return False
-    return split_word(word, lex, True) is not None or split_word(word, lex, False) is not None
+        split = split_case_change(word, lex)
+        return split, split
+    if word.islower():
+        split = split_word(word, lex)
+        return split, split
+    if word[1:].islower():
+        return split_word(word, lex, True), split_word(word, lex, False)
+    return None, None

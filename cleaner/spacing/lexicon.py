@@ -36,6 +36,7 @@ class Lexicon:
     name_joiners: frozenset
     unit_abbreviations: frozenset
     ending_like: frozenset
+    name_prefixes: frozenset
 
     def zipf(self, word: str) -> float:
         """log10 of frequency per billion words; 0 for a word the lexicon does not know."""
@@ -97,6 +98,7 @@ def lexicon(language: str) -> Lexicon:
         name_joiners=frozenset(lists["name_joiners"]),
         unit_abbreviations=frozenset(lists["unit_abbreviations"]),
         ending_like=frozenset(lists["ending_like_function_words"]),
+        name_prefixes=frozenset(lists.get("name_prefixes", ())),
     )
 
 

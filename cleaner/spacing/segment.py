@@ -36,6 +36,9 @@ LISTED_TYPO_MARGIN = 1.0    # … and two words than a listed token that no dict
 AMBIGUITY_MARGIN = 1.0      # rival splits this close in frequency make a split unsure
 AMBIGUITY_PENALTY = 0.25
 MAX_PARTS = 4
+NAME_PART_ZIPF = 3.0        # a capitalised word glued to another must be this common ("Tony|Blair")
+BRAND_PART_ZIPF = 4.0       # … and the second rarer: two common words make brands ("DirectConnect", "EverQuest")
+NAMES_CONFIDENCE = 0.7      # two capitalised words may be one brand ("ByteDance"): fixed only with company
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Split:
     at: tuple[int, ...]     # offsets in the word where spaces go
     evidence: str
     confidence: float
+    each: tuple[float, ...] | None = None   # a confidence per cut, where they differ
 
 
 def split_word(word: str, lex: Lexicon, sentence_start: bool = False) -> Split | None:
@@ -63,32 +67,61 @@ def split_word(word: str, lex: Lexicon, sentence_start: bool = False) -> Split |
 
 
 def split_case_change(word: str, lex: Lexicon) -> Split | None:
-    """A word glued to a capitalised one ("withGerman", "theFed", "SinceOctober", "thereforeI")."""
-    i = next((i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()), None)
-    if i is None or lex.is_word(word.lower()):
+    """Words glued at a change to capitals ("withGerman", "theFed", "SinceOctober", "thereforeI",
+    "theUFA", "TonyMazzarella", "bothOasisAirlines"): each change of case is judged on its own."""
+    cuts = [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
+    if not cuts or lex.is_word(word.lower()):
         return None
-    left, right = word[:i], word[i:]
-    low = left.lower()
+    bounds = [0] + cuts + [len(word)]
+    parts = [word[a:b] for a, b in zip(bounds, bounds[1:])]
+    names = sum(p[0].isupper() for p in parts) == 2     # "PayPerAction", "BitTorrentClient": brands
+    found = []
+    for k, at in enumerate(cuts):
+        joined = _case_join(parts[k], parts[k + 1], lex, names)
+        if joined is not None:
+            found.append((at, joined))
+    if not found:
+        return None
+    evidence = min(found, key=lambda f: f[1][1])[1][0]
+    return Split(tuple(at for at, _ in found), evidence, min(c for _, (_, c) in found),
+                 tuple(c for _, (_, c) in found))
+
+
+def _case_join(left: str, right: str, lex: Lexicon, names: bool) -> tuple[str, float] | None:
+    """Is `left` + `right` (the right side capitalised) two words? (evidence, confidence) or None."""
+    low, rlow = left.lower(), right.lower()
+    glued = low + rlow
     behind_a_function_word = left.islower() and low in lex.function_words and len(low) > 1
-    if lex.knows(word.lower()) and not behind_a_function_word:
-        return None                     # iPhone, eBay, YouTube, GameBoy, EverQuest: the word list knows them
+    if lex.knows(glued) and not behind_a_function_word and not _likelier_apart(low, rlow, glued, lex):
+        return None                     # iPhone, eBay, YouTube, BitTorrent: the word list knows them
     if right == "I":
-        return Split((i,), "case change", 0.9) if lex.is_word(low) else None   # "thatI", "ThereforeI"
+        return ("case change", 0.9) if lex.is_word(low) else None      # "thatI", "ThereforeI"
+    if len(right) >= 2 and right.isupper() and behind_a_function_word and lex.is_part(low):
+        return "case change", 0.9                                       # "theUFA", "andMF"
     if len(right) < 2 or not right[1:].islower():
         return None                     # macOS, kWh, mRNA, photoID …
     if left.islower():
-        if low in lex.function_words and lex.is_part(low):
-            return Split((i,), "case change", 0.95)
+        if behind_a_function_word and lex.is_part(low):
+            return "case change", 0.95
         if not lex.is_part(low) or len(low) < 3:
             return None
         common = len(low) >= 4 or lex.zipf(low) >= COMMON_ZIPF
-        return Split((i,), "case change", 0.9 if common else 0.6)
+        return "case change", 0.9 if common else 0.6
     if left[0].isupper() and left[1:].islower():
-        if low in lex.function_words and right.lower() in lex.months:
-            return Split((i,), "case change", 0.9)       # "SinceOctober"; not "MyDoom", "EverCrack"
-        if f"{low} {right.lower()}" in lex.bigrams:
-            return Split((i,), "bigram", 0.9)            # "WorldWar"; "TonyBlair" is left alone
+        if low in lex.function_words and rlow in lex.months:
+            return "case change", 0.9                   # "SinceOctober"; not "MyDoom", "EverCrack"
+        if names and f"{low} {rlow}" in lex.bigrams:
+            return "bigram", 0.9                        # "WorldWar"
+        if names and len(low) >= 3 and len(rlow) >= 3 and low not in lex.name_prefixes \
+                and low not in lex.function_words and lex.zipf(low) >= NAME_PART_ZIPF \
+                and lex.zipf(rlow) < BRAND_PART_ZIPF:
+            return "names", NAMES_CONFIDENCE            # "TonyBlair": needs other lost spaces nearby
     return None
+
+
+def _likelier_apart(left: str, right: str, glued: str, lex: Lexicon) -> bool:
+    """Are two words likelier than the listed token they make ("worldwar" against "world war")?"""
+    return lex.zipf(left) + lex.zipf(right) - 9 > lex.zipf(glued)
 
 
 _DIGIT_BESIDE_LETTER = re.compile(r"\d(?:(?<=[^\W\d_]\d)|%?(?=[^\W\d_]))")  # "in2010" | "100million", "3%of"

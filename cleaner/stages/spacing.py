@@ -50,7 +50,7 @@ _SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z")
 
 # Evidence under which a real compound may look like glue ("passcard"): such a split is
 # dropped when the token recurs unsplit in the document, since glue rarely repeats itself.
-_COMPOUND_LIKE = ("phrase ending", "weak")
+_COMPOUND_LIKE = ("phrase ending", "weak", "names")
 
 _RULES = {  # evidence → (rule, reason)
     "case change": ("glued-name", "a word glued to the capitalised word after it"),
@@ -58,6 +58,7 @@ _RULES = {  # evidence → (rule, reason)
     "function word": ("glued-words", "two words glued together, one of them a function word"),
     "phrase ending": ("glued-words", "two words glued together, the first a complete word form"),
     "weak": ("glued-words", "may be two words glued together (or a compound: check)"),
+    "names": ("glued-name", "two capitalised words glued together (or one name with an inner capital: check)"),
 }
 
 
@@ -144,8 +145,8 @@ class SpacingStage(Stage):
             rule, reason = _RULES[split.evidence]
             shown = " ".join(word[a:b] for a, b in zip((0,) + split.at, split.at + (len(word),)))
             evident = split.confidence >= SELF_EVIDENT and word.islower()
-            for at in split.at:
-                gaps.setdefault(m.start() + at, _Gap(rule, f"{reason} ({shown!r})", split.confidence, shown, evident))
+            for at, confidence in zip(split.at, split.each or [split.confidence] * len(split.at)):
+                gaps.setdefault(m.start() + at, _Gap(rule, f"{reason} ({shown!r})", confidence, shown, evident))
         for pos, confidence in number_gaps(text, lex):
             gaps.setdefault(pos, _Gap("glued-number", "a number glued to a word", confidence))
 

@@ -37,6 +37,8 @@ class Lexicon:
     unit_abbreviations: frozenset
     ending_like: frozenset
     name_prefixes: frozenset
+    adjective_endings: tuple
+    verb_endings: tuple
 
     def zipf(self, word: str) -> float:
         """log10 of frequency per billion words; 0 for a word the lexicon does not know."""
@@ -99,6 +101,8 @@ def lexicon(language: str) -> Lexicon:
         unit_abbreviations=frozenset(lists["unit_abbreviations"]),
         ending_like=frozenset(lists["ending_like_function_words"]),
         name_prefixes=frozenset(lists.get("name_prefixes", ())),
+        adjective_endings=tuple(lists.get("adjective_endings", ())),
+        verb_endings=tuple(lists.get("verb_endings", ())),
     )
 
 

@@ -232,7 +232,7 @@ def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split 
         elif min(len(left), len(right)) >= 4 and zl >= NAME_PART_ZIPF and zr >= KNOWN_WORD_ZIPF_NAME \
                 and lex.is_word(right) and right not in lex.function_words \
                 and (left.endswith(lex.adjective_endings) or right.endswith(lex.verb_endings)):
-            evidence = ("names", NAMES_CONFIDENCE)            # "Quebecgovernment", "Duffeydropped"
+            evidence = ("capitalised", NAMES_CONFIDENCE)      # "Turkishsoap", "Leagueproved"
         else:
             continue                    # "Bridgewell", "Euronext", "Newbridge" are names
         if evidence[0] is not None:

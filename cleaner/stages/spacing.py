@@ -50,7 +50,7 @@ _SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z")
 
 # Evidence under which a real compound may look like glue ("passcard"): such a split is
 # dropped when the token recurs unsplit in the document, since glue rarely repeats itself.
-_COMPOUND_LIKE = ("phrase ending", "weak", "names")
+_COMPOUND_LIKE = ("phrase ending", "weak", "names", "capitalised")
 
 _RULES = {  # evidence → (rule, reason)
     "case change": ("glued-name", "a word glued to the capitalised word after it"),
@@ -58,6 +58,7 @@ _RULES = {  # evidence → (rule, reason)
     "function word": ("glued-words", "two words glued together, one of them a function word"),
     "phrase ending": ("glued-words", "two words glued together, the first a complete word form"),
     "weak": ("glued-words", "may be two words glued together (or a compound: check)"),
+    "capitalised": ("glued-words", "a capitalised adjective or name glued to the word after it"),
     "names": ("glued-name", "two capitalised words glued together (or one name with an inner capital: check)"),
 }
 

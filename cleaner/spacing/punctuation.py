@@ -33,13 +33,14 @@ GAPS = (
     Gap(re.compile(r"[.!?)\]](?:(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][)\]])(?=[A-Z][a-z])"
                    r"|(?<=\d\d[.!?])(?=[A-Z][a-z]{2}))"), False,
         "sentence", "a sentence glued to the one before it", 0.9),
-    Gap(re.compile(r"[,;](?<=[A-Za-z]{2}[,;])(?=[A-Za-z]{2}|[aI]\s)|:(?<=[a-z]{2}:)(?=[A-Za-z]{2})"), False,
+    Gap(re.compile(r"[,;](?<=[A-Za-z]{2}[,;])(?=[A-Za-z]{2}|[aI]\s)|:(?<=[a-z]{2}:)(?=[A-Za-z]{2})"
+                   r"|,(?:(?<=\b[12]\d{3},)(?=[A-Za-z]{2})|(?<=[a-z]{2},)(?=[12]\d{3}\b))"), False,
         "punctuation", "a comma, semicolon or colon glued to the next word", 0.9),
     Gap(re.compile(r"%(?<=\d%)(?=[A-Za-z]{2})"), False,
         "punctuation", "a percentage glued to the next word", 0.9),
-    Gap(re.compile(r"\((?<=(?:[A-Za-z]{2}|\d\d)\()(?=[a-z]{2}|[A-Z][a-z])"), True,
+    Gap(re.compile(r"\((?:(?<=(?:[A-Za-z]{2}|\d\d)\()(?=[a-z]{2}|[A-Z][a-z])|(?<=[a-z]{3}\()(?=\d\d|[A-Z]{2}))"), True,
         "punctuation", "a parenthesis glued to the word beside it", 0.85),
-    Gap(re.compile(r"\)(?<=[a-z]{2}\))(?=[a-z]{2})"), False,
+    Gap(re.compile(r"\)(?:(?<=[a-z]{2}\))(?=[a-z]{2})|(?<=\d{4}\))(?=[a-z]{2}))"), False,
         "punctuation", "a parenthesis glued to the word beside it", 0.85),
     Gap(re.compile(r"\.(?:" + "|".join(rf"(?<=\b{t}\.)" for t in _TITLES) + r")(?=[A-Z][a-z])"), False,
         "punctuation", "a title glued to the name after it", 0.9),

@@ -128,6 +128,7 @@ _DIGIT_BESIDE_LETTER = re.compile(r"\d(?:(?<=[^\W\d_]\d)|%?(?=[^\W\d_]))")  # "i
 _LETTERS_AT = re.compile(r"[^\W\d_]+")
 _NUMBER_BEFORE = re.compile(r"[\d,.]*\d%?$")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 def number_gaps(text: str, lex: Lexicon):
@@ -154,9 +155,15 @@ def number_gaps(text: str, lex: Lexicon):
         else:                                              # this number, then letters
             at = m.end()
             letters = _LETTERS_AT.match(text, at).group()
+            number = _NUMBER_BEFORE.search(text, max(0, at - 20), at).group()
+            if _YEAR.fullmatch(number) and (letters.islower() and letters in lex.function_words
+                                            or letters[0].isupper() and letters[1:].islower()):
+                start = at - len(number)
+                if not (start and text[start - 1].isalnum()) and len(letters) > 1:
+                    yield at, 0.85      # "1998the", "1963in", "2018British"; not "1990s"
+                continue
             if len(letters) < 4 and text[at - 1] != "%":
                 continue                # units and ordinals: "5km", "3rd", "1990s"
-            number = _NUMBER_BEFORE.search(text, max(0, at - 20), at).group()
             start = at - len(number)
             if (start and (text[start - 1].isalnum() or text[start - 1] in ".,")) \
                     or (at + len(letters) < len(text) and text[at + len(letters)].isalnum()):

@@ -37,6 +37,7 @@ class Lexicon:
     unit_abbreviations: frozenset
     ending_like: frozenset
     name_prefixes: frozenset
+    name_heads: frozenset
     adjective_endings: tuple
     verb_endings: tuple
 
@@ -101,6 +102,7 @@ def lexicon(language: str) -> Lexicon:
         unit_abbreviations=frozenset(lists["unit_abbreviations"]),
         ending_like=frozenset(lists["ending_like_function_words"]),
         name_prefixes=frozenset(lists.get("name_prefixes", ())),
+        name_heads=frozenset(lists.get("name_heads", ())),
         adjective_endings=tuple(lists.get("adjective_endings", ())),
         verb_endings=tuple(lists.get("verb_endings", ())),
     )

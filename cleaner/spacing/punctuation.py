@@ -38,7 +38,7 @@ GAPS = (
         "punctuation", "a comma, semicolon or colon glued to the next word", 0.9),
     Gap(re.compile(r"%(?<=\d%)(?=[A-Za-z]{2})"), False,
         "punctuation", "a percentage glued to the next word", 0.9),
-    Gap(re.compile(r"\((?:(?<=(?:[A-Za-z]{2}|\d\d)\()(?=[a-z]{2}|[A-Z][a-z])|(?<=[a-z]{3}\()(?=\d\d|[A-Z]{2}))"), True,
+    Gap(re.compile(r"\((?:(?<=(?:[A-Za-z]{2}|\d\d)\()(?=[a-z]{2}|[A-Z][a-z])|(?<=[a-z]{3}\()(?=\d\d))"), True,
         "punctuation", "a parenthesis glued to the word beside it", 0.85),
     Gap(re.compile(r"\)(?:(?<=[a-z]{2}\))(?=[a-z]{2})|(?<=\d{4}\))(?=[a-z]{2}))"), False,
         "punctuation", "a parenthesis glued to the word beside it", 0.85),

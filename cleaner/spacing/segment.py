@@ -48,6 +48,9 @@ class Split:
     confidence: float
     each: tuple[float, ...] | None = None   # a confidence per cut, where they differ
 
+    def confidences(self) -> tuple[float, ...]:
+        return self.each or (self.confidence,) * len(self.at)
+
 
 def split_word(word: str, lex: Lexicon, sentence_start: bool = False) -> Split | None:
     """The best split of an all-letter word (lower case, or Capitalised), or None."""
@@ -68,23 +71,37 @@ def split_word(word: str, lex: Lexicon, sentence_start: bool = False) -> Split |
 
 def split_case_change(word: str, lex: Lexicon) -> Split | None:
     """Words glued at a change to capitals ("withGerman", "theFed", "SinceOctober", "thereforeI",
-    "theUFA", "TonyMazzarella", "bothOasisAirlines"): each change of case is judged on its own."""
+    "theUFA", "TonyMazzarella", "bothOasisAirlines"): each change of case is judged on its own,
+    between the words next to it once each side is split itself ("movedto|Kyiv", "Kingsin")."""
     cuts = [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
     if not cuts or lex.is_word(word.lower()):
         return None
     bounds = [0] + cuts + [len(word)]
     parts = [word[a:b] for a, b in zip(bounds, bounds[1:])]
     names = sum(p[0].isupper() for p in parts) == 2     # "PayPerAction", "BitTorrentClient": brands
-    found = []
+    found = []                                          # (offset, evidence, confidence)
+    inner = [_inner_split(part, lex) for part in parts]
+    for start, part, split in zip(bounds, parts, inner):
+        if split is not None:
+            found += [(start + at, split.evidence, c) for at, c in zip(split.at, split.confidences())]
     for k, at in enumerate(cuts):
-        joined = _case_join(parts[k], parts[k + 1], lex, names)
+        left = parts[k][inner[k].at[-1]:] if inner[k] else parts[k]
+        right = parts[k + 1][:inner[k + 1].at[0]] if inner[k + 1] else parts[k + 1]
+        joined = _case_join(left, right, lex, names)
         if joined is not None:
-            found.append((at, joined))
+            found.append((at, *joined))
     if not found:
         return None
-    evidence = min(found, key=lambda f: f[1][1])[1][0]
-    return Split(tuple(at for at, _ in found), evidence, min(c for _, (_, c) in found),
-                 tuple(c for _, (_, c) in found))
+    found.sort()
+    weakest = min(found, key=lambda f: f[2])
+    return Split(tuple(f[0] for f in found), weakest[1], weakest[2], tuple(f[2] for f in found))
+
+
+def _inner_split(part: str, lex: Lexicon) -> Split | None:
+    """The split of one side of a change of case: "movedto" in "movedtoKyiv", "Kingsin" in "AngelesKingsin"."""
+    if len(part) < 4 or not (part.islower() or part[1:].islower()):
+        return None
+    return split_word(part, lex)
 
 
 def _case_join(left: str, right: str, lex: Lexicon, names: bool) -> tuple[str, float] | None:

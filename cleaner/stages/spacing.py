@@ -146,7 +146,7 @@ class SpacingStage(Stage):
             rule, reason = _RULES[split.evidence]
             shown = " ".join(word[a:b] for a, b in zip((0,) + split.at, split.at + (len(word),)))
             evident = split.confidence >= SELF_EVIDENT and word.islower()
-            for at, confidence in zip(split.at, split.each or [split.confidence] * len(split.at)):
+            for at, confidence in zip(split.at, split.confidences()):
                 gaps.setdefault(m.start() + at, _Gap(rule, f"{reason} ({shown!r})", confidence, shown, evident))
         for pos, confidence in number_gaps(text, lex):
             gaps.setdefault(pos, _Gap("glued-number", "a number glued to a word", confidence))

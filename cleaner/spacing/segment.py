@@ -211,7 +211,7 @@ def _more_words(lower: str, lex: Lexicon) -> Split | None:
     best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(0, 0): (0.0, ())}
     for end in range(1, n + 1):
         for parts in range(1, MAX_PARTS + 1):
-            options = [(score + lex.zipf(lower[start:end]), cuts + (start,))
+            options = [(score + lex.zipf(lower[start:end]) - 9, cuts + (start,))   # log10 probabilities
                        for start in range(end)
                        if (start, parts - 1) in best and _whole_word(lower[start:end], lex)
                        for score, cuts in [best[(start, parts - 1)]]]
@@ -243,13 +243,13 @@ def _whole_word(part: str, lex: Lexicon) -> bool:
 def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split | None:
     """An unknown capitalised token is a name unless a function word shows a join."""
     found, rivals = [], []
-    for i in range(2, len(lower) - 1):
+    for i in range(1 if sentence_start else 2, len(lower) - 1):
         left, right = lower[:i], lower[i:]
         if not (lex.is_part(left) and lex.is_part(right)):
             continue
         zl, zr = lex.zipf(left), lex.zipf(right)
         rivals.append((zl + zr, i))
-        if sentence_start and left in lex.function_words and zr >= CAPITALISED_RIGHT_ZIPF:
+        if sentence_start and left in lex.function_words and zr >= CAPITALISED_RIGHT_ZIPF - (i == 1):
             evidence = _evidence(left, right, lex)            # "Thewound", "Priorto"
         elif right in lex.name_joiners and zl >= KNOWN_WORD_ZIPF_NAME:
             evidence = ("function word", 0.85)                # "Collegeof", "Ukraineto"
@@ -275,7 +275,8 @@ def _split_listed(word: str, lex: Lexicon, unsure: bool) -> Split | None:
     (`unsure`), only two function words will do, by a wider margin.
     """
     whole = lex.zipf(word)
-    for i in range(1, len(word)):
+    likeliest_first = sorted(range(1, len(word)), key=lambda i: -lex.zipf(word[:i]) - lex.zipf(word[i:]))
+    for i in likeliest_first:                                         # "atall": "at all", not "a tall"
         left, right = word[:i], word[i:]
         if left == right or not (lex.is_part(left) and lex.is_part(right)):
             continue                                                  # "hehe" is laughter

@@ -38,6 +38,7 @@ class Lexicon:
     ending_like: frozenset
     name_prefixes: frozenset
     name_heads: frozenset
+    name_verbs: frozenset
     adjective_endings: tuple
     verb_endings: tuple
 
@@ -103,6 +104,7 @@ def lexicon(language: str) -> Lexicon:
         ending_like=frozenset(lists["ending_like_function_words"]),
         name_prefixes=frozenset(lists.get("name_prefixes", ())),
         name_heads=frozenset(lists.get("name_heads", ())),
+        name_verbs=frozenset(lists.get("name_verbs", ())),
         adjective_endings=tuple(lists.get("adjective_endings", ())),
         verb_endings=tuple(lists.get("verb_endings", ())),
     )

@@ -46,10 +46,11 @@ class Split:
     at: tuple[int, ...]     # offsets in the word where spaces go
     evidence: str
     confidence: float
-    each: tuple[float, ...] | None = None   # a confidence per cut, where they differ
+    each: tuple[tuple[str, float], ...] | None = None   # (evidence, confidence) per cut, where they differ
 
-    def confidences(self) -> tuple[float, ...]:
-        return self.each or (self.confidence,) * len(self.at)
+    def cuts(self):
+        """(offset, evidence, confidence) of each cut."""
+        return [(at, *e) for at, e in zip(self.at, self.each or [(self.evidence, self.confidence)] * len(self.at))]
 
 
 def split_word(word: str, lex: Lexicon, sentence_start: bool = False) -> Split | None:
@@ -83,7 +84,7 @@ def split_case_change(word: str, lex: Lexicon) -> Split | None:
     inner = [_inner_split(part, lex) for part in parts]
     for start, part, split in zip(bounds, parts, inner):
         if split is not None:
-            found += [(start + at, split.evidence, c) for at, c in zip(split.at, split.confidences())]
+            found += [(start + at, evidence, c) for at, evidence, c in split.cuts()]
     for k, at in enumerate(cuts):
         left = parts[k][inner[k].at[-1]:] if inner[k] else parts[k]
         right = parts[k + 1][:inner[k + 1].at[0]] if inner[k + 1] else parts[k + 1]
@@ -94,7 +95,7 @@ def split_case_change(word: str, lex: Lexicon) -> Split | None:
         return None
     found.sort()
     weakest = min(found, key=lambda f: f[2])
-    return Split(tuple(f[0] for f in found), weakest[1], weakest[2], tuple(f[2] for f in found))
+    return Split(tuple(f[0] for f in found), weakest[1], weakest[2], tuple(f[1:] for f in found))
 
 
 def _inner_split(part: str, lex: Lexicon) -> Split | None:
@@ -253,6 +254,8 @@ def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split 
             evidence = _evidence(left, right, lex)            # "Thewound", "Priorto"
         elif right in lex.name_joiners and zl >= KNOWN_WORD_ZIPF_NAME:
             evidence = ("function word", 0.85)                # "Collegeof", "Ukraineto"
+        elif right in lex.name_verbs and len(left) >= 4:
+            evidence = ("names", NAMES_CONFIDENCE)            # "Drachkovitchwent", "Hansenmay"
         elif min(len(left), len(right)) >= 4 and zl >= NAME_PART_ZIPF and zr >= KNOWN_WORD_ZIPF_NAME \
                 and lex.is_word(right) and right not in lex.function_words \
                 and (left.endswith(lex.adjective_endings) or right.endswith(lex.verb_endings)):

@@ -143,10 +143,10 @@ class SpacingStage(Stage):
             split = pair[0] if _at_sentence_start(text, m.start()) else pair[1]
             if split is None or (split.evidence in _COMPOUND_LIKE and _recurs(text, word)):
                 continue
-            rule, reason = _RULES[split.evidence]
             shown = " ".join(word[a:b] for a, b in zip((0,) + split.at, split.at + (len(word),)))
             evident = split.confidence >= SELF_EVIDENT and word.islower()
-            for at, confidence in zip(split.at, split.confidences()):
+            for at, evidence, confidence in split.cuts():
+                rule, reason = _RULES[evidence]
                 gaps.setdefault(m.start() + at, _Gap(rule, f"{reason} ({shown!r})", confidence, shown, evident))
         for pos, confidence in number_gaps(text, lex):
             gaps.setdefault(pos, _Gap("glued-number", "a number glued to a word", confidence))

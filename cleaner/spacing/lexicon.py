@@ -73,6 +73,7 @@ class Lexicon:
         return word in self.frequency and word not in self.not_words
 
 
+@functools.cache
 def languages() -> tuple[str, ...]:
     """Languages the spacing stage has word lists for."""
     return tuple(sorted(p.stem for p in DATA.glob("*.toml")))

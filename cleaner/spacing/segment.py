@@ -278,12 +278,12 @@ def _split_listed(word: str, lex: Lexicon, unsure: bool) -> Split | None:
     (`unsure`), only two function words will do, by a wider margin.
     """
     whole = lex.zipf(word)
-    likeliest_first = sorted(range(1, len(word)), key=lambda i: -lex.zipf(word[:i]) - lex.zipf(word[i:]))
-    for i in likeliest_first:                                         # "atall": "at all", not "a tall"
-        left, right = word[:i], word[i:]
-        if left == right or not (lex.is_part(left) and lex.is_part(right)):
-            continue                                                  # "hehe" is laughter
-        likelier = lex.zipf(left) + lex.zipf(right) - 9 - whole
+    candidates = sorted((-lex.zipf(left) - lex.zipf(right), i, left, right)   # likeliest first: "atall" is
+                        for i in range(1, len(word))                          # "at all", not "a tall"
+                        for left, right in [(word[:i], word[i:])]
+                        if left != right and lex.is_part(left) and lex.is_part(right))  # "hehe" is laughter
+    for minus_score, i, left, right in candidates:
+        likelier = -minus_score - 9 - whole
         both_function = left in lex.function_words and right in lex.function_words
         if unsure:
             if both_function and likelier >= KNOWN_WORD_MARGIN:

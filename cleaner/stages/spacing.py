@@ -20,6 +20,7 @@ it has no word list for.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from itertools import islice
@@ -43,7 +44,9 @@ DAMAGED_DOCUMENT_BONUS = 0.2
 ISOLATED_PENALTY = 0.25
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")          # letter runs; beside a digit or apostrophe they are skipped
-_LANGUAGE_SAMPLE = 300
+_LETTER = re.compile(r"[^\W\d_]")
+_EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’«»"
+_LANGUAGE_SAMPLE = 120
 _CLEARLY_COVERED = 0.97
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")
 _SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z")
@@ -96,11 +99,10 @@ class SpacingStage(Stage):
         if self.options.punctuation:
             self._punctuation_gaps(text, gaps)
         if self.options.words:
-            found = _LETTERS.findall(text)
-            lowered = {t: t.lower() for t in found}       # each distinct token, in document order
-            lex = self._lexicon(doc, lowered)
+            tokens = _letter_runs(text)     # each distinct token, in document order
+            lex = self._lexicon(doc, tokens)
             if lex is not None:
-                self._word_gaps(text, lowered, lex, gaps)
+                self._word_gaps(text, tokens, lex, gaps)
         gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)}
         strong = sum(1 for gap in gaps.values() if gap.confidence >= STRONG)
         edits = []
@@ -130,28 +132,29 @@ class SpacingStage(Stage):
         for pos, rule, reason, confidence in straight_quote_gaps(text):
             gaps.setdefault(pos, _Gap(rule, reason, confidence))
 
-    def _word_gaps(self, text: str, lowered: dict, lex, gaps: dict) -> None:
-        # Most tokens are real words: find the few others once per distinct token, then visit only them.
+    def _word_gaps(self, text: str, tokens: dict, lex, gaps: dict) -> None:
+        # Most tokens are real words: find the few others once per distinct token, then visit only
+        # them. A set difference drops the lower-case real words at C speed; the rest are looked
+        # up again in lower case. `splits` is only looked up, so its order does not matter.
         real = lex.real_words
-        splits = {t: pair for t, low in lowered.items() if low not in real
-                  for pair in [_splits(t, lex)] if pair != (None, None)}
-        for m in _LETTERS.finditer(text) if splits else ():
-            word = m.group()
-            pair = splits.get(word)
-            if pair is None or _touches_word(text, m.start(), m.end()):
-                continue
-            split = pair[0] if _at_sentence_start(text, m.start()) else pair[1]
-            if split is None or (split.evidence in _COMPOUND_LIKE and _recurs(text, word)):
-                continue
-            shown = " ".join(word[a:b] for a, b in zip((0,) + split.at, split.at + (len(word),)))
-            evident = split.confidence >= SELF_EVIDENT and word.islower()
-            for at, evidence, confidence in split.cuts():
-                rule, reason = _RULES[evidence]
-                gaps.setdefault(m.start() + at, _Gap(rule, f"{reason} ({shown!r})", confidence, shown, evident))
+        splits = {t: pair for t in tokens.keys() - real if t.lower() not in real
+                  for pair in [_splits(t, lex.language)] if pair != (None, None)}
+        for word, pair in splits.items():
+            for start in _occurrences(text, word):
+                if _touches_word(text, start, start + len(word)):
+                    continue
+                split = pair[0] if _at_sentence_start(text, start) else pair[1]
+                if split is None or (split.evidence in _COMPOUND_LIKE and _recurs(text, word)):
+                    continue
+                shown = " ".join(word[a:b] for a, b in zip((0,) + split.at, split.at + (len(word),)))
+                evident = split.confidence >= SELF_EVIDENT and word.islower()
+                for at, evidence, confidence in split.cuts():
+                    rule, reason = _RULES[evidence]
+                    gaps.setdefault(start + at, _Gap(rule, f"{reason} ({shown!r})", confidence, shown, evident))
         for pos, confidence in number_gaps(text, lex):
             gaps.setdefault(pos, _Gap("glued-number", "a number glued to a word", confidence))
 
-    def _lexicon(self, doc, lowered: dict):
+    def _lexicon(self, doc, tokens: dict):
         """The word list of the document's language: from metadata, else the one that knows most of its words.
 
         The sample is the first distinct words in document order (a dict keeps it), so the choice
@@ -160,18 +163,46 @@ class SpacingStage(Stage):
         language = self.options.language or doc.metadata.get("language")
         if language:
             return lexicons.lexicon(language) if language in available else None
-        words = list(islice(lowered.values(), _LANGUAGE_SAMPLE))
+        words = [t.lower() for t in islice(tokens, _LANGUAGE_SAMPLE)]
         if len(words) < 5:
             return None
         best, coverage = None, 0.0
         for language in available:
             lex = lexicons.lexicon(language)
-            share = sum(w in lex.frequency for w in words) / len(words)
+            share = sum(map(lex.frequency.__contains__, words)) / len(words)
             if share > coverage:
                 best, coverage = lex, share
             if coverage >= _CLEARLY_COVERED:
                 break                   # no other list can beat this by enough to matter
         return best if coverage >= self.options.min_coverage else None
+
+
+def _letter_runs(text: str) -> dict:
+    """The distinct runs of three letters or more that `_LETTERS` finds, in document order.
+
+    Most words stand between spaces: such a token is taken whole, and only the others
+    (with punctuation or digits) go through the regex."""
+    runs = {}
+    for token in dict.fromkeys(text.split()):
+        if not token.isalpha():
+            core = token.strip(_EDGE_PUNCTUATION)     # "word," "(word" "“word”"
+            if not core.isalpha():
+                runs.update(dict.fromkeys(_LETTERS.findall(token)))
+                continue
+            token = core
+        if len(token) >= 3:
+            runs[token] = None
+    return runs
+
+
+def _occurrences(text: str, word: str):
+    """Where `word` stands as a whole letter run (as `_LETTERS` finds it), found at C speed."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if not (start and _LETTER.match(text, start - 1)) and not _LETTER.match(text, end):
+            yield start
+        start = text.find(word, end)
 
 
 def _recurs(text: str, word: str) -> bool:
@@ -191,12 +222,16 @@ def _touches_word(text: str, start: int, end: int) -> bool:
         (end < len(text) and (text[end].isalnum() or text[end] in "_’'"))
 
 
-def _splits(word: str, lex) -> tuple:
+@functools.lru_cache(maxsize=1 << 17)
+def _splits(word: str, language: str) -> tuple:
     """How `word` splits at a sentence start and elsewhere, decided once per distinct token.
 
     Only a capitalised word depends on where it stands ("Thewound" splits at a sentence
-    start); most names split nowhere, so they cost nothing per occurrence.
+    start); most names split nowhere, so they cost nothing per occurrence. The answer
+    depends on the word and the language's (immutable) lexicon only, so it is kept for
+    the process: names and rare words recur across the documents of a dump.
     """
+    lex = lexicons.lexicon(language)
     if _CASE_CHANGE.search(word):
         split = split_case_change(word, lex)
         return split, split

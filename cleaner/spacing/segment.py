@@ -98,6 +98,23 @@ def split_case_change(word: str, lex: Lexicon) -> Split | None:
     return Split(tuple(f[0] for f in found), weakest[1], weakest[2], tuple(f[1:] for f in found))
 
 
+def split_acronym(word: str, lex: Lexicon) -> Split | None:
+    """An acronym glued to the lower-case word after it ("UKcensus", "NATOallies", "BBCand").
+
+    Not when the last capital may begin a capitalised word ("JPMorgan", "USAid"): that is a
+    name with an inner capital, or ambiguous."""
+    i = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    caps, rest = word[:i], word[i:]
+    if len(caps) < 2 or len(rest) < 2 or not rest.islower() or lex.knows(word.lower()):
+        return None
+    if lex.is_word(caps[-1].lower() + rest) and len(caps) > 2:
+        return None
+    if (rest in lex.function_words and lex.is_part(rest)) or (
+            len(rest) >= 4 and lex.is_word(rest) and lex.zipf(rest) >= MIN_CONTENT_ZIPF):
+        return Split((i,), "case change", 0.85)
+    return None
+
+
 def _inner_split(part: str, lex: Lexicon) -> Split | None:
     """The split of one side of a change of case: "movedto" in "movedtoKyiv", "Kingsin" in "AngelesKingsin"."""
     if len(part) < 4 or not (part.islower() or part[1:].islower()):

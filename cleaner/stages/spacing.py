@@ -30,7 +30,7 @@ from ..edits import Edit
 from ..spacing import lexicon as lexicons
 from ..spacing.protect import inside, protected_spans
 from ..spacing.punctuation import GAPS, straight_quote_gaps
-from ..spacing.segment import number_gaps, split_case_change, split_word
+from ..spacing.segment import number_gaps, split_acronym, split_case_change, split_word
 from .base import Stage
 
 # Evidence adds up per document: where spaces were lost systematically, a weaker candidate is
@@ -49,6 +49,7 @@ _EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’«»"
 _LANGUAGE_SAMPLE = 120
 _CLEARLY_COVERED = 0.97
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")
+_CAPS_THEN_LOWER = re.compile(r"[A-Z]{2,}[a-z]{2,}")
 _SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z")
 
 # Evidence under which a real compound may look like glue ("passcard"): such a split is
@@ -240,4 +241,7 @@ def _splits(word: str, language: str) -> tuple:
         return split, split
     if word[1:].islower():
         return split_word(word, lex, True), split_word(word, lex, False)
+    if _CAPS_THEN_LOWER.fullmatch(word):
+        split = split_acronym(word, lex)
+        return split, split
     return None, None

@@ -39,6 +39,7 @@ class Lexicon:
     name_prefixes: frozenset
     name_heads: frozenset
     name_verbs: frozenset
+    contractions: frozenset
     adjective_endings: tuple
     verb_endings: tuple
 
@@ -106,6 +107,7 @@ def lexicon(language: str) -> Lexicon:
         name_prefixes=frozenset(lists.get("name_prefixes", ())),
         name_heads=frozenset(lists.get("name_heads", ())),
         name_verbs=frozenset(lists.get("name_verbs", ())),
+        contractions=frozenset(lists.get("contractions", ())),
         adjective_endings=tuple(lists.get("adjective_endings", ())),
         verb_endings=tuple(lists.get("verb_endings", ())),
     )

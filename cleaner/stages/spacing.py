@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from ..edits import Edit
 from ..spacing import lexicon as lexicons
+from ..spacing.contractions import contraction_gaps
 from ..spacing.protect import inside, protected_spans
 from ..spacing.punctuation import GAPS, straight_quote_gaps
 from ..spacing.segment import number_gaps, split_acronym, split_case_change, split_word
@@ -154,6 +155,8 @@ class SpacingStage(Stage):
                     gaps.setdefault(start + at, _Gap(rule, f"{reason} ({shown!r})", confidence, shown, evident))
         for pos, confidence in number_gaps(text, lex):
             gaps.setdefault(pos, _Gap("glued-number", "a number glued to a word", confidence))
+        for pos, confidence in contraction_gaps(text, lex):
+            gaps.setdefault(pos, _Gap("glued-words", "a word glued to a contraction or a possessive", confidence))
 
     def _lexicon(self, doc, tokens: dict):
         """The word list of the document's language: from metadata, else the one that knows most of its words.

@@ -1,0 +1,50 @@
+"""Missing spaces around contractions and possessives: "He'sworked", "don'tbe", "therewon't".
+
+The letter runs the spacing stage looks at stop at an apostrophe, so a word glued to
+a contraction or a possessive needs its own look:
+
+  after   "He's|worked", "Richard's|survival", "don't|be": the apostrophe and its clitic
+          ('s, n't, 're, 've, 'll, 'd, 'm) end a word, and what follows is a real word
+          that the clitic does not start ("Britain'spear" stays: "spear" is a word)
+  before  "there|won't", "we|don't", "But|it's": the letters before the apostrophe are
+          no word, but a real word and a listed contraction ("won't") are
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+
+_AFTER = re.compile(r"(?<=[^\W\d_])['’](s|t|re|ve|ll|d|m)(?=[^\W\d_])")
+_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]{4,})['’](t|s|re|ve|ll|d|m)\b")
+_LETTERS_AT = re.compile(r"[^\W\d_]+")
+MIN_WORD_ZIPF = 3.5
+
+
+def contraction_gaps(text: str, lex: Lexicon):
+    """(position, confidence) of each space lost beside a contraction or a possessive."""
+    if "'" not in text and "’" not in text:
+        return
+    for m in _AFTER.finditer(text):
+        clitic = m.group(1)
+        if clitic == "t" and text[m.start() - 1] != "n":
+            continue                    # "n't" only
+        rest = _LETTERS_AT.match(text, m.end()).group()
+        if not rest.islower() or lex.is_word(clitic + rest) or not _is_word(rest, lex):
+            continue
+        yield m.end(), 0.85
+    for m in _BEFORE.finditer(text):
+        letters, clitic = m.group(1), m.group(2)
+        low = letters.lower()
+        if lex.is_word(low) or lex.knows(low):
+            continue
+        for i in range(len(low) - 1, 0, -1):
+            left, right = low[:i], low[i:]
+            if f"{right}'{clitic}" in lex.contractions and _is_word(left, lex):
+                yield m.start() + i, 0.85
+                break
+
+
+def _is_word(word: str, lex: Lexicon) -> bool:
+    return (word in lex.function_words and lex.is_part(word)) or \
+        (len(word) >= 3 and lex.is_word(word) is True and lex.zipf(word) >= MIN_WORD_ZIPF)

@@ -8,7 +8,7 @@ from bisect import bisect_right
 # What marks a chunk as protected; the chunk is the whitespace-delimited run around the mark.
 # Starting with the rare marks lets the regex engine skip ordinary text quickly.
 _MARK = re.compile(
-    r"://|www\.|[@/\\]|&\w+;"                                  # URL, e-mail, @mention, path, entity
+    r"://|www\.|[@/\\]|&#?\w+;"                                # URL, e-mail, @mention, path, entity
     r"|#(?<!\S#)(?=\w)"                                        # hashtag
     r"|\.(?<=[\w-]\.)(?:[a-z]{2,6}|[a-z]{2,6}\.[a-z]{2})\b")    # domain or file name: example.com, a.pdf
 _SPACE = re.compile(r"\s")

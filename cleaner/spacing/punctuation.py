@@ -33,8 +33,9 @@ GAPS = (
     Gap(re.compile(r"[.!?)\]](?:(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][)\]])(?=[A-Z][a-z])"
                    r"|(?<=\d\d[.!?])(?=[A-Z][a-z]{2}))"), False,
         "sentence", "a sentence glued to the one before it", 0.9),
-    Gap(re.compile(r"[,;:](?:(?<=[A-Za-z]{2}[,;])(?=[A-Za-z]{2}|[aI]\s)|(?<=[a-z]{2}:)(?=[A-Za-z]{2})"
-                   r"|(?<=\b[12]\d{3},)(?=[A-Za-z]{2})|(?<=[a-z]{2},)(?=[12]\d{3}\b))"), False,
+    Gap(re.compile(r"[,;:](?:(?:(?<=[A-Za-z]{2}[,;])|(?<=[A-Za-z0-9]{2},))(?=[A-Za-z]{2}|[aI]\s)|(?<=[a-z]{2}:)(?=[A-Za-z]{2})"
+                   r"|(?<=[A-Za-z][\"”’)],)(?=[A-Za-z]{2})"
+                   r"|(?<=\b\d,)(?=[12]\d{3}\b)|(?<=\b\d\d,)(?=[12]\d{3}\b)|(?<=[a-z]{2},)(?=[12]\d{3}\b))"), False,
         "punctuation", "a comma, semicolon or colon glued to the next word", 0.9),
     Gap(re.compile(r"%(?<=\d%)(?=[A-Za-z]{2})"), False,
         "punctuation", "a percentage glued to the next word", 0.9),

@@ -28,7 +28,7 @@ from .lexicon import Lexicon
 MIN_CONTENT_ZIPF = 3.5      # a content word part must be at least this frequent
 MIN_BIGRAM_PART_ZIPF = 2.5
 MIN_PARTNER_ZIPF = 2.5      # the word beside a function word may be rare ("sustenance|because")
-CAPITALISED_RIGHT_ZIPF = 4.0
+CAPITALISED_RIGHT_ZIPF = 3.0
 KNOWN_WORD_ZIPF_NAME = 4.0  # before "of", "to", "is": a capitalised word must be this common
 COMMON_ZIPF = 4.5           # a three-letter content word must be this common to be a part
 KNOWN_WORD_MARGIN = 2.5     # how much likelier (log10) two function words must be than a rare listed token
@@ -271,7 +271,8 @@ def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split 
             evidence = _evidence(left, right, lex)            # "Thewound", "Priorto"
         elif right in lex.name_joiners and zl >= KNOWN_WORD_ZIPF_NAME:
             evidence = ("function word", 0.85)                # "Collegeof", "Ukraineto"
-        elif right in lex.name_verbs and len(left) >= 4:
+        elif right in lex.name_verbs and len(left) >= 4 or \
+                len(right) >= 5 and right in lex.function_words and zl >= NAME_PART_ZIPF:
             evidence = ("names", NAMES_CONFIDENCE)            # "Drachkovitchwent", "Hansenmay"
         elif min(len(left), len(right)) >= 4 and zl >= NAME_PART_ZIPF and zr >= KNOWN_WORD_ZIPF_NAME \
                 and lex.is_word(right) and right not in lex.function_words \

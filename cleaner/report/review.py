@@ -79,14 +79,24 @@ def _page_csp(page: str) -> str:
     return m.group(1) if m else "default-src 'none'"
 
 
-def serve(folder: str | Path, port: int = 0, announce=print) -> None:
-    """Serve until interrupted; `announce` gets the one line with the URL."""
+def make_server(folder: str | Path, port: int = 0) -> tuple[ThreadingHTTPServer, Review]:
+    """A server bound to 127.0.0.1:`port` (0: a free one), not yet serving."""
     review = Review(folder)
     server = ThreadingHTTPServer(("127.0.0.1", port), _handler(review))
     server.daemon_threads = True
+    return server, review
+
+
+def url(server: ThreadingHTTPServer, review: Review) -> str:
+    host, port = server.server_address[:2]
+    return f"http://{host}:{port}/{review.key}/"
+
+
+def serve(folder: str | Path, port: int = 0, announce=print) -> None:
+    """Serve until interrupted; `announce` gets the one line with the URL."""
+    server, review = make_server(folder, port)
     try:
-        host, bound = server.server_address[:2]
-        announce(f"cleaner: reviewing {review.data.folder} at http://{host}:{bound}/{review.key}/ "
+        announce(f"cleaner: reviewing {review.data.folder} at {url(server, review)} "
                  f"(decisions go to {review.log.path}; Ctrl-C stops)")
         server.serve_forever()
     finally:

@@ -69,7 +69,9 @@
     if (pos < text.length) parent.append(text.slice(pos));
     return parent;
   }
-  const SHOWN_SPACE = { " ": "\u2423", "\n": "\u21b5", "\t": "\u21e5", "\r": "\u240d", "\u00a0": "\u237d" };
+  const SHOWN_SPACE = { " ": "\u2423", "\n": "\u21b5", "\t": "\u21e5", "\r": "\u240d" };
+  const ODD_SPACE = { "\u00a0": "NBSP", "\u202f": "NNBSP", "\u2009": "THSP", "\u200a": "HSP", "\u2002": "ENSP",
+    "\u2003": "EMSP", "\u2007": "FIGSP", "\u2008": "PUNCSP", "\u205f": "MMSP", "\u3000": "IDSP", "\u1680": "OGSP" };
   // Text of an edit's before/after: whitespace-only text gets visible symbols (a space insertion
   // would be invisible otherwise). With `breaks`, a shown newline also breaks the line, so the
   // document view keeps the layout of the cleaned text.
@@ -77,6 +79,7 @@
     if (text.trim() !== "" && !/^[\s\u200b\u2060\ufeff\u00ad]*$/.test(text)) return appendText(parent, text);
     for (const ch of text) {
       if (SHOWN_SPACE[ch]) parent.append(el("span", { class: "ws", text: SHOWN_SPACE[ch] }));
+      else if (ODD_SPACE[ch]) parent.append(el("span", { class: "cc", title: codePoint(ch), text: ODD_SPACE[ch] }));
       else appendText(parent, ch);
       if (breaks && ch === "\n") parent.append("\n");
     }
@@ -86,7 +89,7 @@
     return JSON.stringify(text).replace(/[\u007f-\uffff]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
   }
 
-  // ---- data loading: <script src> files that call cleanerReport.index / .chunk (works from file://) --
+  // ---- data loading: script elements whose files call cleanerReport.index / .chunk (works from file://) --
   let index = null;
   const chunks = new Map();
   const waiting = new Map();
@@ -217,6 +220,7 @@
   function refresh() {
     if (!views.doc.hidden && current) renderDocument(current.doc, current.sel);
     if (!views.summary.hidden) renderSummary();
+    if (!views.docs.hidden && index) showList();
   }
   function listHash(changes) {
     const f = Object.assign({}, filters, changes || {});
@@ -449,6 +453,7 @@
     const i = index.byN.get(n);
     if (i === undefined) { clear(root).append(el("div", { class: "panel empty", text: "No document #" + (n + 1) + " with edits." })); return; }
     const row = index.docs[i];
+    if (!filtered) filtered = computeList();  // opened directly: previous/next follow the list's order
     let docs;
     try { docs = await loadChunk(row[2]); } catch (e) { clear(root).append(el("div", { class: "panel empty", text: e.message })); return; }
     const doc = docs.find((d) => d[0] === n);

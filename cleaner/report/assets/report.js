@@ -52,9 +52,9 @@
 
   // Invisible and direction-changing characters are shown as labelled boxes, so that a bidi
   // override in a document cannot reorder what the reviewer sees and a deleted ZWSP is visible.
-  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
   const NAMES = { "\r": "CR", "\u00ad": "SHY", "\u061c": "ALM", "\u200b": "ZWSP", "\u200e": "LRM", "\u200f": "RLM",
-    "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO", "\u2060": "WJ",
+    "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO", "\u2060": "WJ", "\u2028": "LSEP", "\u2029": "PSEP", "\u0085": "NEL",
     "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI", "\ufeff": "BOM", "\u001b": "ESC" };
   function codePoint(ch) { return "U+" + ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0"); }
   function appendText(parent, text) {
@@ -69,7 +69,7 @@
     if (pos < text.length) parent.append(text.slice(pos));
     return parent;
   }
-  const SHOWN_SPACE = { " ": "\u2423", "\n": "\u21b5", "\t": "\u21e5", "\r": "\u240d" };
+  const SHOWN_SPACE = { " ": "\u2423", "\n": "\u21b5", "\t": "\u21e5" };
   const ODD_SPACE = { "\u00a0": "NBSP", "\u202f": "NNBSP", "\u2009": "THSP", "\u200a": "HSP", "\u2002": "ENSP",
     "\u2003": "EMSP", "\u2007": "FIGSP", "\u2008": "PUNCSP", "\u205f": "MMSP", "\u3000": "IDSP", "\u1680": "OGSP" };
   // Text of an edit's before/after: whitespace-only text gets visible symbols (a space insertion
@@ -518,7 +518,7 @@
     const fixes = edits.filter((e) => !e[4]).length;
     const metaBits = [];
     for (const key of ["date", "title", "language"]) {
-      if (meta && meta[key]) metaBits.push(el("span", {}, [key + " ", el("b", { text: String(meta[key]) }), "   "]));
+      if (meta && meta[key]) metaBits.push(el("span", {}, [key + " ", el("b", { text: String(meta[key]) }), " \u00b7 "]));
     }
     const textBox = el("pre", { id: "doc-text" });
     const items = placeItems(edits);
@@ -674,10 +674,14 @@
   renderSummary();
   route();
   document.body.dataset.ready = "summary";
+  if (window.performance && performance.mark) performance.mark("cleaner-summary");
   const start = () => {
     const loaded = TOKEN ? api("GET").then((data) => { setDecisions(data.decisions); refresh(); },
       (e) => toast("Cannot load decisions: " + e.message, true)) : Promise.resolve();
-    loaded.then(() => loadIndex()).then(() => { document.body.dataset.index = "loaded"; },
+    loaded.then(() => loadIndex()).then(() => {
+      document.body.dataset.index = "loaded";
+      if (window.performance && performance.mark) performance.mark("cleaner-index");
+    },
       (e) => toast(e.message, true));
   };
   if (window.requestIdleCallback) requestIdleCallback(start, { timeout: 200 }); else setTimeout(start, 0);

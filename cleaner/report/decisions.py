@@ -70,7 +70,8 @@ def parse(fields: object, report: str) -> Decision:
     if not isinstance(fields, dict):
         raise DecisionError("a decision is a JSON object")
     if fields.get("report") != report:
-        raise DecisionError(f"the decision is for report {fields.get('report')!r}, this is report {report!r}")
+        raise DecisionError(f"the decision is for report {fields.get('report')!r}, this is report {report!r} "
+                            "(a new run replaced the report? move decisions.jsonl away)")
     scope, value = fields.get("scope"), fields.get("decision")
     if scope not in SCOPES:
         raise DecisionError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")

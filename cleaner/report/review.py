@@ -22,6 +22,7 @@ import json
 import re
 import secrets
 import sys
+import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -47,6 +48,7 @@ class Review:
     def __init__(self, folder: str | Path):
         self.data = ReportData(folder)
         self.key = secrets.token_urlsafe(24)
+        self._lock = threading.Lock()
         self.log = DecisionLog(self.data.folder, self.data.id)  # repairs a torn last line first
         loaded = load(self.data.folder, self.data.id)
         self.docs = {n: DocEdits(id, edits) for n, id, _, edits in self.data.records() if edits}
@@ -69,8 +71,9 @@ class Review:
     def decide(self, fields: object) -> dict:
         decision = parse(fields, self.data.id)
         validate(decision, self.docs, self.rules)
-        line = self.log.append(decision)
-        self.decisions.append(line)
+        with self._lock:  # the list keeps the file's order, whichever request thread gets here first
+            line = self.log.append(decision)
+            self.decisions.append(line)
         return line
 
 

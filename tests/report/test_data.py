@@ -76,12 +76,14 @@ def test_the_report_id_is_the_content(tmp_path):
     assert write_report(tmp_path / "c", other).id != a
 
 
-def test_a_new_run_replaces_the_data_folder(tmp_path):
+def test_a_new_run_replaces_the_data_folder_and_leaves_decisions_alone(tmp_path):
     first = write_report(tmp_path, DOCS).data.name
+    (tmp_path / "decisions.jsonl").write_text("the reviewer's\n")
     second = write_report(tmp_path, DOCS[:1]).data.name
     assert first != second
     assert [p.name for p in tmp_path.glob("data-*")] == [second]
     assert not list(tmp_path.glob(".data-*"))
+    assert (tmp_path / "decisions.jsonl").read_text() == "the reviewer's\n"
 
 
 def test_not_a_report(tmp_path):

@@ -1000,7 +1000,7 @@
         el("span", { class: "sub", text: e[4] ? "suggests" : "after" }),
         appendVisible(el("span", { class: "v a" }), e[2] || "\u2205"),
         el("span", { class: "sub", text: "escaped" }),
-        el("span", { class: "mono sub", text: escaped(before) + " \u2192 " + escaped(e[2]) }),
+        el("span", { class: "mono sub pre", text: escaped(before) + " \u2192 " + escaped(e[2]) }),
         el("span", { class: "sub", text: "span" }),
         el("span", { class: "mono sub", text: "characters " + e[0] + "\u2013" + e[1] + " of the input" }),
       ]),

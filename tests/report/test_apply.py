@@ -112,7 +112,8 @@ def one_line_error(capsys, code, message):
 def test_output_changed_since_the_run(run, tmp_path, capsys):
     _, out, rep = run
     (out / "news/harbour-festival.txt").write_text("something else\n")
-    one_line_error(capsys, main(["apply", str(rep), "-o", str(tmp_path / "y.jsonl")]), "is not what the report recorded")
+    code = main(["apply", str(rep), "-o", str(tmp_path / "y.jsonl")])
+    one_line_error(capsys, code, "is not what the report recorded")
     assert not (tmp_path / "y.jsonl").exists()
 
 

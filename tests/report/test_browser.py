@@ -190,7 +190,8 @@ def test_review_reject_an_edit_a_rule_and_a_document_then_apply(served, page, ru
 
 
 def hostile_ids(rep):
-    return [(doc_number(rep, name), name) for name in HOSTILE] + [(doc_number(rep, "<img src=x onerror=window.__pwned=5>"), None)]
+    named = [(doc_number(rep, name), name) for name in HOSTILE]
+    return named + [(doc_number(rep, "<img src=x onerror=window.__pwned=5>"), None)]
 
 
 @pytest.mark.parametrize("mode", ["file", "served"])

@@ -55,7 +55,8 @@ def write_report(folder, docs, summary=None):
     return ReportData(folder)
 
 
-DOCS = [("a  b", [fix(1, 3, "  ", " ")], "a b"), ("clean", [], "clean"), ("x\u00a0y", [fix(1, 2, "\u00a0", " ")], "x y")]
+DOCS = [("a  b", [fix(1, 3, "  ", " ")], "a b"), ("clean", [], "clean"),
+        ("x\u00a0y", [fix(1, 2, "\u00a0", " ")], "x y")]
 
 
 def test_only_documents_with_edits_are_stored_and_read_back_in_order(tmp_path, monkeypatch):

@@ -9,7 +9,8 @@ import cleaner
 from cleaner import Edit
 from cleaner.edits import FIX, replay
 from cleaner.report import decisions as dec
-from cleaner.report.decisions import Decision, DecisionError, DecisionLog, DocEdits, Resolver, kept, load, parse, validate
+from cleaner.report.decisions import (Decision, DecisionError, DecisionLog, DocEdits, Resolver, kept, load, parse,
+                                      validate)
 
 REPORT = "0123456789abcdef"
 

@@ -1,4 +1,4 @@
-"""The `cleaner` command: `clean` a dump, list the `stages`, show the `diff` of one file, `rules`.
+"""The `cleaner` command: `clean` a dump, `review` and `apply` its report, list the `stages`, `diff`, `rules`.
 
 Exit status of `cleaner clean`:
   0  every document was cleaned and written;
@@ -6,7 +6,9 @@ Exit status of `cleaner clean`:
      or on stderr without --report);
   2  usage error, invalid config, no input, output not writable (all checked before any
      work), or the output failing mid-run (disk full).
-`stages` and `diff` exit 0, or 2 on an error; every command exits 130 on Ctrl-C.
+`stages` and `diff` exit 0, or 2 on an error; every command but `review` exits 130 on Ctrl-C.
+`review` serves until Ctrl-C (then exits 0), or exits 2 if it cannot start (no report, bad
+decisions.jsonl, port taken). `apply` exits 0, or 2 with nothing half-written to a JSONL OUT.
 `rules test` exits 1 when an example fails; `rules suggest` 1 when some input could not be read;
 `rules` commands exit 2 on an invalid rule pack or bad input.
 Errors are one line, `cleaner: error: …`; bad input or config never shows a traceback.
@@ -22,6 +24,10 @@ from .edits import FIX
 from .io import FORMATS, InputError, ReadOptions, Reject, discover, read
 from .pipeline import StageError
 from .registry import BUILTIN, UnknownStage, available, stage_class
+from .report.apply import apply_decisions
+from .report.data import ReportError
+from .report.decisions import DecisionError
+from .report.review import serve
 from .rules import BUILTIN_DIR, PackError, check_examples, load_packs, suggest
 from .run import RunError, RunOptions, load_pipeline, run
 
@@ -51,7 +57,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="a file, a folder (read recursively) or - for stdin; .txt or .jsonl, maybe .gz/.zst")
     clean.add_argument("-o", "--output", required=True, metavar="OUT",
                        help="a folder of text files, or a JSONL file if named *.jsonl[.gz|.zst]")
-    clean.add_argument("--report", metavar="DIR", help="write edits.jsonl, rejects.jsonl and summary.json here")
+    clean.add_argument("--report", metavar="DIR",
+                       help="write the report here: report.html, edits.jsonl, rejects.jsonl, summary.json")
     clean.add_argument("--config", metavar="FILE", help="pipeline config (TOML); default: the built-in pipeline")
     clean.add_argument("--jobs", type=_at_least_one, default=1, metavar="N",
                        help="worker processes (default 1); output is the same for any N")
@@ -65,6 +72,27 @@ def _parser() -> argparse.ArgumentParser:
                        help="what - reads: one text document (default) or JSONL")
     clean.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     clean.set_defaults(command=_clean)
+
+    review = commands.add_parser("review", help="serve a report on 127.0.0.1 to accept or reject its edits",
+                                 description="Serve REPORT_DIR's report.html on 127.0.0.1 with accept/reject "
+                                             "controls; decisions go to REPORT_DIR/decisions.jsonl.")
+    review.add_argument("report", metavar="REPORT_DIR", help="the --report folder of a cleaner clean run")
+    review.add_argument("--port", type=_port, default=0, metavar="N", help="port (default: a free one)")
+    review.set_defaults(command=_review)
+
+    apply = commands.add_parser("apply", help="write the run's output again, with rejected edits undone",
+                                description="Rewrite the cleaned output of the run that made REPORT_DIR into "
+                                            "OUT, undoing every fix that decisions.jsonl rejects.")
+    apply.add_argument("report", metavar="REPORT_DIR", help="the --report folder of a cleaner clean run")
+    apply.add_argument("-o", "--output", required=True, metavar="OUT",
+                       help="a folder of text files, or a JSONL file if named *.jsonl[.gz|.zst]")
+    apply.add_argument("--format", choices=FORMATS, help="output format (default: by OUT's name)")
+    apply.add_argument("--cleaned", metavar="PATH",
+                       help="the run's output, if it moved (default: where the report says it went)")
+    apply.add_argument("--report", dest="applied_report", metavar="DIR",
+                       help="write a report of the applied output here (records the decisions used)")
+    apply.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    apply.set_defaults(command=_apply)
 
     stages = commands.add_parser("stages", help="list the stages a config can use, with their options")
     stages.set_defaults(command=_stages)
@@ -112,6 +140,7 @@ def _number(convert, ok, what):
 
 _at_least_one = _number(int, lambda n: n >= 1, "a whole number of 1 or more")
 _positive = _number(float, lambda n: n > 0, "a number above 0")
+_port = _number(int, lambda n: 0 <= n <= 65535, "a port number (0 to 65535)")
 
 
 def _error(message: object) -> int:
@@ -136,6 +165,33 @@ def _clean(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"cleaner: {summary.line()}", file=sys.stderr)
     return 1 if summary.rejected else 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    try:
+        serve(args.report, args.port, announce=lambda line: print(line, flush=True))
+    except (ReportError, DecisionError) as e:
+        return _error(e)
+    except OSError as e:
+        return _error(f"cannot serve on 127.0.0.1:{args.port}: {e.strerror}")
+    except KeyboardInterrupt:
+        print("cleaner: review stopped", file=sys.stderr)
+    return 0
+
+
+def _apply(args: argparse.Namespace) -> int:
+    try:
+        applied = apply_decisions(args.report, args.output, args.format, args.cleaned, args.applied_report)
+    except (ReportError, DecisionError) as e:
+        return _error(e)
+    except OSError as e:
+        return _error(_os_error(e))
+    if applied.torn:
+        print("cleaner: the last line of decisions.jsonl was cut short (a crash while writing) "
+              "and is ignored", file=sys.stderr)
+    if not args.quiet:
+        print(f"cleaner: {applied.line(args.output)}", file=sys.stderr)
+    return 0
 
 
 def _print_reject(reject: Reject) -> None:

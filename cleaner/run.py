@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import os
 import signal
 import time
 from collections import deque
@@ -59,7 +60,8 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None) 
     except InputError as e:
         raise RunError(str(e)) from None
     options = dataclasses.replace(options, format=options.format or default_format(options.output))
-    summary = Summary(pipeline.describe(), dataclasses.asdict(options))
+    summary = Summary(pipeline.describe(), dataclasses.asdict(options),
+                      output={"path": os.path.abspath(options.output), "format": options.format})
     read_options = ReadOptions(options.text_field, options.id_field, options.max_doc_mb, options.stdin_format)
     with ExitStack() as stack:
         try:

@@ -31,6 +31,9 @@ class Summary:
     seconds: float = 0.0
     by_stage: Counter = field(default_factory=Counter)
     by_rule: Counter = field(default_factory=Counter)
+    output: dict | None = None    # {"path": absolute, "format": "txt" | "jsonl"}: where the documents went
+    report: dict | None = None    # {"id", "data"}: set by the report writer
+    applied: dict | None = None   # what `cleaner apply` used: the report and the decisions
 
     @property
     def documents_in(self) -> int:
@@ -65,6 +68,8 @@ class Summary:
             "pipeline": self.pipeline,
             "cleaner_version": __version__,
             "options": self.options,
+            **{key: value for key, value in (("output", self.output), ("report", self.report),
+                                             ("applied", self.applied)) if value is not None},
         }
 
     def line(self) -> str:

@@ -1,11 +1,20 @@
-"""The report folder: edits.jsonl and rejects.jsonl grow as documents finish; summary.json ends the run.
+"""The report folder: edits.jsonl and rejects.jsonl grow as documents finish; the rest ends the run.
 
-All three files are written atomically: a report folder holds the complete
-report of the last run that finished, never parts of two runs.
+    edits.jsonl        one line per written document: id, metadata, edits
+    rejects.jsonl      one line per rejected document: id, source, reason
+    summary.json       the totals, the pipeline, where the output went, the report's id
+    report.html        the page a reviewer opens (cleaner/report/html.py)
+    data-<id>/         each changed document's text and edits, in chunks (cleaner/report/data.py)
+
+Every file is written atomically and the data folder appears whole, so a
+report folder holds the complete report of the last run that finished, never
+parts of two runs. `decisions.jsonl`, which `cleaner review` writes, is the
+reviewer's and is never touched here.
 """
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from pathlib import Path
 
@@ -13,7 +22,11 @@ from ..io.atomic import AtomicFile, Committable
 from ..io.records import Reject
 from ..io.writers import json_line
 from ..result import Result
+from .data import DataWriter, remove_stale_data
+from .html import build_page
 from .summary import Summary
+
+REJECTS_SHOWN = 100  # rejects listed on the page; rejects.jsonl has them all
 
 
 class ReportWriter(Committable):
@@ -21,26 +34,46 @@ class ReportWriter(Committable):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.summary = summary
+        self._documents = 0
+        self._edits_hash = hashlib.sha256()
+        self._rejects_shown: list[dict] = []
         self._edits = AtomicFile(self.folder / "edits.jsonl")
         try:
             self._rejects = AtomicFile(self.folder / "rejects.jsonl")
+            self._data = DataWriter(self.folder)
         except OSError:
             self._edits.abort()
+            if hasattr(self, "_rejects"):
+                self._rejects.abort()
             raise
 
     def add(self, result: Result) -> None:
         """One line per cleaned document: id, metadata and every edit (`Result.to_dict`)."""
-        self._edits.write(json_line(result.to_dict()))
+        line = json_line(result.to_dict())
+        self._edits.write(line)
+        self._edits_hash.update(line)
+        self._data.add(self._documents, result.id, result.original, result.edits, result.metadata)
+        self._documents += 1
 
     def reject(self, reject: Reject) -> None:
-        self._rejects.write(json_line(dataclasses.asdict(reject)))
+        record = dataclasses.asdict(reject)
+        self._rejects.write(json_line(record))
+        if len(self._rejects_shown) < REJECTS_SHOWN:
+            self._rejects_shown.append(record)
 
     def commit(self) -> None:
+        report_id, data = self._data.finish(self._edits_hash.digest())
+        self.summary.report = {"id": report_id, "data": data}
+        summary = self.summary.to_dict()
         with AtomicFile(self.folder / "summary.json") as f:
-            f.write((json.dumps(self.summary.to_dict(), indent=2) + "\n").encode())
+            f.write((json.dumps(summary, indent=2) + "\n").encode())
+        with AtomicFile(self.folder / "report.html") as f:
+            f.write(build_page(summary, self._data.counts, self._data.stages, self._rejects_shown))
         self._edits.commit()
         self._rejects.commit()
+        remove_stale_data(self.folder, keep=data)
 
     def abort(self) -> None:
         self._edits.abort()
         self._rejects.abort()
+        self._data.abort()

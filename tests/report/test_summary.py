@@ -39,17 +39,22 @@ def test_report_appears_at_commit_and_an_abort_keeps_the_last_one(tmp_path):
         summary.add(Result("a b", [MERGED], {}, "A\u00a0b", "doc"))
         summary.reject()
         assert not any(name.endswith((".jsonl", ".json")) for name in os.listdir(tmp_path))
-    assert sorted(os.listdir(tmp_path)) == ["edits.jsonl", "rejects.jsonl", "summary.json"]
+    written = json.loads((tmp_path / "summary.json").read_text())
+    data = written["report"]["data"]
+    assert sorted(os.listdir(tmp_path)) == [data, "edits.jsonl", "rejects.jsonl", "report.html", "summary.json"]
+    assert sorted(os.listdir(tmp_path / data)) == ["chunk-00000.js", "index.js"]
     [line] = (tmp_path / "edits.jsonl").read_text().splitlines()
     assert json.loads(line) == {"id": "doc", "metadata": {"bom": True}, "edits": [MERGED.to_dict()]}
     assert json.loads((tmp_path / "rejects.jsonl").read_text()) == {
         "id": "bad", "source": "in/bad.txt", "reason": "empty document"}
-    written = json.loads((tmp_path / "summary.json").read_text())
     assert written["documents"] == {"in": 2, "out": 1, "rejected": 1, "changed": 1}
     assert written["pipeline"] == [{"stage": "x", "options": {}}] and written["options"] == {"jobs": 1}
 
-    before = {name: (tmp_path / name).read_bytes() for name in os.listdir(tmp_path)}
+    def files():
+        return {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+
+    before = files()
     with pytest.raises(RuntimeError), ReportWriter(tmp_path, Summary()) as report:
         report.reject(Reject("other", "x", "y"))
         raise RuntimeError("killed")
-    assert {name: (tmp_path / name).read_bytes() for name in os.listdir(tmp_path)} == before
+    assert files() == before

@@ -1,0 +1,187 @@
+"""`cleaner apply`: the run's cleaned output again, with the fixes a reviewer rejected undone.
+
+For each document the run wrote, in its order: read the cleaned text from
+the run's output (where summary.json says it went, or `cleaned` if it was
+moved), check it against the report, and write
+
+    replay(original, fixes that are not rejected)
+
+to OUT, a txt tree or a JSONL file like `cleaner clean` writes. The original
+comes from the report's data, the fixes from edits.jsonl, the rejections from
+decisions.jsonl (decisions.py). A document without edits passes through.
+The run's output must be what the report describes: a document that differs
+(edited by hand since the run?) stops the apply with its id. Output that
+already had these decisions applied is accepted too, so applying twice, even
+over the run's own output, gives the same files.
+
+Deterministic: the same report and decisions give the same bytes. With
+`report`, the applied output gets a report of its own, whose summary.json
+records the decisions used (`applied`: their count and the sha256 of
+decisions.jsonl) and which holds only the edits that stayed.
+"""
+from __future__ import annotations
+
+import json
+import time
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from ..edits import FIX, replay
+from ..io import compression, default_format, open_writer
+from ..result import Result
+from .data import ReportData, ReportError
+from .decisions import DecisionError, DocEdits, Resolver, kept, load, validate
+from .summary import Summary
+from .writer import ReportWriter
+
+
+@dataclass
+class Applied:
+    documents: int = 0
+    decisions: int = 0
+    rejected: int = 0   # fixes undone
+    kept: int = 0       # fixes that stay
+    torn: bool = False
+
+    def line(self, output: str) -> str:
+        return (f"applied {self.decisions} decisions to {self.documents} documents: "
+                f"{self.rejected} fixes undone, {self.kept} kept; wrote {output}")
+
+
+def apply_decisions(report_dir: str | Path, output: str, fmt: str | None = None, cleaned: str | None = None,
+                    report: str | None = None) -> Applied:
+    """Write OUT from the run's output and the decisions; ReportError/DecisionError/OSError on failure."""
+    data = ReportData(report_dir)
+    loaded = load(data.folder, data.id)
+    _check_decisions(data, loaded.decisions)
+    resolver = Resolver(loaded.decisions)
+    source = cleaned or data.output.get("path")
+    if not source:
+        raise ReportError(f"{report_dir}: the report does not say where the run's output went: use --cleaned")
+    source_format = data.output.get("format") or default_format(source)
+    fmt = fmt or default_format(output)
+    if report and Path(report).resolve() == data.folder.resolve():
+        raise ReportError("the applied run's report must go to another folder than the report it applies")
+
+    result = Applied(decisions=len(loaded.decisions), torn=loaded.torn)
+    summary = Summary(data.summary.get("pipeline", []),
+                      {"report": str(report_dir), "output": output, "format": fmt, "cleaned": source},
+                      output={"path": str(Path(output).resolve()), "format": fmt})
+    started = time.perf_counter()
+    with ExitStack() as stack:
+        writer = stack.enter_context(open_writer(fmt, output))
+        reporter = stack.enter_context(ReportWriter(report, summary)) if report else None
+        run_output = _JsonlOutput(Path(source)) if source_format == "jsonl" else _TxtOutput(Path(source))
+        stack.callback(run_output.close)
+        for doc in data.documents():
+            text = run_output.text(doc.n, doc.id)
+            stays = doc.edits
+            original = text
+            if doc.edits:
+                rejected = resolver.rejected(doc.n, doc.edits)
+                stays = kept(doc.edits, rejected)
+                original = doc.original
+                if text not in (replay(original, doc.edits), replay(original, stays)):
+                    raise ReportError(f"{source}: the text of {doc.id!r} is not what the report recorded "
+                                      "(changed since the run?)")
+                text = replay(original, stays)
+                result.rejected += len(rejected)
+                result.kept += sum(e.kind == FIX for e in stays)
+            refused = writer.admit(doc.id)
+            if refused:
+                raise ReportError(f"{output}: {refused}")
+            done = Result(text, stays, doc.metadata, original, doc.id)
+            writer.write(done)
+            summary.add(done)
+            if reporter:
+                reporter.add(done)
+            result.documents += 1
+        run_output.finish()
+        summary.seconds = time.perf_counter() - started
+        summary.applied = {
+            "report": {"id": data.id, "path": str(data.folder.resolve())},
+            "decisions": {"file": str((data.folder / "decisions.jsonl").resolve()), "sha256": loaded.sha256,
+                          "lines": loaded.lines, "used": len(loaded.decisions)},
+            "edits": {"rejected": result.rejected, "kept": result.kept},
+        }
+    return result
+
+
+def _check_decisions(data: ReportData, decisions) -> None:
+    """Every decision names a fix rule, a document with edits, or a fix of one (DecisionError if not)."""
+    rules = data.fix_rules()
+    named = {d.doc for d in decisions if d.scope != "rule"}
+    docs = {n: DocEdits(id, edits) for n, id, _, edits in data.records() if n in named and edits}
+    for line, d in enumerate(decisions, 1):
+        try:
+            validate(d, docs, rules)
+        except DecisionError as e:
+            raise DecisionError(f"{data.folder / 'decisions.jsonl'}: decision {line}: {e}") from None
+
+
+class _JsonlOutput:
+    """The records of a JSONL output, taken in order: record n must be document n."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self._file = compression.open_read(str(path))
+        except FileNotFoundError:
+            raise ReportError(f"{path}: the run's output is gone (moved? give it with --cleaned)") from None
+        self._lines = enumerate(self._file, 1)
+
+    def _next(self) -> tuple[str, str] | None:
+        try:
+            number, line = next(self._lines)
+        except StopIteration:
+            return None
+        except compression.CORRUPT as e:
+            raise ReportError(f"{self.path}: corrupt or truncated: {e}") from None
+        try:
+            record = json.loads(line)
+            return str(record["id"]), record["text"]
+        except (ValueError, KeyError, TypeError):
+            raise ReportError(f"{self.path}: line {number} is not a record cleaner wrote") from None
+
+    def text(self, n: int, id: str) -> str:
+        record = self._next()
+        if record is None:
+            raise ReportError(f"{self.path}: ends before document {id!r}: not the run's output")
+        if record[0] != id:
+            raise ReportError(f"{self.path}: record {n + 1} is {record[0]!r}, the report has {id!r}")
+        return record[1]
+
+    def finish(self) -> None:
+        if self._next() is not None:
+            raise ReportError(f"{self.path}: holds more documents than the report: not the run's output")
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class _TxtOutput:
+    """The files of a txt tree, by id."""
+
+    def __init__(self, root: Path):
+        if not root.is_dir():
+            raise ReportError(f"{root}: the run's output folder is gone (moved? give it with --cleaned)")
+        self.root = root.resolve()
+
+    def text(self, n: int, id: str) -> str:
+        path = PurePosixPath(id)
+        target = (self.root / path).resolve()
+        if path.is_absolute() or ".." in path.parts or not target.is_relative_to(self.root):
+            raise ReportError(f"id {id!r} would be read from outside {self.root}")
+        try:
+            return target.read_bytes().decode("utf-8")
+        except FileNotFoundError:
+            raise ReportError(f"{target}: missing from the run's output") from None
+        except UnicodeDecodeError as e:
+            raise ReportError(f"{target}: not UTF-8 ({e.reason}): not what cleaner wrote") from None
+
+    def finish(self) -> None:
+        """Files of other documents may sit in the folder: nothing to check."""
+
+    def close(self) -> None:
+        pass

@@ -1,5 +1,5 @@
 """Text the spacing stage never touches: URLs, e-mail addresses, domains and file names,
-paths, hashtags and @mentions, HTML entities — whole whitespace-delimited chunks."""
+paths, hashtags and @mentions, HTML entities — whole whitespace-delimited chunks — and HTML tags."""
 from __future__ import annotations
 
 import re
@@ -12,10 +12,28 @@ _MARK = re.compile(
     r"|#(?<!\S#)(?=\w)"                                        # hashtag
     r"|\.(?<=[\w-]\.)(?:[a-z]{2,6}|[a-z]{2,6}\.[a-z]{2})\b")    # domain or file name: example.com, a.pdf
 _SPACE = re.compile(r"\s")
+_TAG = re.compile(r"<[A-Za-z/!][^<>]{0,500}>")                 # HTML or XML markup: <img src=x onerror=…>
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, disjoint spans of the chunks that must keep their spacing exactly."""
+    spans = _chunk_spans(text)
+    if "<" in text:
+        spans = _merged(spans + [m.span() for m in _TAG.finditer(text)])
+    return spans
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _chunk_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _MARK.finditer(text):
         if spans and m.start() < spans[-1][1]:

@@ -18,6 +18,7 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "spacing"
 _BIGRAMS = {"en": "frequency_bigramdictionary_en_243_342.txt"}
 _DICTIONARIES = {"en": "frequency_dictionary_en_82_765.txt"}   # real words (SCOWL ∩ Google n-grams)
 KNOWN_WORD_ZIPF = 4.0       # a token the frequency list knows this well is a word
+RARE_PAIR_ZIPF = 3.5        # a real word rarer than this may be two function words glued ("asa")
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Lexicon:
     name_heads: frozenset
     name_verbs: frozenset
     contractions: frozenset
+    glued_pairs: dict          # rare real word → where it splits into a function word and an article
     adjective_endings: tuple
     verb_endings: tuple
 
@@ -89,12 +91,14 @@ def lexicon(language: str) -> Lexicon:
     frequency = wordfreq.get_frequency_dict(language, wordlist="large")
     dictionary = _dictionary(language)
     common = 10 ** (KNOWN_WORD_ZIPF - 9)
+    real_words = dictionary | frozenset(w for w, f in frequency.items() if f >= common)
+    bigrams = _bigrams(language)
     return Lexicon(
         language=language,
         frequency=frequency,
-        bigrams=_bigrams(language),
+        bigrams=bigrams,
         dictionary=dictionary,
-        real_words=dictionary | frozenset(w for w, f in frequency.items() if f >= common),
+        real_words=real_words,
         function_words=frozenset(lists["function_words"]),
         single_letter_words=frozenset(lists["single_letter_words"]),
         not_words=frozenset(lists["not_words"]),
@@ -108,9 +112,21 @@ def lexicon(language: str) -> Lexicon:
         name_heads=frozenset(lists.get("name_heads", ())),
         name_verbs=frozenset(lists.get("name_verbs", ())),
         contractions=frozenset(lists.get("contractions", ())),
+        glued_pairs=_glued_pairs(lists, frequency, real_words, bigrams),
         adjective_endings=tuple(lists.get("adjective_endings", ())),
         verb_endings=tuple(lists.get("verb_endings", ())),
     )
+
+
+def _glued_pairs(lists: dict, frequency: dict, real_words: frozenset, bigrams: frozenset) -> dict:
+    """Rare real words that are a function word and an article glued ("asa", "ina", "hasa"):
+    names ("Asa", "Ina") are written capitalised, while "as a" is among the commonest pairs."""
+    rare = 10 ** (RARE_PAIR_ZIPF - 9)
+    return {word + article: len(word)
+            for word in lists.get("before_articles", ())
+            for article in lists.get("articles", ())
+            if word + article in real_words and frequency.get(word + article, 0) < rare
+            and f"{word} {article}" in bigrams}
 
 
 def _symspell_list(names: dict, language: str, key) -> frozenset:

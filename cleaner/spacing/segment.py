@@ -57,6 +57,8 @@ def split_word(word: str, lex: Lexicon, sentence_start: bool = False) -> Split |
     """The best split of an all-letter word (lower case, or Capitalised), or None."""
     lower = word.lower()
     real = lex.is_word(lower)
+    if real is True and word.islower() and lower in lex.glued_pairs:
+        return Split((lex.glued_pairs[lower],), "function word", 0.8)
     if real is True or len(word) < 3:
         return None
     if lex.knows(lower):                # listed, but no real word: a typo ("ofthe", "ofa") or a rare compound
@@ -126,7 +128,8 @@ def _case_join(left: str, right: str, lex: Lexicon, names: bool) -> tuple[str, f
     """Is `left` + `right` (the right side capitalised) two words? (evidence, confidence) or None."""
     low, rlow = left.lower(), right.lower()
     glued = low + rlow
-    behind_a_function_word = left.islower() and low in lex.function_words and len(low) > 1
+    behind_a_function_word = left.islower() and low in lex.function_words and (
+        len(low) > 1 or (low in lex.single_letter_words and len(right) >= 4 and right[1:].islower()))
     if lex.knows(glued) and not behind_a_function_word and not _likelier_apart(low, rlow, glued, lex):
         return None                     # iPhone, eBay, YouTube, BitTorrent: the word list knows them
     if right == "I":

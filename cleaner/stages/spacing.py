@@ -139,7 +139,9 @@ class SpacingStage(Stage):
         # them. A set difference drops the lower-case real words at C speed; the rest are looked
         # up again in lower case. `splits` is only looked up, so its order does not matter.
         real = lex.real_words
-        splits = {t: pair for t in tokens.keys() - real if t.lower() not in real
+        candidates = [t for t in tokens.keys() - real if t.lower() not in real]
+        candidates += tokens.keys() & lex.glued_pairs.keys()        # "asa", "ina": rare words, or glue
+        splits = {t: pair for t in candidates
                   for pair in [_splits(t, lex.language)] if pair != (None, None)}
         for word, pair in splits.items():
             for start in _occurrences(text, word):

@@ -36,6 +36,7 @@ LISTED_TYPO_MARGIN = 1.0    # … and two words than a listed token that no dict
 AMBIGUITY_MARGIN = 1.0      # rival splits this close in frequency make a split unsure
 AMBIGUITY_PENALTY = 0.25
 MAX_PARTS = 4
+LONG_NAME_PART = 7          # names end in "in", "on", "and" ("Stanin", "Crowdon"), long known words rarely
 NAME_PART_ZIPF = 3.0        # a capitalised word glued to another must be this common ("Tony|Blair")
 BRAND_PART_ZIPF = 4.0       # … and the second rarer: two common words make brands ("DirectConnect", "EverQuest")
 NAMES_CONFIDENCE = 0.7      # two capitalised words may be one brand ("ByteDance"): fixed only with company
@@ -274,6 +275,8 @@ def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split 
             evidence = _evidence(left, right, lex)            # "Thewound", "Priorto"
         elif right in lex.name_joiners and zl >= KNOWN_WORD_ZIPF_NAME:
             evidence = ("function word", 0.85)                # "Collegeof", "Ukraineto"
+        elif right in lex.function_words and len(right) > 1 and len(left) >= LONG_NAME_PART and zl >= NAME_PART_ZIPF:
+            evidence = ("names", NAMES_CONFIDENCE)            # "Czechoslovakiain", "Philosophicaland"
         elif right in lex.name_verbs and len(left) >= 4 or \
                 len(right) >= 5 and right in lex.function_words and zl >= NAME_PART_ZIPF:
             evidence = ("names", NAMES_CONFIDENCE)            # "Drachkovitchwent", "Hansenmay"

@@ -15,9 +15,11 @@ import re
 
 from .lexicon import Lexicon
 
-_AFTER = re.compile(r"(?<=[^\W\d_])['’](s|t|re|ve|ll|d|m)(?=[^\W\d_])")
-_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]{4,})['’](t|s|re|ve|ll|d|m)\b")
+# Both patterns start at the apostrophe, so the regex engine skips to it quickly.
+_AFTER = re.compile(r"['’](?<=[^\W\d_]['’])(s|t|re|ve|ll|d|m)(?=[^\W\d_])")
+_BEFORE = re.compile(r"['’](?<=[^\W\d_]{4}['’])(t|s|re|ve|ll|d|m)\b")
 _LETTERS_AT = re.compile(r"[^\W\d_]+")
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
 MIN_WORD_ZIPF = 3.5
 
 
@@ -34,14 +36,16 @@ def contraction_gaps(text: str, lex: Lexicon):
             continue
         yield m.end(), 0.85
     for m in _BEFORE.finditer(text):
-        letters, clitic = m.group(1), m.group(2)
+        clitic = m.group(1)
+        letters = _LETTERS_BEFORE.search(text, max(0, m.start() - 40), m.start()).group()
+        start = m.start() - len(letters)
         low = letters.lower()
         if lex.is_word(low) or lex.knows(low):
             continue
         for i in range(len(low) - 1, 0, -1):
             left, right = low[:i], low[i:]
             if f"{right}'{clitic}" in lex.contractions and _is_word(left, lex):
-                yield m.start() + i, 0.85
+                yield start + i, 0.85
                 break
 
 

@@ -31,7 +31,7 @@ from ..spacing import lexicon as lexicons
 from ..spacing.contractions import contraction_gaps
 from ..spacing.protect import inside, protected_spans
 from ..spacing.punctuation import GAPS, straight_quote_gaps
-from ..spacing.segment import number_gaps, split_acronym, split_case_change, split_word
+from ..spacing.segment import Split, number_gaps, split_acronym, split_case_change, split_word
 from .base import Stage
 
 # Evidence adds up per document: where spaces were lost systematically, a weaker candidate is
@@ -55,7 +55,7 @@ _SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z")
 
 # Evidence under which a real compound may look like glue ("passcard"): such a split is
 # dropped when the token recurs unsplit in the document, since glue rarely repeats itself.
-_COMPOUND_LIKE = ("phrase ending", "weak", "names", "capitalised")
+_COMPOUND_LIKE = ("phrase ending", "weak", "names", "capitalised", "seen apart")
 
 _RULES = {  # evidence → (rule, reason)
     "case change": ("glued-name", "a word glued to the capitalised word after it"),
@@ -64,6 +64,7 @@ _RULES = {  # evidence → (rule, reason)
     "phrase ending": ("glued-words", "two words glued together, the first a complete word form"),
     "weak": ("glued-words", "may be two words glued together (or a compound: check)"),
     "capitalised": ("glued-words", "a capitalised adjective or name glued to the word after it"),
+    "seen apart": ("glued-words", "two words glued together that stand apart elsewhere in this document"),
     "names": ("glued-name", "two capitalised words glued together (or one name with an inner capital: check)"),
 }
 
@@ -144,21 +145,19 @@ class SpacingStage(Stage):
         splits = {t: pair for t in candidates
                   for pair in [_splits(t, lex.language)] if pair != (None, None)}
         for word, pair in splits.items():
-            for start in _occurrences(text, word):
-                if _touches_word(text, start, start + len(word)):
-                    continue
-                split = pair[0] if _at_sentence_start(text, start) else pair[1]
-                if split is None or (split.evidence in _COMPOUND_LIKE and _recurs(text, word)):
-                    continue
-                shown = " ".join(word[a:b] for a, b in zip((0,) + split.at, split.at + (len(word),)))
-                evident = split.confidence >= SELF_EVIDENT and word.islower()
-                for at, evidence, confidence in split.cuts():
-                    rule, reason = _RULES[evidence]
-                    gaps.setdefault(start + at, _Gap(rule, f"{reason} ({shown!r})", confidence, shown, evident))
+            _add_split(text, word, pair, gaps)
         for pos, confidence in number_gaps(text, lex):
             gaps.setdefault(pos, _Gap("glued-number", "a number glued to a word", confidence))
         for pos, confidence in contraction_gaps(text, lex):
             gaps.setdefault(pos, _Gap("glued-words", "a word glued to a contraction or a possessive", confidence))
+        # In a document that lost spaces, a token no rule splits may still be two words that stand
+        # apart elsewhere in it. Clean documents skip the search: it could only flag there.
+        if self.options.document_evidence and sum(g.confidence >= STRONG for g in gaps.values()) >= 2:
+            for word in candidates:
+                if word not in splits and len(word) >= 5 and not lex.knows(word.lower()):  # "carmaker": a variant
+                    split = _seen_apart(text, word)
+                    if split is not None:
+                        _add_split(text, word, (split, split), gaps)
 
     def _lexicon(self, doc, tokens: dict):
         """The word list of the document's language: from metadata, else the one that knows most of its words.
@@ -181,6 +180,41 @@ class SpacingStage(Stage):
             if coverage >= _CLEARLY_COVERED:
                 break                   # no other list can beat this by enough to matter
         return best if coverage >= self.options.min_coverage else None
+
+
+def _add_split(text: str, word: str, pair: tuple, gaps: dict) -> None:
+    """The gaps of `word`'s split (at a sentence start, elsewhere) at each of its occurrences."""
+    for start in _occurrences(text, word):
+        if _touches_word(text, start, start + len(word)):
+            continue
+        split = pair[0] if _at_sentence_start(text, start) else pair[1]
+        if split is None or (split.evidence in _COMPOUND_LIKE and _recurs(text, word)):
+            continue
+        shown = " ".join(word[a:b] for a, b in zip((0,) + split.at, split.at + (len(word),)))
+        evident = split.confidence >= SELF_EVIDENT and word.islower()
+        for at, evidence, confidence in split.cuts():
+            rule, reason = _RULES[evidence]
+            gaps.setdefault(start + at, _Gap(rule, f"{reason} ({shown!r})", confidence, shown, evident))
+
+
+def _seen_apart(text: str, word: str) -> Split | None:
+    """The split of `word` whose two words stand apart elsewhere in the text ("Greenfieldran"
+    where "Greenfield ran" was written too), if exactly one split does. Not after an acronym:
+    "JPMorgan" and "JP Morgan" are one name's two styles."""
+    found = [i for i in range(2, len(word) - 1)
+             if not (word[i].isupper() and word[i - 1].isupper()) and _stands(text, f"{word[:i]} {word[i:]}")]
+    return Split((found[0],), "seen apart", 0.9) if len(found) == 1 else None
+
+
+def _stands(text: str, words: str) -> bool:
+    """Does `words` occur in `text` between non-letters?"""
+    start = text.find(words)
+    while start >= 0:
+        end = start + len(words)
+        if not (start and _LETTER.match(text, start - 1)) and not _LETTER.match(text, end):
+            return True
+        start = text.find(words, start + 1)
+    return False
 
 
 def _letter_runs(text: str) -> dict:

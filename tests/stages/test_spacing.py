@@ -43,6 +43,15 @@ def test_a_compound_that_recurs_is_a_term_of_the_document():
     assert r.text.count("beermaker") == 2 and "the plan of the firm" in r.text
 
 
+def test_words_that_stand_apart_elsewhere_in_a_damaged_document_are_split():
+    damaged = "It was theplan ofthe firm. Greenfield ran the shop and Greenfieldran the bar."
+    assert "Greenfield ran the bar" in spacing(damaged).text
+    clean = "Greenfield ran the shop and Greenfieldran the bar."       # nothing else lost: left alone
+    assert spacing(clean).text == clean
+    variants = "It was theplan ofthe firm. JP Morgan and JPMorgan, a car maker and a carmaker."
+    assert "JPMorgan, a car maker and a carmaker." in spacing(variants).text
+
+
 def test_language_is_taken_from_metadata_or_guessed():
     spanish = ("Los ministros de defensa de la alianza se reunieron ayer en Bruselas para hablar "
                "de la protección de las infraestructuras. Los ministrosde la alianza dijeron que "

@@ -45,6 +45,8 @@ DAMAGED_DOCUMENT_BONUS = 0.2
 ISOLATED_PENALTY = 0.25
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")          # letter runs; beside a digit or apostrophe they are skipped
+DOCUMENT_NAME_ZIPF = 3.0    # a capitalised word rarer than this that a document uses is one of its names
+COMMON_WORD_ZIPF = 4.0
 _LETTER = re.compile(r"[^\W\d_]")
 _EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’«»"
 _LANGUAGE_SAMPLE = 120
@@ -155,7 +157,7 @@ class SpacingStage(Stage):
         if self.options.document_evidence and sum(g.confidence >= STRONG for g in gaps.values()) >= 2:
             for word in candidates:
                 if word not in splits and len(word) >= 5 and not lex.knows(word.lower()):  # "carmaker": a variant
-                    split = _seen_apart(text, word)
+                    split = _seen_apart(text, word) or _name_of_the_document(word, tokens, lex)
                     if split is not None:
                         _add_split(text, word, (split, split), gaps)
 
@@ -203,6 +205,28 @@ def _seen_apart(text: str, word: str) -> Split | None:
     "JPMorgan" and "JP Morgan" are one name's two styles."""
     found = [i for i in range(2, len(word) - 1)
              if not (word[i].isupper() and word[i - 1].isupper()) and _stands(text, f"{word[:i]} {word[i:]}")]
+    return Split((found[0],), "seen apart", 0.9) if len(found) == 1 else None
+
+
+def _name_of_the_document(word: str, tokens: dict, lex) -> Split | None:
+    """A name the document uses on its own, glued to a common word ("Duffeydropped" where
+    "Duffey" stands alone elsewhere): a rare capitalised word the word list hardly knows."""
+    capitals = [i for i, ch in enumerate(word) if ch.isupper()]
+    if len(capitals) == 2 and capitals[0] == 0 and word[1:capitals[1]].islower() and word[capitals[1] + 1:].islower():
+        i = capitals[1]                             # "KingCharles" where "King" and "Charles" stand alone
+        if i >= 3 and len(word) - i >= 3 and word[:i] in tokens and word[i:] in tokens \
+                and word[:i].lower() not in lex.name_prefixes and word[:i].lower() not in lex.function_words:
+            return Split((i,), "seen apart", 0.9)
+        return None
+    if not (word[0].isupper() and word[1:].islower()):
+        return None
+    found = []
+    for i in range(4, len(word) - 1):
+        name, rest = word[:i], word[i:]
+        if name in tokens and lex.zipf(name.lower()) < DOCUMENT_NAME_ZIPF and (
+                (rest in lex.function_words and len(rest) > 1)
+                or (len(rest) >= 5 and lex.is_word(rest) and lex.zipf(rest) >= COMMON_WORD_ZIPF)):
+            found.append(i)
     return Split((found[0],), "seen apart", 0.9) if len(found) == 1 else None
 
 

@@ -52,6 +52,13 @@ def test_words_that_stand_apart_elsewhere_in_a_damaged_document_are_split():
     assert "JPMorgan, a car maker and a carmaker." in spacing(variants).text
 
 
+def test_names_the_document_uses_alone_are_split_off_in_a_damaged_document():
+    text = ("It was theplan ofthe firm. Duffey said so, and King Edward agreed. "
+            "Duffeydropped it when KingEdward left. EverQuest and Ever and Quest stay.")
+    out = spacing(text).text
+    assert "Duffey dropped it when King Edward left" in out and "EverQuest" in out
+
+
 def test_language_is_taken_from_metadata_or_guessed():
     spanish = ("Los ministros de defensa de la alianza se reunieron ayer en Bruselas para hablar "
                "de la protección de las infraestructuras. Los ministrosde la alianza dijeron que "

@@ -195,11 +195,19 @@ def number_gaps(text: str, lex: Lexicon):
             at = m.end()
             letters = _LETTERS_AT.match(text, at).group()
             number = _NUMBER_BEFORE.search(text, max(0, at - 20), at).group()
-            if _YEAR.fullmatch(number) and (letters.islower() and letters in lex.function_words
-                                            or letters[0].isupper() and letters[1:].islower()):
-                start = at - len(number)
-                if not (start and text[start - 1].isalnum()) and len(letters) > 1:
-                    yield at, 0.85      # "1998the", "1963in", "2018British"; not "1990s"
+            start = at - len(number)
+            if start and text[start - 1].isalnum():
+                continue
+            if _YEAR.fullmatch(number) and len(letters) > 1 and (
+                    letters.islower() and letters in lex.function_words
+                    or letters[0].isupper() and letters[1:].islower()):
+                yield at, 0.85          # "1998the", "1963in", "2018British"; not "1990s"
+                continue
+            suffix = _number_suffix(number, letters)
+            rest = letters[len(suffix):]
+            if suffix and rest.islower() and (rest in lex.function_words and len(rest) > 1 or (
+                    len(rest) >= 3 and lex.is_word(rest) and lex.zipf(rest) >= MIN_CONTENT_ZIPF)):
+                yield at + len(suffix), 0.85    # "20thcentury", "1930ssaw", "17thand"
                 continue
             if len(letters) < 4 and text[at - 1] != "%":
                 continue                # units and ordinals: "5km", "3rd", "1990s"
@@ -212,6 +220,19 @@ def number_gaps(text: str, lex: Lexicon):
                     and (letters.islower() or letters[1:].islower())) or \
                     (number.endswith("%") and low in lex.function_words):
                 yield at, 0.85
+
+
+def _number_suffix(number: str, letters: str) -> str:
+    """The ordinal ending ("st", "nd", "rd", "th") or decade "s" that belongs to `number`, if
+    `letters` begin with it ("20thcentury", "1930ssaw")."""
+    if number.isdigit():
+        last, tens = number[-1], number[-2:-1]
+        ordinal = "th" if tens == "1" else {"1": "st", "2": "nd", "3": "rd"}.get(last, "th")
+        if letters.startswith(ordinal):
+            return ordinal
+        if number.endswith("0") and letters.startswith("s"):
+            return "s"
+    return ""
 
 
 def _two_words(lower: str, lex: Lexicon) -> Split | None:

@@ -51,7 +51,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’«»"
 _LANGUAGE_SAMPLE = 120
 _CLEARLY_COVERED = 0.97
-_CASE_CHANGE = re.compile(r"[a-z][A-Z]")
+_CASE_CHANGE = re.compile(r"[a-z][A-Z]")       # ASCII at C speed; other scripts by _changes_case
 _CAPS_THEN_LOWER = re.compile(r"[A-Z]{2,}[a-z]{2,}")
 _SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z")
 
@@ -286,6 +286,11 @@ def _touches_word(text: str, start: int, end: int) -> bool:
         (end < len(text) and (text[end].isalnum() or text[end] in "_’'"))
 
 
+def _changes_case(word: str) -> bool:
+    """A lower-case letter before a capital anywhere in `word` ("CementáreňLietavská")."""
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
 @functools.lru_cache(maxsize=1 << 17)
 def _splits(word: str, language: str) -> tuple:
     """How `word` splits at a sentence start and elsewhere, decided once per distinct token.
@@ -296,7 +301,7 @@ def _splits(word: str, language: str) -> tuple:
     the process: names and rare words recur across the documents of a dump.
     """
     lex = lexicons.lexicon(language)
-    if _CASE_CHANGE.search(word):
+    if _CASE_CHANGE.search(word) or (not word.isascii() and _changes_case(word)):
         split = split_case_change(word, lex)
         return split, split
     if word.islower():

@@ -45,6 +45,7 @@ DAMAGED_DOCUMENT_BONUS = 0.2
 ISOLATED_PENALTY = 0.25
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")          # letter runs; beside a digit or apostrophe they are skipped
+VARIANT_MARGIN = 1.5        # a listed token this much likelier than its two words is a spelling variant
 DOCUMENT_NAME_ZIPF = 3.0    # a capitalised word rarer than this that a document uses is one of its names
 COMMON_WORD_ZIPF = 4.0
 _LETTER = re.compile(r"[^\W\d_]")
@@ -156,8 +157,9 @@ class SpacingStage(Stage):
         # apart elsewhere in it. Clean documents skip the search: it could only flag there.
         if self.options.document_evidence and sum(g.confidence >= STRONG for g in gaps.values()) >= 2:
             for word in candidates:
-                if word not in splits and len(word) >= 5 and not lex.knows(word.lower()):  # "carmaker": a variant
-                    split = _seen_apart(text, word) or _name_of_the_document(word, tokens, lex)
+                if word not in splits and len(word) >= 5:
+                    split = _seen_apart(text, word, lex) or (
+                        None if lex.knows(word.lower()) else _name_of_the_document(word, tokens, lex))
                     if split is not None:
                         _add_split(text, word, (split, split), gaps)
 
@@ -199,12 +201,19 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict) -> None:
             gaps.setdefault(start + at, _Gap(rule, f"{reason} ({shown!r})", confidence, shown, evident))
 
 
-def _seen_apart(text: str, word: str) -> Split | None:
+def _seen_apart(text: str, word: str, lex) -> Split | None:
     """The split of `word` whose two words stand apart elsewhere in the text ("Greenfieldran"
     where "Greenfield ran" was written too), if exactly one split does. Not after an acronym:
-    "JPMorgan" and "JP Morgan" are one name's two styles."""
+    "JPMorgan" and "JP Morgan" are one name's two styles; nor where the word list knows the
+    token far better than the two words ("carmaker" beside "car maker" is a variant, while
+    "highschool" beside "high school" is glue)."""
+    low = word.lower()
+    if lex.knows(low) and not word.islower():
+        return None                 # "TrueType", "DreamWorks", "Nuttall": names the word list knows
     found = [i for i in range(2, len(word) - 1)
-             if not (word[i].isupper() and word[i - 1].isupper()) and _stands(text, f"{word[:i]} {word[i:]}")]
+             if not (word[i].isupper() and word[i - 1].isupper())
+             and lex.zipf(low[:i]) + lex.zipf(low[i:]) - 9 >= lex.zipf(low) - VARIANT_MARGIN
+             and _stands(text, f"{word[:i]} {word[i:]}")]
     return Split((found[0],), "seen apart", 0.9) if len(found) == 1 else None
 
 

@@ -27,7 +27,7 @@ from .lexicon import Lexicon
 
 MIN_CONTENT_ZIPF = 3.5      # a content word part must be at least this frequent
 MIN_BIGRAM_PART_ZIPF = 2.5
-MIN_PARTNER_ZIPF = 2.5      # the word beside a function word may be rare ("sustenance|because")
+MIN_PARTNER_ZIPF = 1.5      # the word beside a function word may be rare ("sustenance|because")
 CAPITALISED_RIGHT_ZIPF = 3.0
 KNOWN_WORD_ZIPF_NAME = 4.0  # before "of", "to", "is": a capitalised word must be this common
 COMMON_ZIPF = 4.5           # a three-letter content word must be this common to be a part

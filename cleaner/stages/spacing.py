@@ -192,9 +192,11 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict) -> None:
         if _touches_word(text, start, start + len(word)):
             continue
         split = pair[0] if _at_sentence_start(text, start) else pair[1]
-        if split is None or (split.evidence in _COMPOUND_LIKE and _recurs(text, word)):
+        if split is None:
             continue
         shown = " ".join(word[a:b] for a, b in zip((0,) + split.at, split.at + (len(word),)))
+        if split.evidence in _COMPOUND_LIKE and _recurs(text, word) and not _stands(text, shown):
+            continue                # a term of this document, never written apart in it
         evident = split.confidence >= SELF_EVIDENT and word.islower()
         for at, evidence, confidence in split.cuts():
             rule, reason = _RULES[evidence]

@@ -42,6 +42,7 @@ class Lexicon:
     name_verbs: frozenset
     contractions: frozenset
     glued_pairs: dict          # rare real word → where it splits into a function word and an article
+    articles: frozenset
     adjective_endings: tuple
     verb_endings: tuple
 
@@ -113,6 +114,7 @@ def lexicon(language: str) -> Lexicon:
         name_verbs=frozenset(lists.get("name_verbs", ())),
         contractions=frozenset(lists.get("contractions", ())),
         glued_pairs=_glued_pairs(lists, frequency, real_words, bigrams),
+        articles=frozenset(lists.get("articles", ())),
         adjective_endings=tuple(lists.get("adjective_endings", ())),
         verb_endings=tuple(lists.get("verb_endings", ())),
     )

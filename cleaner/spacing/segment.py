@@ -151,6 +151,8 @@ def _case_join(left: str, right: str, lex: Lexicon, names: bool) -> tuple[str, f
             return "case change", 0.9                   # "SinceOctober"; not "MyDoom", "EverCrack"
         if names and f"{low} {rlow}" in lex.bigrams:
             return "bigram", 0.9                        # "WorldWar"
+        if names and low in lex.articles and len(rlow) >= 4 and not lex.knows(glued):
+            return "names", NAMES_CONFIDENCE            # "TheBotswana"; not "TheStreet", a listed name
         if not names or len(low) < 3 or len(rlow) < 3 or low in lex.name_prefixes or low in lex.function_words:
             return None
         if rlow in lex.name_heads or (lex.zipf(low) >= NAME_PART_ZIPF and lex.zipf(rlow) < BRAND_PART_ZIPF):

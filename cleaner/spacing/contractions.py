@@ -21,6 +21,7 @@ _BEFORE = re.compile(r"['’](?<=[^\W\d_]{4}['’])(t|s|re|ve|ll|d|m)\b")
 _LETTERS_AT = re.compile(r"[^\W\d_]+")
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
 MIN_WORD_ZIPF = 3.5
+MIN_LONG_WORD_ZIPF = 2.0    # a long word may be rarer ("namesake", "newsagents")
 
 
 def contraction_gaps(text: str, lex: Lexicon):
@@ -32,6 +33,10 @@ def contraction_gaps(text: str, lex: Lexicon):
         if clitic == "t" and text[m.start() - 1] != "n":
             continue                    # "n't" only
         rest = _LETTERS_AT.match(text, m.end()).group()
+        if clitic == "s" and rest[0].isupper() and rest[1:].islower() and len(rest) >= 4 \
+                and lex.zipf(rest.lower()) >= MIN_WORD_ZIPF:
+            yield m.end(), 0.85         # "Dexter'sLaboratory", "Women'sSingles"
+            continue
         if not rest.islower() or lex.is_word(clitic + rest) or not _is_word(rest, lex):
             continue
         yield m.end(), 0.85
@@ -51,4 +56,5 @@ def contraction_gaps(text: str, lex: Lexicon):
 
 def _is_word(word: str, lex: Lexicon) -> bool:
     return (word in lex.function_words and lex.is_part(word)) or \
-        (len(word) >= 3 and lex.is_word(word) is True and lex.zipf(word) >= MIN_WORD_ZIPF)
+        (len(word) >= 3 and lex.is_word(word) is True and lex.zipf(word) >= MIN_WORD_ZIPF) or \
+        (len(word) >= 6 and lex.is_word(word) is True and lex.zipf(word) >= MIN_LONG_WORD_ZIPF)

@@ -37,6 +37,7 @@ AMBIGUITY_MARGIN = 1.0      # rival splits this close in frequency make a split 
 AMBIGUITY_PENALTY = 0.25
 MAX_PARTS = 4
 LONG_NAME_PART = 7          # names end in "in", "on", "and" ("Stanin", "Crowdon"), long known words rarely
+LONG_RIGHT_WORD = 7         # a long common word after a capitalised one ends no name ("Singaporeversion")
 NAME_PART_ZIPF = 3.0        # a capitalised word glued to another must be this common ("Tony|Blair")
 BRAND_PART_ZIPF = 4.0       # … and the second rarer: two common words make brands ("DirectConnect", "EverQuest")
 NAMES_CONFIDENCE = 0.7      # two capitalised words may be one brand ("ByteDance"): fixed only with company
@@ -305,7 +306,8 @@ def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split 
             evidence = ("names", NAMES_CONFIDENCE)            # "Drachkovitchwent", "Hansenmay"
         elif min(len(left), len(right)) >= 4 and zl >= NAME_PART_ZIPF and zr >= KNOWN_WORD_ZIPF_NAME \
                 and lex.is_word(right) and right not in lex.function_words \
-                and (left.endswith(lex.adjective_endings) or right.endswith(lex.verb_endings)):
+                and (left.endswith(lex.adjective_endings) or right.endswith(lex.verb_endings)
+                     or len(right) >= LONG_RIGHT_WORD):
             evidence = ("capitalised", NAMES_CONFIDENCE)      # "Turkishsoap", "Leagueproved"
         else:
             continue                    # "Bridgewell", "Euronext", "Newbridge" are names

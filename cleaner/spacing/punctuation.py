@@ -37,13 +37,17 @@ GAPS = (
                    r"|(?<=[A-Za-z][\"”’)],)(?=[A-Za-z]{2})"
                    r"|(?<=\b\d,)(?=[12]\d{3}\b)|(?<=\b\d\d,)(?=[12]\d{3}\b)|(?<=[a-z]{2},)(?=[12]\d{3}\b))"), False,
         "punctuation", "a comma, semicolon or colon glued to the next word", 0.9),
+    Gap(re.compile(r"–(?<=[^\W_]–)(?= [^\W_])"), True,
+        "punctuation", "a dash spaced on one side only", 0.85),
+    Gap(re.compile(r"–(?<=[^\W_] –)(?=[^\W_])"), False,
+        "punctuation", "a dash spaced on one side only", 0.85),
     Gap(re.compile(r"%(?<=\d%)(?=[A-Za-z]{2})"), False,
         "punctuation", "a percentage glued to the next word", 0.9),
     Gap(re.compile(r"\((?:(?<=(?:[A-Za-z]{2}|\d\d)\()(?=[a-z]{2}|[A-Z][a-z])|(?<=[a-z]{3}\()(?=\d\d))"), True,
         "punctuation", "a parenthesis glued to the word beside it", 0.85),
     Gap(re.compile(r"\)(?:(?<=[a-z]{2}\))(?=[a-z]{2})|(?<=\d{4}\))(?=[a-z]{2}))"), False,
         "punctuation", "a parenthesis glued to the word beside it", 0.85),
-    Gap(re.compile(r"\.(?:" + "|".join(rf"(?<=\b{t}\.)" for t in _TITLES) + r")(?=[A-Z][a-z])"), False,
+    Gap(re.compile(r"\.(?:" + "|".join(rf"(?<=\b{t}\.)" for t in _TITLES) + r")(?=[A-Z][a-z]|[A-Z]\.)"), False,
         "punctuation", "a title glued to the name after it", 0.9),
 )
 

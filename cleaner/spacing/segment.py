@@ -136,8 +136,8 @@ def _case_join(left: str, right: str, lex: Lexicon, names: bool) -> tuple[str, f
         return None                     # iPhone, eBay, YouTube, BitTorrent: the word list knows them
     if right == "I":
         return ("case change", 0.9) if lex.is_word(low) else None      # "thatI", "ThereforeI"
-    if len(right) >= 2 and right.isupper() and behind_a_function_word and lex.is_part(low):
-        return "case change", 0.9                                       # "theUFA", "andMF"
+    if right.isupper() and behind_a_function_word and len(low) > 1 and lex.is_part(low):
+        return "case change", 0.9 if len(right) >= 2 else 0.85        # "theUFA", "andMF", "andJ. Smith"
     if len(right) < 2 or not right[1:].islower():
         return None                     # macOS, kWh, mRNA, photoID …
     if left.islower():
@@ -170,6 +170,7 @@ _DIGIT_BESIDE_LETTER = re.compile(r"\d(?:(?<=[^\W\d_]\d)|%?(?=[^\W\d_]))")  # "i
 _LETTERS_AT = re.compile(r"[^\W\d_]+")
 _NUMBER_BEFORE = re.compile(r"[\d,.]*\d%?$")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_LONG_NUMBER = re.compile(r"\d{4}(?!\w)|\d{1,3},\d{3}(?!\w)")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
@@ -194,6 +195,8 @@ def number_gaps(text: str, lex: Lexicon):
             low = word.lower()
             if low in lex.function_words and len(low) > 1 or low in lex.months:
                 yield at, 0.9
+            elif word in lex.single_letter_words and _LONG_NUMBER.match(text, at):
+                yield at, 0.85          # "a1982", "a1,500-acre"; not "a1", a code
         else:                                              # this number, then letters
             at = m.end()
             letters = _LETTERS_AT.match(text, at).group()

@@ -63,6 +63,8 @@ def split_word(word: str, lex: Lexicon, sentence_start: bool = False) -> Split |
         return Split((lex.glued_pairs[lower],), "function word", 0.8)
     if real is True or len(word) < 3:
         return None
+    if word[0] == "I" and word[1:].islower() and lex.is_word(lower[1:]) and f"i {lower[1:]}" in lex.bigrams:
+        return Split((1,), "function word", 0.9)                          # "Ithink", "Ihad"
     if lex.knows(lower):                # listed, but no real word: a typo ("ofthe", "ofa") or a rare compound
         if word.islower() or (sentence_start and len(word) >= 4):     # "Itis"; not "Aon", a name
             return _split_listed(lower, lex, real is None)

@@ -288,7 +288,8 @@ def _whole_word(part: str, lex: Lexicon) -> bool:
     letters or more ("in|the|historical"; not "leg|is|at|ion" or "ph|on|ec|am")."""
     if part in lex.function_words:
         return lex.is_part(part)
-    return len(part) >= 4 and lex.zipf(part) >= MIN_CONTENT_ZIPF and part not in lex.not_words
+    return (len(part) >= 4 and lex.zipf(part) >= MIN_CONTENT_ZIPF or len(part) == 3 and lex.zipf(part) >= 5.0) \
+        and part not in lex.not_words
 
 
 def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split | None:

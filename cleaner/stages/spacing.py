@@ -29,9 +29,12 @@ from typing import NamedTuple
 from ..edits import Edit
 from ..spacing import lexicon as lexicons
 from ..spacing.contractions import contraction_gaps
+from ..spacing.evidence import name_of_the_document, seen_apart
 from ..spacing.protect import inside, protected_spans
 from ..spacing.punctuation import GAPS, straight_quote_gaps
-from ..spacing.segment import Split, number_gaps, split_acronym, split_case_change, split_word
+from ..spacing.numbers import number_gaps
+from ..spacing.segment import split_acronym, split_case_change, split_word
+from ..spacing.text import at_sentence_start, letter_runs, occurrences, recurs, stands, touches_word
 from .base import Stage
 
 # Evidence adds up per document: where spaces were lost systematically, a weaker candidate is
@@ -44,17 +47,10 @@ SELF_EVIDENT = 0.9
 DAMAGED_DOCUMENT_BONUS = 0.2
 ISOLATED_PENALTY = 0.25
 
-_LETTERS = re.compile(r"[^\W\d_]{3,}")          # letter runs; beside a digit or apostrophe they are skipped
-VARIANT_MARGIN = 1.5        # a listed token this much likelier than its two words is a spelling variant
-DOCUMENT_NAME_ZIPF = 3.0    # a capitalised word rarer than this that a document uses is one of its names
-COMMON_WORD_ZIPF = 4.0
-_LETTER = re.compile(r"[^\W\d_]")
-_EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’«»"
 _LANGUAGE_SAMPLE = 120
 _CLEARLY_COVERED = 0.97
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")       # ASCII at C speed; other scripts by _changes_case
 _CAPS_THEN_LOWER = re.compile(r"[A-Z]{2,}[a-z]{2,}")
-_SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z")
 
 # Evidence under which a real compound may look like glue ("passcard"): such a split is
 # dropped when the token recurs unsplit in the document, since glue rarely repeats itself.
@@ -105,7 +101,7 @@ class SpacingStage(Stage):
         if self.options.punctuation:
             self._punctuation_gaps(text, gaps)
         if self.options.words:
-            tokens = _letter_runs(text)     # each distinct token, in document order
+            tokens = letter_runs(text)     # each distinct token, in document order
             lex = self._lexicon(doc, tokens)
             if lex is not None:
                 self._word_gaps(text, tokens, lex, gaps)
@@ -158,8 +154,8 @@ class SpacingStage(Stage):
         if self.options.document_evidence and sum(g.confidence >= STRONG for g in gaps.values()) >= 2:
             for word in candidates:
                 if word not in splits and len(word) >= 5:
-                    split = _seen_apart(text, word, lex) or (
-                        None if lex.knows(word.lower()) else _name_of_the_document(word, tokens, lex))
+                    split = seen_apart(text, word, lex) or (
+                        None if lex.knows(word.lower()) else name_of_the_document(word, tokens, lex))
                     if split is not None:
                         _add_split(text, word, (split, split), gaps)
 
@@ -188,113 +184,19 @@ class SpacingStage(Stage):
 
 def _add_split(text: str, word: str, pair: tuple, gaps: dict) -> None:
     """The gaps of `word`'s split (at a sentence start, elsewhere) at each of its occurrences."""
-    for start in _occurrences(text, word):
-        if _touches_word(text, start, start + len(word)):
+    for start in occurrences(text, word):
+        if touches_word(text, start, start + len(word)):
             continue
-        split = pair[0] if _at_sentence_start(text, start) else pair[1]
+        split = pair[0] if at_sentence_start(text, start) else pair[1]
         if split is None:
             continue
         shown = " ".join(word[a:b] for a, b in zip((0,) + split.at, split.at + (len(word),)))
-        if split.evidence in _COMPOUND_LIKE and _recurs(text, word) and not _stands(text, shown):
+        if split.evidence in _COMPOUND_LIKE and recurs(text, word) and not stands(text, shown):
             continue                # a term of this document, never written apart in it
         evident = split.confidence >= SELF_EVIDENT and word.islower()
         for at, evidence, confidence in split.cuts():
             rule, reason = _RULES[evidence]
             gaps.setdefault(start + at, _Gap(rule, f"{reason} ({shown!r})", confidence, shown, evident))
-
-
-def _seen_apart(text: str, word: str, lex) -> Split | None:
-    """The split of `word` whose two words stand apart elsewhere in the text ("Greenfieldran"
-    where "Greenfield ran" was written too), if exactly one split does. Not after an acronym:
-    "JPMorgan" and "JP Morgan" are one name's two styles; nor where the word list knows the
-    token far better than the two words ("carmaker" beside "car maker" is a variant, while
-    "highschool" beside "high school" is glue)."""
-    low = word.lower()
-    if lex.knows(low) and not word.islower():
-        return None                 # "TrueType", "DreamWorks", "Nuttall": names the word list knows
-    found = [i for i in range(2, len(word) - 1)
-             if not (word[i].isupper() and word[i - 1].isupper())
-             and lex.zipf(low[:i]) + lex.zipf(low[i:]) - 9 >= lex.zipf(low) - VARIANT_MARGIN
-             and _stands(text, f"{word[:i]} {word[i:]}")]
-    return Split((found[0],), "seen apart", 0.9) if len(found) == 1 else None
-
-
-def _name_of_the_document(word: str, tokens: dict, lex) -> Split | None:
-    """A name the document uses on its own, glued to a common word ("Duffeydropped" where
-    "Duffey" stands alone elsewhere): a rare capitalised word the word list hardly knows."""
-    capitals = [i for i, ch in enumerate(word) if ch.isupper()]
-    if len(capitals) == 2 and capitals[0] == 0 and word[1:capitals[1]].islower() and word[capitals[1] + 1:].islower():
-        i = capitals[1]                             # "KingCharles" where "King" and "Charles" stand alone
-        if i >= 3 and len(word) - i >= 3 and word[:i] in tokens and word[i:] in tokens \
-                and word[:i].lower() not in lex.name_prefixes and word[:i].lower() not in lex.function_words:
-            return Split((i,), "seen apart", 0.9)
-        return None
-    if not (word[0].isupper() and word[1:].islower()):
-        return None
-    found = []
-    for i in range(4, len(word) - 1):
-        name, rest = word[:i], word[i:]
-        if name in tokens and lex.zipf(name.lower()) < DOCUMENT_NAME_ZIPF and (
-                (rest in lex.function_words and len(rest) > 1)
-                or (len(rest) >= 5 and lex.is_word(rest) and lex.zipf(rest) >= COMMON_WORD_ZIPF)):
-            found.append(i)
-    return Split((found[0],), "seen apart", 0.9) if len(found) == 1 else None
-
-
-def _stands(text: str, words: str) -> bool:
-    """Does `words` occur in `text` between non-letters?"""
-    start = text.find(words)
-    while start >= 0:
-        end = start + len(words)
-        if not (start and _LETTER.match(text, start - 1)) and not _LETTER.match(text, end):
-            return True
-        start = text.find(words, start + 1)
-    return False
-
-
-def _letter_runs(text: str) -> dict:
-    """The distinct runs of three letters or more that `_LETTERS` finds, in document order.
-
-    Most words stand between spaces: such a token is taken whole, and only the others
-    (with punctuation or digits) go through the regex."""
-    runs = {}
-    for token in dict.fromkeys(text.split()):
-        if not token.isalpha():
-            core = token.strip(_EDGE_PUNCTUATION)     # "word," "(word" "“word”"
-            if not core.isalpha():
-                runs.update(dict.fromkeys(_LETTERS.findall(token)))
-                continue
-            token = core
-        if len(token) >= 3:
-            runs[token] = None
-    return runs
-
-
-def _occurrences(text: str, word: str):
-    """Where `word` stands as a whole letter run (as `_LETTERS` finds it), found at C speed."""
-    start = text.find(word)
-    while start >= 0:
-        end = start + len(word)
-        if not (start and _LETTER.match(text, start - 1)) and not _LETTER.match(text, end):
-            yield start
-        start = text.find(word, end)
-
-
-def _recurs(text: str, word: str) -> bool:
-    """Does `word` occur more than once, unsplit? Then it is a term of this document, not glue."""
-    first = text.find(word)
-    return text.find(word, first + len(word)) >= 0
-
-
-def _at_sentence_start(text: str, pos: int) -> bool:
-    """Does a sentence start at `pos`: the text's start, or a sentence end before it (opening quote allowed)?"""
-    return not text[:pos].strip(' "“‘(') or bool(_SENTENCE_END.search(text, max(0, pos - 6), pos))
-
-
-def _touches_word(text: str, start: int, end: int) -> bool:
-    """Is the letter run glued to a digit, underscore or apostrophe ("don’t", "3rd", "COVID19")?"""
-    return (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_’'")) or \
-        (end < len(text) and (text[end].isalnum() or text[end] in "_’'"))
 
 
 def _changes_case(word: str) -> bool:

@@ -1,9 +1,6 @@
 """spacing: what the data cases (cases/spacing.json) cannot say — evidence across a document."""
-from hypothesis import given
-from hypothesis import strategies as st
-
 from cleaner import Pipeline
-from cleaner.stages.spacing import _LETTERS, SpacingStage, _letter_runs
+from cleaner.stages.spacing import SpacingStage
 
 CLEAN = ("The ministers met in Brussels on Wednesday to discuss the protection of critical "
          "infrastructure. They agreed to increase patrols in the North Sea and the Baltic Sea. "
@@ -89,8 +86,3 @@ def test_the_result_does_not_depend_on_the_process(tmp_path):
                for seed in (0, 1, 2, 3)}
     assert len(outputs) == 1
 
-
-@given(st.lists(st.sampled_from(list("abcXYZéü ’'.,;:()“”«»-_0123²\n\t\u0301") + ["word", "Name", "ofthe"]),
-                max_size=40).map("".join) | st.text(max_size=60))
-def test_the_token_shortcut_finds_the_runs_the_regex_finds(text):
-    assert list(_letter_runs(text)) == list(dict.fromkeys(_LETTERS.findall(text)))

@@ -1,0 +1,87 @@
+"""Missing spaces beside numbers: "in2010", "1998the", "100million", "3%of", "20thcentury".
+
+Numbers are not letter runs, so the spacing stage looks at each place where a
+digit meets a letter. Units, ordinals, codes and product names written
+against a number are the source's style and stay ("10am", "5km", "3rd",
+"1990s", "MP3", "Boeing747").
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+from .segment import MIN_CONTENT_ZIPF
+
+_DIGIT_BESIDE_LETTER = re.compile(r"\d(?:(?<=[^\W\d_]\d)|%?(?=[^\W\d_]))")  # "in2010" | "100million", "3%of"
+_LETTERS_AT = re.compile(r"[^\W\d_]+")
+_NUMBER_BEFORE = re.compile(r"[\d,.]*\d%?$")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_LONG_NUMBER = re.compile(r"\d{4}(?!\w)|\d{1,3},\d{3}(?!\w)")
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
+def number_gaps(text: str, lex: Lexicon):
+    """Positions of spaces lost beside numbers: "in2010", "Since2011", "100million", "3%of".
+
+    Letters before a number split off only when they are a function word or a
+    month ("Energy300", "Boeing747" are names); letters after a number only when
+    they are a real word of four letters or more, or a function word after "%",
+    so units and ordinals stay ("10am", "5km", "1990s", "3rd"); codes in capitals
+    stay whole ("AM3D", "MP3").
+    """
+    for m in _DIGIT_BESIDE_LETTER.finditer(text):
+        if text[m.start() - 1:m.start()].isalpha():       # letters, then this number
+            at = m.start()
+            word = _WORD_BEFORE.search(text, max(0, at - 30), at).group()
+            start = at - len(word)
+            if start and (text[start - 1].isalnum() or text[start - 1] in "’'"):
+                continue
+            if not (word.islower() or word[1:].islower()):
+                continue                # codes: AM3D, MP3, A380
+            low = word.lower()
+            if low in lex.function_words and len(low) > 1 or low in lex.months:
+                yield at, 0.9
+            elif word in lex.single_letter_words and _LONG_NUMBER.match(text, at):
+                yield at, 0.85          # "a1982", "a1,500-acre"; not "a1", a code
+        else:                                              # this number, then letters
+            at = m.end()
+            letters = _LETTERS_AT.match(text, at).group()
+            number = _NUMBER_BEFORE.search(text, max(0, at - 20), at).group()
+            start = at - len(number)
+            if start and text[start - 1].isalnum():
+                continue
+            if _YEAR.fullmatch(number) and len(letters) > 1 and (
+                    letters.islower() and letters in lex.function_words
+                    or letters[0].isupper() and letters[1:].islower()):
+                yield at, 0.85          # "1998the", "1963in", "2018British"; not "1990s"
+                continue
+            suffix = _number_suffix(number, letters)
+            rest = letters[len(suffix):]
+            if suffix and rest.islower() and (rest in lex.function_words and len(rest) > 1 or (
+                    len(rest) >= 3 and lex.is_word(rest) and lex.zipf(rest) >= MIN_CONTENT_ZIPF)):
+                yield at + len(suffix), 0.85    # "20thcentury", "1930ssaw", "17thand"
+                continue
+            if len(letters) < 4 and text[at - 1] != "%":
+                continue                # units and ordinals: "5km", "3rd", "1990s"
+            start = at - len(number)
+            if (start and (text[start - 1].isalnum() or text[start - 1] in ".,")) \
+                    or (at + len(letters) < len(text) and text[at + len(letters)].isalnum()):
+                continue
+            low = letters.lower()
+            if (len(low) >= 4 and lex.is_word(low) and low not in lex.unit_abbreviations
+                    and (letters.islower() or letters[1:].islower())) or \
+                    (number.endswith("%") and low in lex.function_words):
+                yield at, 0.85
+
+
+def _number_suffix(number: str, letters: str) -> str:
+    """The ordinal ending ("st", "nd", "rd", "th") or decade "s" that belongs to `number`, if
+    `letters` begin with it ("20thcentury", "1930ssaw")."""
+    if number.isdigit():
+        last, tens = number[-1], number[-2:-1]
+        ordinal = "th" if tens == "1" else {"1": "st", "2": "nd", "3": "rd"}.get(last, "th")
+        if letters.startswith(ordinal):
+            return ordinal
+        if number.endswith("0") and letters.startswith("s"):
+            return "s"
+    return ""

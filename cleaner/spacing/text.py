@@ -1,0 +1,70 @@
+"""Finding words in a document's text: letter runs, their occurrences, sentence starts.
+
+The spacing stage decides per distinct token and then visits only the few
+tokens that split, so these helpers find tokens with str methods where they
+can and use regular expressions only where they must.
+"""
+from __future__ import annotations
+
+import re
+
+LETTERS = re.compile(r"[^\W\d_]{3,}")           # letter runs; beside a digit or apostrophe they are skipped
+_LETTER = re.compile(r"[^\W\d_]")
+_EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’«»"
+_SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z")
+
+
+def stands(text: str, words: str) -> bool:
+    """Does `words` occur in `text` between non-letters?"""
+    start = text.find(words)
+    while start >= 0:
+        end = start + len(words)
+        if not (start and _LETTER.match(text, start - 1)) and not _LETTER.match(text, end):
+            return True
+        start = text.find(words, start + 1)
+    return False
+
+
+def letter_runs(text: str) -> dict:
+    """The distinct runs of three letters or more that `LETTERS` finds, in document order.
+
+    Most words stand between spaces: such a token is taken whole, and only the others
+    (with punctuation or digits) go through the regex."""
+    runs = {}
+    for token in dict.fromkeys(text.split()):
+        if not token.isalpha():
+            core = token.strip(_EDGE_PUNCTUATION)     # "word," "(word" "“word”"
+            if not core.isalpha():
+                runs.update(dict.fromkeys(LETTERS.findall(token)))
+                continue
+            token = core
+        if len(token) >= 3:
+            runs[token] = None
+    return runs
+
+
+def occurrences(text: str, word: str):
+    """Where `word` stands as a whole letter run (as `LETTERS` finds it), found at C speed."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if not (start and _LETTER.match(text, start - 1)) and not _LETTER.match(text, end):
+            yield start
+        start = text.find(word, end)
+
+
+def recurs(text: str, word: str) -> bool:
+    """Does `word` occur more than once, unsplit? Then it is a term of this document, not glue."""
+    first = text.find(word)
+    return text.find(word, first + len(word)) >= 0
+
+
+def at_sentence_start(text: str, pos: int) -> bool:
+    """Does a sentence start at `pos`: the text's start, or a sentence end before it (opening quote allowed)?"""
+    return not text[:pos].strip(' "“‘(') or bool(_SENTENCE_END.search(text, max(0, pos - 6), pos))
+
+
+def touches_word(text: str, start: int, end: int) -> bool:
+    """Is the letter run glued to a digit, underscore or apostrophe ("don’t", "3rd", "COVID19")?"""
+    return (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_’'")) or \
+        (end < len(text) and (text[end].isalnum() or text[end] in "_’'"))

@@ -1,5 +1,5 @@
 """Invariants of the default pipeline over arbitrary text (hypothesis)."""
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 import cleaner
 from cleaner.edits import check, replay
@@ -16,6 +16,8 @@ TEXT = st.lists(st.one_of(st.text(max_size=8), TRICKY), max_size=30).map("".join
 
 
 @given(TEXT)
+@example("03/04/2022  Eastmere\n")      # found by tests/fuzz.py: a header whose title ends the text
+@example("\u201cWe\u2019ve never seen it this full,\u00c3\u00a2\u00e2\u201a\u00ac\u00c2\ufffd said Mirela Du\u00c3\u2026\u00c2\u00a1kov\u00c3\u0192\u00c2\u00a1.")
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_default_pipeline_invariants(text):
     r = cleaner.clean(text)

@@ -174,13 +174,18 @@ def _two_words(lower: str, lex: Lexicon) -> Split | None:
     found, rivals = [], []
     for i in range(1, len(lower)):
         left, right = lower[:i], lower[i:]
-        if not (lex.is_part(left) and lex.is_part(right)):
-            continue
+        if not (lex.is_part(left) and lex.is_part(right)) or _is_glue(left, lex) or _is_glue(right, lex):
+            continue                    # "beginning|ofthe" is three words: _more_words reads them
         rivals.append((lex.zipf(left) + lex.zipf(right), i))
         evidence, confidence = _evidence(left, right, lex)
         if evidence is not None:
             found.append((confidence, lex.zipf(left) + lex.zipf(right), i, evidence))
     return _choose(found, rivals)
+
+
+def _is_glue(part: str, lex: Lexicon) -> bool:
+    """Is `part` a listed typo that splits itself ("ofthe")? A split into it would leave glue."""
+    return len(part) > 3 and lex.is_word(part) is False and _split_listed(part, lex, False) is not None
 
 
 def _more_words(lower: str, lex: Lexicon) -> Split | None:

@@ -26,7 +26,7 @@ from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
 from ftfy.chardata import HTML_ENTITY_RE
 from ftfy.fixes import unescape_html
 
-from ..edits import Edit, apply, compose, shift
+from ..edits import FIX, Edit, apply, compose, shift
 from .base import Stage
 
 # Text that can hold nothing ftfy would change: printable ASCII, tab, CR, LF, no "&".
@@ -119,7 +119,26 @@ class EncodingStage(Stage):
         self._typography_fixes = o.fix_latin_ligatures or o.fix_character_width or o.uncurl_quotes
 
     def find(self, doc) -> list[Edit]:
-        text = doc.text
+        """The repairs of the document, until its own output needs none.
+
+        One repair can expose another across lines: a double mojibake whose last byte was
+        lost ("Ã¢â‚¬Â�") decodes to "â€�", which only then reads as a lost ” (see
+        _lost_closing_quotes, which counts quotation marks over the whole document).
+        """
+        edits = self._find_once(doc, doc.text)
+        fixes = [e for e in edits if e.kind == FIX]
+        rounds = 0
+        while fixes and rounds < _MAX_ROUNDS:
+            repaired = apply(doc.text, fixes)
+            more = [e for e in self._find_once(doc, repaired) if e.kind == FIX]
+            if not more:
+                break
+            fixes, rounds = compose(doc.text, fixes, repaired, more), rounds + 1
+        if rounds:
+            edits = sorted(fixes + [e for e in edits if e.kind != FIX], key=lambda e: (e.start, e.end))
+        return edits
+
+    def _find_once(self, doc, text: str) -> list[Edit]:
         if not _MAY_NEED_FTFY.search(text):
             return []
         edits: list[Edit] = []

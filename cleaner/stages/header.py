@@ -183,7 +183,7 @@ def _layout(text: str, m, max_title: int) -> _Layout | None:
     nxt = line_end + 1
     next_end = _line_end(text, nxt)
     candidate = text[nxt:next_end]
-    followed_by_break = text.startswith("\n\n", next_end) or next_end == len(text)
+    followed_by_break = text.startswith("\n\n", next_end) or next_end >= len(text) - 1   # a break, or the end
     if candidate.strip() and followed_by_break and (canonical or _looks_like_title(candidate, max_title)):
         return _Layout(line_end, "", candidate, _separator(text, next_end))
     return _Layout(line_end, "", None, _separator(text, line_end))

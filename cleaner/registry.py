@@ -13,6 +13,7 @@ BUILTIN = {
     "header": "cleaner.stages.header:HeaderStage",
     "rules": "cleaner.stages.rules:RulesStage",
     "spacing": "cleaner.stages.spacing:SpacingStage",
+    "spelling": "cleaner.stages.spelling:SpellingStage",
 }
 ENTRY_POINT_GROUP = "cleaner.stages"
 

@@ -40,6 +40,7 @@ from typing import NamedTuple
 from ..edits import Edit
 from ..language import markers as _markers
 from ..language.backends import BACKENDS, backend, check_languages
+from ..language.paragraphs import paragraphs
 from .base import Stage
 
 DEFAULT_LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl", "ca", "ro")
@@ -58,7 +59,6 @@ MARKERS_SHARE = 0.05
 MARKERS_RIVALS = 1 / 3
 
 _WORD = re.compile(r"[^\W\d_]+")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 class Reading(NamedTuple):
@@ -116,7 +116,7 @@ class LanguageStage(Stage):
         # a language the document came with is kept; one this stage set in an earlier round is not
         given = doc.scratch.setdefault("language.given", doc.metadata.get("language"))
         memo = doc.scratch.setdefault("language.paragraphs", {})
-        spans = _paragraphs(text)
+        spans = paragraphs(text)
         readings = []
         for s, e in spans:
             paragraph = text[s:e]
@@ -184,22 +184,6 @@ class LanguageStage(Stage):
             best = max(self.options.languages, key=lambda lang: weight[lang])
             return Reading(best, sure[best] / weight[best], "paragraphs")
         return self._read(text, self.options.markers) if len(spans) > 1 else UNSURE
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans of the paragraphs, without their surrounding whitespace."""
-    breaks = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
-    spans, start = [], 0
-    for m in [*breaks.finditer(text), None]:
-        end = m.start() if m else len(text)
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if stripped:
-            s = start + chunk.index(stripped[0])
-            spans.append((s, s + len(stripped)))
-        if m:
-            start = m.end()
-    return spans
 
 
 def _name(code: str) -> str:

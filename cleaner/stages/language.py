@@ -123,10 +123,13 @@ class LanguageStage(Stage):
             if paragraph not in memo:
                 memo[paragraph] = self._read(paragraph, o.markers)
             readings.append(memo[paragraph])
-        document = Reading(given, 1.0, "metadata") if given else self._document(text, spans, readings)
-        if not document.language:
-            return []                         # nothing is sure: no language, and nothing to compare with
-        doc.metadata["language"] = document.language
+        if given:                             # "en-GB" is English: paragraphs are read as "en"
+            document = Reading(given.split("-")[0].split("_")[0].lower(), 1.0, "metadata")
+        else:
+            document = self._document(text, spans, readings)
+            if not document.language:
+                return []                     # nothing is sure: no language, and nothing to compare with
+            doc.metadata["language"] = document.language
         doc.metadata["language_confidence"] = round(document.confidence, 3)
         edits = []
         for i, ((s, e), r) in enumerate(zip(spans, readings)):

@@ -145,7 +145,7 @@ class SpellingStage(Stage):
             return None
         if not suggestions:
             # no frequency list knows it and no word is near: a slip too far from any word
-            return ([], 0.0, 0) if own < ATTESTED else None
+            return ([], 0.0, distance) if own < ATTESTED else None
         rival = ranked[1][0] if len(ranked) > 1 else own
         return suggestions, ranked[0][0] - max(own, rival), distance
 
@@ -156,7 +156,7 @@ class SpellingStage(Stage):
         if not suggestions:
             return self.flag(text, start, end, "unknown-word",
                              f"unknown word {word!r}: no word list or frequency list knows it, and no "
-                             f"known word is within {self.options.distance} edits", 0.3)
+                             f"known word is within {distance} edit{'s' if distance > 1 else ''}", 0.3)
         edits = f"{distance} edit{'s' if distance > 1 else ''} away"
         confidence = round(min(0.95, 0.5 + 0.1 * margin) if distance == 1 else min(0.8, 0.4 + 0.1 * margin), 2)
         if self.options.fix and distance == 1 and margin >= self.options.fix_min_zipf_gain:
@@ -176,7 +176,8 @@ def _bare(word: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _verdict(stage: SpellingStage, language: str, word: str):
-    """The stage's verdict on a word, remembered across documents (the same every time)."""
+    """The stage's verdict on a word, remembered across documents and threads: it never changes, and
+    most words of a dump recur. Bounded, so a dump full of unknown words cannot fill the memory."""
     return stage._judge(word, vocabularies.vocabulary(language))
 
 

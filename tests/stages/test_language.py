@@ -53,6 +53,12 @@ def test_language_given_with_the_document_is_kept():
     assert [f.before for f in r.flags] == [EN, EN2]
 
 
+def test_a_regional_language_given_with_the_document_is_its_language():
+    r = Pipeline([LanguageStage()]).clean(MIXED, metadata={"language": "en-GB"})
+    assert r.metadata["language"] == "en-GB"
+    assert [f.before for f in r.flags] == [ES]
+
+
 def test_a_language_the_stage_set_itself_is_not_taken_as_given():
     # in a later round of the pipeline the stage sees its own answer in the metadata
     stage, doc = LanguageStage(), Document(ES + "\n")

@@ -75,17 +75,17 @@ class Vocabulary:
         import wordfreq
         return wordfreq.zipf_frequency(word, self.language, wordlist="large")
 
-    def near(self, word: str, distance: int) -> list[str]:
-        """Known words exactly `distance` (1 or 2) edits from `word`."""
+    def near(self, word: str, distance: int):
+        """(d, the known words exactly d edits from `word`) for d = 1, then 2 if `distance` is 2 — lazily:
+        the caller stops when one edit found enough."""
         ones = _edits1(word, self.letters)
-        if distance == 1:
-            return [w for w in ones if w in self.counts or w in self.allowed]
+        yield 1, list(self.counts.keys() & ones | self.allowed & ones)
+        if distance < 2:
+            return
         index = self._index()
-        deletes = {d[:i] + d[i + 1:] for d in _deletes(word) for i in range(len(d))}
-        hits = set()
-        for key in ones | deletes:
-            hits.update(index.get(key, ()))
-        return [w for w in hits if _distance(word, w) == 2]
+        keys = index.keys() & (ones | {d[:i] + d[i + 1:] for d in _deletes(word) for i in range(len(d))})
+        hits = {w for key in keys for w in index[key]}
+        yield 2, [w for w in hits if _distance(word, w) == 2]
 
     def _index(self) -> dict:
         """The commonest words, each under itself and its one-letter deletions (built on first use)."""
@@ -145,10 +145,11 @@ def _letters(counts: dict) -> str:
 
 def _edits1(word: str, letters: str) -> set[str]:
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return {*(a + b[1:] for a, b in splits if b),
-            *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
-            *(a + c + b[1:] for a, b in splits if b for c in letters),
-            *(a + c + b for a, b in splits for c in letters)}
+    edits = {a + c + b for a, b in splits for c in letters}                    # inserts
+    edits.update([a + c + b[1:] for a, b in splits if b for c in letters])     # replaces
+    edits.update([a + b[1:] for a, b in splits if b])                          # deletes
+    edits.update([a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1])  # swaps
+    return edits
 
 
 def _deletes(word: str) -> set[str]:

@@ -45,6 +45,7 @@ from .base import Stage
 # letter runs, with inner apostrophes ("don't", "children’s") and hyphens ("co-ordinator", "well-known")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")       # a hyphenated word's parts
+_LETTER = re.compile(r"[^\W\d_]")
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -96,31 +97,41 @@ class SpellingStage(Stage):
         vocab = vocabularies.vocabulary(language)
         listed = vocab.counts
         text = doc.text
-        # most documents hold no word worth a look: decide that per distinct word, before any span work
-        suspects = {t for t in set(_WORD.findall(text)) if t not in listed and t.islower()
-                    and ("-" in t or _verdict(self, language, _bare(t)) is not None)}
+        # a token's verdict is decided once per distinct token; most documents hold no token to flag
+        suspects = {}
+        for token in set(_WORD.findall(text)):
+            if token not in listed and token.islower():
+                found = _verdict(self, language, token)
+                if found:
+                    suspects[token] = found
         if not suspects:
             return []
         protected, foreign = protected_spans(text), _foreign_paragraphs(text, doc.metadata)
         edits = []
-        for m in _WORD.finditer(text):
-            token, start, end = m.group(), m.start(), m.end()
-            if token not in suspects or _touches(text, start, end) \
-                    or _overlaps(protected, start, end) or _overlaps(foreign, start, end):
-                continue                    # a listed word; a name, an acronym ("Abish-uly"); a code, a link
-            pieces = [(start, token)]
-            if "-" in token:
-                if self._known(token.replace("-", ""), vocab):
-                    continue                # "co-ordinator"
-                pieces = [(start + p.start(), p.group()) for p in _PART.finditer(token)]
-            for at, word in pieces:
-                word = _bare(word)          # the word is flagged, not its "’s"
-                if len(word) < self.options.min_length or word in listed:
-                    continue
-                verdict = _verdict(self, language, word)
-                if verdict is not None:
-                    edits.append(self._edit(text, at, at + len(word), word, *verdict))
+        for start, token in sorted((at, t) for t in suspects for at in _occurrences(text, t)):
+            end = start + len(token)
+            if _touches(text, start, end) or _overlaps(protected, start, end) or _overlaps(foreign, start, end):
+                continue                    # a code ("3rd", "#tag"), a link, a paragraph in another language
+            for offset, word, verdict in suspects[token]:
+                edits.append(self._edit(text, start + offset, start + offset + len(word), word, *verdict))
         return edits
+
+    def _pieces(self, token: str, vocab) -> tuple:
+        """(offset, word, verdict) for each word of a token that is to be flagged."""
+        if "-" in token:
+            if self._known(token.replace("-", ""), vocab):
+                return ()                   # "co-ordinator"
+            parts = [(p.start(), p.group()) for p in _PART.finditer(token)]
+        else:
+            parts = [(0, token)]
+        out = []
+        for offset, word in parts:
+            word = _bare(word)              # the word is flagged, not its "’s"
+            if len(word) >= self.options.min_length and word not in vocab.counts:
+                verdict = self._judge(word, vocab)
+                if verdict is not None:
+                    out.append((offset, word, verdict))
+        return tuple(out)
 
     def _judge(self, word: str, vocab) -> tuple[list[str], float, int] | None:
         """(suggestions, how much commoner the first is than the word or any rival, edit distance), or None."""
@@ -133,9 +144,8 @@ class SpellingStage(Stage):
         if own >= o.known_zipf or (own >= ATTESTED and vocab.compound(word)):
             return None
         ranked, distance = [], 0
-        for distance in (1, 2)[:o.distance if len(word) <= o.max_length_distance2 else 1]:
-            ranked = sorted(((vocab.zipf(w), -vocab.counts.get(w, 0), w) for w in vocab.near(word, distance)),
-                            reverse=True)
+        for distance, near in vocab.near(word, o.distance if len(word) <= o.max_length_distance2 else 1):
+            ranked = sorted(((vocab.zipf(w), -vocab.counts.get(w, 0), w) for w in near), reverse=True)
             if ranked and ranked[0][0] - own >= o.min_zipf_gain:
                 break
         suggestions = [w for z, _, w in ranked[:3] if z - own >= o.min_zipf_gain]
@@ -175,10 +185,21 @@ def _bare(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _verdict(stage: SpellingStage, language: str, word: str):
-    """The stage's verdict on a word, remembered across documents and threads: it never changes, and
+def _verdict(stage: SpellingStage, language: str, token: str) -> tuple:
+    """The stage's verdict on a token, remembered across documents and threads: it never changes, and
     most words of a dump recur. Bounded, so a dump full of unknown words cannot fill the memory."""
-    return stage._judge(word, vocabularies.vocabulary(language))
+    return stage._pieces(token, vocabularies.vocabulary(language))
+
+
+def _occurrences(text: str, token: str):
+    """Where `token` stands in `text` as a whole word (as `_WORD` would find it)."""
+    at = text.find(token)
+    while at >= 0:
+        inside = at and (_LETTER.match(text, at - 1) or (
+            text[at - 1] in "'’-" and at > 1 and _LETTER.match(text, at - 2)))
+        if not inside and _WORD.match(text, at).end() == at + len(token):
+            yield at
+        at = text.find(token, at + 1)
 
 
 def _touches(text: str, start: int, end: int) -> bool:

@@ -75,8 +75,9 @@ def test_same_verdicts_on_every_thread():
 
 
 def test_two_edits_found_through_the_deletion_index():
-    near = vocabulary("en").near("tommorow", 2)
-    assert "tomorrow" in near and all(_distance("tommorow", w) == 2 for w in near)
+    (d1, ones), (d2, twos) = vocabulary("en").near("tommorow", 2)
+    assert (d1, d2) == (1, 2) and "tomorrow" not in ones
+    assert "tomorrow" in twos and all(_distance("tommorow", w) == 2 for w in twos)
 
 
 @pytest.mark.parametrize("a, b, d", [("recieve", "receive", 1), ("tommorow", "tomorrow", 2),

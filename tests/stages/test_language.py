@@ -134,3 +134,19 @@ def test_marker_words_are_what_wordfreq_says():
     loaded = markers.markers()
     assert {w: lang for lang, words in built.items() for w in words} == loaded
     assert loaded["the"] == "en" and loaded["und"] == "de" and "de" not in loaded
+
+
+def test_same_answers_whatever_the_hash_seed():
+    # sets iterate in an order that changes between processes: no answer may depend on it
+    import json
+    import os
+    import subprocess
+    import sys
+    code = ("import json, sys, cleaner; r = cleaner.clean(sys.stdin.read()); "
+            "print(json.dumps([r.metadata, [e.to_dict() for e in r.edits]], sort_keys=True))")
+    text = f"{EN}\n\n{ES}\n\n{EN2}\n\nThe goverment will recieve it tommorow, as is well-knwon.\n"
+    runs = {subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(runs) == 1
+    metadata, edits = json.loads(runs.pop())
+    assert metadata["language"] == "en" and {e["stage"] for e in edits} == {"language", "spelling"}

@@ -97,10 +97,10 @@ class SpellingStage(Stage):
         vocab = vocabularies.vocabulary(language)
         listed = vocab.counts
         text = doc.text
-        # a token's verdict is decided once per distinct token; most documents hold no token to flag
+        # a token's verdict is decided once per distinct token, and most are listed words
         suspects = {}
-        for token in set(_WORD.findall(text)):
-            if token not in listed and token.islower():
+        for token in set(_WORD.findall(text)).difference(listed):
+            if token.islower():
                 found = _verdict(self, language, token)
                 if found:
                     suspects[token] = found

@@ -3,9 +3,9 @@
 Words come from pyspellchecker's list for the language (which also ranks
 suggestions by its counts), the reviewed allow-list `data/spelling/allow.txt`,
 and the language's morphology in `data/spelling/<language>.toml` (English:
-British spellings of listed American forms, prefixes); how common
-a word is in running text comes from wordfreq. A Vocabulary is built once per process and language, then only read,
-so every thread shares it.
+British spellings of listed American forms, prefixes); how common a word is in
+running text comes from wordfreq. A Vocabulary is built once per process and
+language, then only read, so every thread shares it.
 
 Known words within two edits of a string: those one edit away are found the
 way pyspellchecker finds them (every string one edit away, looked up); two

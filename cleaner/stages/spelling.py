@@ -10,11 +10,12 @@ What it does: in documents whose language (`language` option, else
 it, nl), each lower-case word that neither the word list, the allow-lists nor
 the frequency data know well is looked up for known words within `distance`
 edits (distance 2 only for words up to `max_length_distance2` letters, and
-only where distance 1 finds nothing). It is flagged (`spelling.unknown-word`)
-when the commonest of them is at least `min_zipf_gain` (log10 units, by
-wordfreq) commoner than the word itself; the suggestions (up to three, the
-commonest first) are the edit's `after`, comma-separated, and are named in the
-reason. With `fix = true` a flag becomes a fix (`spelling.misspelling`) where
+only where distance 1 finds no far commoner word). It is flagged
+(`spelling.unknown-word`) when the commonest of them is at least
+`min_zipf_gain` (log10 units, by wordfreq) commoner than the word itself; the
+suggestions (up to three, the commonest first) are the edit's `after`,
+comma-separated, and are named in the reason. A word that nothing knows and
+that has no word near it is flagged without a suggestion, at confidence 0.3. With `fix = true` a flag becomes a fix (`spelling.misspelling`) where
 one suggestion is overwhelmingly likely: one edit away, and at least
 `fix_min_zipf_gain` (100 times) commoner than the word and than any other
 word as near; the fix's reason says it was made in fix mode.
@@ -23,7 +24,8 @@ Never: capitalised words (names, sentence starts), acronyms, words with inner
 capitals or digits or beside digits, URLs, e-mails, domains, hashtags and
 @handles; words the frequency data knows at `known_zipf` or above (British
 and American spellings alike: "colour", "organisation"); parts of hyphenated
-compounds that are known; words in `data/spelling/allow.txt` or the `allow` /
+compounds that are known; two common words written as one ("passcard") unless
+a word one edit away explains it better; words in `data/spelling/allow.txt` or the `allow` /
 `allow_files` options; paragraphs the language stage found in another
 language; anything in a language without a word list.
 """

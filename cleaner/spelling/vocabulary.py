@@ -23,6 +23,7 @@ import heapq
 import re
 import threading
 import tomllib
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +58,11 @@ class Vocabulary:
             return True
         return any(word.startswith(p) and len(word) - len(p) >= 5 and self._listed(word[len(p):])
                    and self.zipf(word[len(p):]) >= COMMON and self.zipf(word) >= ATTESTED for p in self.prefixes)
+
+    def borrowed(self, word: str) -> bool:
+        """Does `word` hold a Latin letter the language hardly uses ("crêpes" in English)? Then it is a
+        loanword or a foreign name. (A Cyrillic "с" in "сontain" is no such thing: a look-alike slip.)"""
+        return any(unicodedata.name(c, "").startswith("LATIN") for c in set(word).difference(self.letters))
 
     def _listed(self, word: str) -> bool:
         """Listed, allowed, or the British spelling of a listed word."""

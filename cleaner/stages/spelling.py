@@ -22,7 +22,8 @@ word as near; the fix's reason says it was made in fix mode.
 
 Never: capitalised words (names, sentence starts), acronyms, words with inner
 capitals or digits or beside digits, URLs, e-mails, domains, hashtags and
-@handles; words the frequency data knows at `known_zipf` or above (British
+@handles; words with a Latin letter the language hardly uses ("crêpes" in English);
+words the frequency data knows at `known_zipf` or above (British
 and American spellings alike: "colour", "organisation"); parts of hyphenated
 compounds that are known; two common words written as one ("passcard") unless
 a word one edit away explains it better; words in `data/spelling/allow.txt` or the `allow` /
@@ -139,6 +140,8 @@ class SpellingStage(Stage):
         """(suggestions, how much commoner the first is than the word or any rival, edit distance), or None."""
         o = self.options
         word = word.replace("’", "'")
+        if vocab.borrowed(word):
+            return None                     # a loanword or a foreign name ("crêpes" in English): no slip
         if self._known(word, vocab) or ("'" in word and all(
                 len(part) < o.min_length or self._known(part, vocab) for part in word.split("'"))):
             return None

@@ -9,9 +9,11 @@ from .stages.base import Stage
 BUILTIN = {
     "encoding": "cleaner.stages.encoding:EncodingStage",
     "whitespace": "cleaner.stages.whitespace:WhitespaceStage",
+    "language": "cleaner.stages.language:LanguageStage",
     "header": "cleaner.stages.header:HeaderStage",
     "rules": "cleaner.stages.rules:RulesStage",
     "spacing": "cleaner.stages.spacing:SpacingStage",
+    "spelling": "cleaner.stages.spelling:SpellingStage",
 }
 ENTRY_POINT_GROUP = "cleaner.stages"
 

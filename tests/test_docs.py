@@ -1,7 +1,10 @@
 """The README's promises: its examples run, and CI runs its test command."""
 import doctest
 import re
+import tomllib
 from pathlib import Path
+
+import pytest
 
 import cleaner
 
@@ -36,3 +39,12 @@ def test_readme_config_example_builds_a_pipeline(tmp_path):
     (tmp_path / "cleaner.toml").write_text(example, encoding="utf-8")
     p = cleaner.Pipeline.from_config(tmp_path / "cleaner.toml")
     assert [s.name for s in p.stages] == ["encoding", "whitespace", "header"]
+
+
+@pytest.mark.parametrize("stage", ["language", "spelling"])
+def test_readme_stage_option_examples_build(stage):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = [b for b in re.findall(r"```toml\n(.+?)```", readme, re.S) if f"[stage.{stage}]" in b]
+    config = tomllib.loads(f'[pipeline]\nstages = ["{stage}"]\n' + example)
+    (built,) = cleaner.Pipeline.from_dict(config).stages
+    assert built.name == stage

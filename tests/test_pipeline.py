@@ -41,7 +41,8 @@ def write(tmp_path, text):
 
 
 def test_default_pipeline_stages():
-    assert [s.name for s in Pipeline.default().stages] == ["encoding", "whitespace", "header", "rules", "spacing"]
+    assert [s.name for s in Pipeline.default().stages] == [
+        "encoding", "whitespace", "language", "header", "rules", "spacing", "spelling"]
 
 
 def test_config_orders_stages_and_sets_options(tmp_path):

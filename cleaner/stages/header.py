@@ -17,7 +17,8 @@ month names are read by dateparser, restricted to the languages whose month
 name matched and never filling in missing parts from today's date.
 
 Day/month order of a numeric date (03/04/2022): the configured `date_order`,
-else the document's language (`metadata["language"]`), else the header's own
+else the document's language (`metadata["language"]`; not plain English, written
+both ways, but "en-US" or "en-GB"), else the header's own
 cue (a Spanish label, a "." separator), else `default_order` — and then the
 date is also flagged, since nothing said which order it is.
 
@@ -36,6 +37,10 @@ from ..edits import Edit
 from .base import Stage
 
 CANONICAL_LABEL = "Date: "
+
+# Languages written with either order, which therefore say nothing of it: English is month-first
+# in the US and day-first elsewhere (a regional tag such as "en-US" or "en-GB" does decide).
+BOTH_ORDERS = frozenset({"en"})
 
 # label (lower case) → language it is a cue for ("" for no cue: English says nothing of D/M order)
 DEFAULT_LABELS = {
@@ -136,7 +141,7 @@ class HeaderStage(Stage):
         if o.date_order:
             return o.date_order, True
         for lang in (language, o.labels.get((m.group("label") or "").lower())):
-            if lang:
+            if lang and lang not in BOTH_ORDERS:
                 return _locale_order(lang), True
         if m.group("sep") == ".":
             return "DMY", True          # 03.04.2022 is day-first wherever dots are used

@@ -30,7 +30,7 @@ def test_stage_case(stage, case):
     assert r.text == expected
     assert [e.rule for e in r.edits] == case.get("rules", [])
     if "metadata" in case:
-        assert {k: v for k, v in r.metadata.items() if k in ("date", "title", "datetime")} == case["metadata"]
+        assert {k: v for k, v in r.metadata.items() if k in ("date", "title", "datetime", "language")} == case["metadata"]
     check(case["input"], r.fixes)
     assert r.revert() == case["input"]
     assert pipeline.clean(r.text).fixes == []   # idempotent

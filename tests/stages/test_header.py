@@ -16,10 +16,19 @@ def header(text, **options):
 
 def test_document_language_decides_the_order():
     text = "Date: 03/04/2022\nA title\n\nBody."
-    us = Pipeline([HeaderStage()]).clean(text, metadata={"language": "en"})
+    us = Pipeline([HeaderStage()]).clean(text, metadata={"language": "en-US"})
+    gb = Pipeline([HeaderStage()]).clean(text, metadata={"language": "en-GB"})
     es = Pipeline([HeaderStage()]).clean(text, metadata={"language": "es"})
-    assert (us.metadata["date"], es.metadata["date"]) == ("2022-03-04", "2022-04-03")
-    assert us.flags == [] and es.flags == []
+    assert (us.metadata["date"], gb.metadata["date"], es.metadata["date"]) == (
+        "2022-03-04", "2022-04-03", "2022-04-03")
+    assert us.flags == [] and gb.flags == [] and es.flags == []
+
+
+def test_plain_english_says_nothing_of_the_order():
+    # what the language stage detects is "en": US and British English write dates both ways
+    r = Pipeline([HeaderStage()]).clean("Date: 03/04/2022\nA title\n\nBody.", metadata={"language": "en"})
+    assert r.metadata["date"] == "2022-04-03"
+    assert [f.rule for f in r.flags] == ["header.ambiguous-date"]
 
 
 def test_configured_order_wins_over_language():

@@ -1,0 +1,1 @@
+"""What the language stage knows: marker words of each language and the detector backends."""

@@ -1,0 +1,175 @@
+"""Vocabulary: the words of one language, how common they are, and the known words near a string.
+
+Words come from pyspellchecker's list for the language (which also ranks
+suggestions by its counts), the reviewed allow-list `data/spelling/allow.txt`,
+and the language's morphology in `data/spelling/<language>.toml` (English:
+British spellings of listed American forms, prefixes); how common a word is in
+running text comes from wordfreq. A Vocabulary is built once per process and
+language, then only read, so every thread shares it.
+
+Known words within two edits of a string: those one edit away are found the
+way pyspellchecker finds them (every string one edit away, looked up); two
+edits away that would be hundreds of thousands of strings for a long word, so
+instead the strings one edit away and those two deletions away are looked up
+in an index of the commoner words under themselves and their one-letter
+deletions (about a thousand lookups), and the hits are checked with a real
+edit distance. That finds any slip of one edit plus a missing, extra or
+swapped letter ("tommorow", "occurance"); two wrong letters are not found.
+"""
+from __future__ import annotations
+
+import functools
+import heapq
+import re
+import threading
+import tomllib
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "spelling"
+LANGUAGES = ("en", "es", "fr", "pt", "de", "it", "nl")      # pyspellchecker's lists among cleaner's languages
+DISTANCE2_WORDS = 20_000      # the commonest words are the ones a two-edit slip is sought among
+COMMON = 3.0                  # zipf of a word that a prefix attaches to
+COMPOUND_PART = 3.5           # zipf of each word of a closed compound
+ATTESTED = 1.0                # zipf of a derived word or compound that running text uses
+
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    language: str
+    counts: dict                  # word → count in pyspellchecker's corpus
+    letters: str                  # the letters its words use
+    allowed: frozenset            # never flagged
+    variants: tuple = ()          # (compiled pattern, replacement): a spelling → the form the list holds
+    prefixes: tuple = ()
+    _near2: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def knows(self, word: str) -> bool:
+        """Is `word` (lower case) a word: listed, allowed, a British spelling, a plural, a prefixed word?
+
+        What a prefix attaches to must be listed and common, and the whole must occur in running
+        text, so that the rare entries of the list do not explain a slip ("re" + "suction" is not
+        "resuction"); a plural "s" attaches to any listed word but one ending in "s" ("acrosss")."""
+        if self._listed(word) or (word.endswith("s") and not word.endswith("ss") and self._listed(word[:-1])):
+            return True
+        return any(word.startswith(p) and len(word) - len(p) >= 5 and self._listed(word[len(p):])
+                   and self.zipf(word[len(p):]) >= COMMON and self.zipf(word) >= ATTESTED for p in self.prefixes)
+
+    def borrowed(self, word: str) -> bool:
+        """Does `word` hold a Latin letter the language hardly uses ("crêpes" in English)? Then it is a
+        loanword or a foreign name. (A Cyrillic "с" in "сontain" is no such thing: a look-alike slip.)"""
+        return any(unicodedata.name(c, "").startswith("LATIN") for c in set(word).difference(self.letters))
+
+    def _listed(self, word: str) -> bool:
+        """Listed, allowed, or the British spelling of a listed word."""
+        return word in self.counts or word in self.allowed or any(
+            form != word and form in self.counts for pattern, repl in self.variants
+            for form in [pattern.sub(repl, word)])
+
+    def compound(self, word: str, shortest: int = 4) -> bool:
+        """Is `word` two common words of at least `shortest` letters each, written as one ("passcard")?"""
+        return any(word[:i] in self.counts and word[i:] in self.counts
+                   and min(self.zipf(word[:i]), self.zipf(word[i:])) >= COMPOUND_PART
+                   for i in range(shortest, len(word) - shortest + 1))
+
+    def zipf(self, word: str) -> float:
+        """log10 frequency per billion words in running text (wordfreq); 0 when unknown."""
+        import wordfreq
+        return wordfreq.zipf_frequency(word, self.language, wordlist="large")
+
+    def near(self, word: str, distance: int):
+        """(d, the known words exactly d edits from `word`) for d = 1, then 2 if `distance` is 2 — lazily:
+        the caller stops when one edit found enough."""
+        ones = _edits1(word, self.letters)
+        yield 1, list(self.counts.keys() & ones | self.allowed & ones)
+        if distance < 2:
+            return
+        index = self._index()
+        keys = index.keys() & (ones | {d[:i] + d[i + 1:] for d in _deletes(word) for i in range(len(d))})
+        hits = {w for key in keys for w in index[key]}
+        yield 2, [w for w in hits if _distance(word, w) == 2]
+
+    def _index(self) -> dict:
+        """The commonest words, each under itself and its one-letter deletions (built on first use)."""
+        if not self._near2:
+            with _lock:
+                if not self._near2:
+                    common = heapq.nlargest(DISTANCE2_WORDS, self.counts, key=self.counts.__getitem__)
+                    index: dict[str, list[str]] = {}
+                    for w in common:
+                        for key in {w, *(w[:i] + w[i + 1:] for i in range(len(w)))}:
+                            index.setdefault(key, []).append(w)
+                    self._near2.update(index)
+        return self._near2
+
+
+def languages() -> tuple[str, ...]:
+    return LANGUAGES
+
+
+@functools.cache
+def vocabulary(language: str) -> Vocabulary:
+    """The vocabulary of `language` (one of LANGUAGES), built once per process."""
+    from spellchecker import SpellChecker
+
+    with _lock:
+        counts = dict(SpellChecker(language=language, distance=1).word_frequency.dictionary)
+    letters = _letters(counts)
+    path = DATA / f"{language}.toml"
+    rules = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return Vocabulary(language, counts, letters, allow_list(DATA / "allow.txt", language),
+                      variants=tuple((re.compile(p), r) for p, r in rules.get("variants", ())),
+                      prefixes=tuple(rules.get("prefixes", ())))
+
+
+def allow_list(path: Path, language: str | None = None) -> frozenset:
+    """Words of an allow-list file: one a line, `#` starts a comment; `xx:word` is for language xx only."""
+    words = set()
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        lang, sep, word = line.partition(":")
+        if not sep:
+            words.add(line.lower())
+        elif language is None or lang == language:
+            words.add(word.strip().lower())
+    return frozenset(words)
+
+
+def _letters(counts: dict) -> str:
+    """The letters of the language: those making up at least 1 in 10,000 letters of its listed
+    words (a list's loanwords bring letters in that slips never need: "é" in English)."""
+    seen = Counter("".join(counts))
+    total = sum(seen.values())
+    return "".join(sorted(c for c, n in seen.items() if (c.isalpha() or c == "'") and n * 10_000 >= total))
+
+
+def _edits1(word: str, letters: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + c + b for a, b in splits for c in letters}                    # inserts
+    edits.update([a + c + b[1:] for a, b in splits if b for c in letters])     # replaces
+    edits.update([a + b[1:] for a, b in splits if b])                          # deletes
+    edits.update([a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1])  # swaps
+    return edits
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _distance(a: str, b: str) -> int:
+    """Damerau–Levenshtein distance (adjacent transpositions count as one edit)."""
+    prev2, prev = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]

@@ -17,6 +17,7 @@ _LETTERS_AT = re.compile(r"[^\W\d_]+")
 _NUMBER_BEFORE = re.compile(r"[\d,.]*\d%?$")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _LONG_NUMBER = re.compile(r"\d{4}(?!\w)|\d{1,3},\d{3}(?!\w)")
+_ERAS = {"AD", "BC", "BCE", "CE", "AH", "BP"}
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
@@ -52,8 +53,9 @@ def number_gaps(text: str, lex: Lexicon):
                 continue
             if _YEAR.fullmatch(number) and len(letters) > 1 and (
                     letters.islower() and letters in lex.function_words
-                    or letters[0].isupper() and letters[1:].islower()):
-                yield at, 0.85          # "1998the", "1963in", "2018British"; not "1990s"
+                    or letters[0].isupper() and letters[1:].islower()
+                    or letters.isupper() and letters not in _ERAS):
+                yield at, 0.85          # "1998the", "1963in", "2018British", "1998FIFA"; not "1990s", "1500BC"
                 continue
             suffix = _number_suffix(number, letters)
             rest = letters[len(suffix):]

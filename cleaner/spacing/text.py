@@ -11,6 +11,7 @@ import re
 LETTERS = re.compile(r"[^\W\d_]{3,}")           # letter runs; beside a digit or apostrophe they are skipped
 _LETTER = re.compile(r"[^\W\d_]")
 _EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’«»"
+_POSSESSIVE = re.compile(r"['’]s(?![^\W_])")
 _SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z")
 
 
@@ -65,6 +66,7 @@ def at_sentence_start(text: str, pos: int) -> bool:
 
 
 def touches_word(text: str, start: int, end: int) -> bool:
-    """Is the letter run glued to a digit, underscore or apostrophe ("don’t", "3rd", "COVID19")?"""
+    """Is the letter run glued to a digit, underscore or apostrophe ("don’t", "3rd", "COVID19")?
+    A possessive after it is no glue: "withApple's" is "with Apple's"."""
     return (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_’'")) or \
-        (end < len(text) and (text[end].isalnum() or text[end] in "_’'"))
+        (end < len(text) and (text[end].isalnum() or text[end] in "_’'") and not _POSSESSIVE.match(text, end))

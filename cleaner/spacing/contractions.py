@@ -18,6 +18,7 @@ from .lexicon import Lexicon
 # Both patterns start at the apostrophe, so the regex engine skips to it quickly.
 _AFTER = re.compile(r"['’](?<=[^\W\d_]['’])(s|t|re|ve|ll|d|m)(?=[^\W\d_])")
 _BEFORE = re.compile(r"['’](?<=[^\W\d_]{4}['’])(t|s|re|ve|ll|d|m)\b")
+_PLURAL_POSSESSIVE = re.compile(r"['’](?<=[a-z]{2}s['’])(?=[A-Z][a-z]{2,})")
 _LETTERS_AT = re.compile(r"[^\W\d_]+")
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
 MIN_WORD_ZIPF = 3.5
@@ -40,6 +41,8 @@ def contraction_gaps(text: str, lex: Lexicon):
         if not rest.islower() or lex.is_word(clitic + rest) or not _is_word(rest, lex):
             continue
         yield m.end(), 0.85
+    for m in _PLURAL_POSSESSIVE.finditer(text):
+        yield m.end(), 0.85             # "Drivers'Championship"
     for m in _BEFORE.finditer(text):
         clitic = m.group(1)
         letters = _LETTERS_BEFORE.search(text, max(0, m.start() - 40), m.start()).group()

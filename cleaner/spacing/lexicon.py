@@ -43,6 +43,7 @@ class Lexicon:
     contractions: frozenset
     glued_pairs: dict          # rare real word → where it splits into a function word and an article
     articles: frozenset
+    before_numbers: frozenset
     adjective_endings: tuple
     verb_endings: tuple
 
@@ -115,6 +116,7 @@ def lexicon(language: str) -> Lexicon:
         contractions=frozenset(lists.get("contractions", ())),
         glued_pairs=_glued_pairs(lists, frequency, real_words, bigrams),
         articles=frozenset(lists.get("articles", ())),
+        before_numbers=frozenset(lists.get("before_numbers", ())),
         adjective_endings=tuple(lists.get("adjective_endings", ())),
         verb_endings=tuple(lists.get("verb_endings", ())),
     )

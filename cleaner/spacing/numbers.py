@@ -40,7 +40,8 @@ def number_gaps(text: str, lex: Lexicon):
             if not (word.islower() or word[1:].islower()):
                 continue                # codes: AM3D, MP3, A380
             low = word.lower()
-            if low in lex.function_words and len(low) > 1 or low in lex.months:
+            if low in lex.function_words and len(low) > 1 or low in lex.months or \
+                    word.islower() and low in lex.before_numbers:
                 yield at, 0.9
             elif word in lex.single_letter_words and _LONG_NUMBER.match(text, at):
                 yield at, 0.85          # "a1982", "a1,500-acre"; not "a1", a code

@@ -23,6 +23,7 @@ before a word ("Turkishsoap"), and a known name before a verb ("Hansenwent").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
@@ -43,6 +44,10 @@ LONG_RIGHT_WORD = 7         # a long common word after a capitalised one ends no
 NAME_PART_ZIPF = 3.0        # a capitalised word glued to another must be this common ("Tony|Blair")
 BRAND_PART_ZIPF = 4.0       # … and the second rarer: two common words make brands ("DirectConnect", "EverQuest")
 NAMES_CONFIDENCE = 0.7      # two capitalised words may be one brand ("ByteDance"): fixed only with company
+
+
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
 @dataclass(frozen=True)
@@ -140,8 +145,11 @@ def _case_join(left: str, right: str, lex: Lexicon, names: bool) -> tuple[str, f
         return None                     # iPhone, eBay, YouTube, BitTorrent: the word list knows them
     if right == "I":
         return ("case change", 0.9) if lex.is_word(low) else None      # "thatI", "ThereforeI"
-    if right.isupper() and behind_a_function_word and len(low) > 1 and lex.is_part(low):
-        return "case change", 0.9 if len(right) >= 2 else 0.85        # "theUFA", "andMF", "andJ. Smith"
+    if (right.isupper() or _PLURAL_ACRONYM.fullmatch(right)) and behind_a_function_word and len(low) > 1 \
+            and lex.is_part(low):
+        return "case change", 0.9 if len(right) >= 2 else 0.85        # "theUFA", "andMF", "twoEPs", "andJ. Smith"
+    if _ROMAN.fullmatch(right) and len(right) >= 2 and left[0].isupper() and left[1:].islower() and len(left) >= 3:
+        return "case change", 0.85                                      # "HenryVIII", "WarII"
     if len(right) < 2 or not right[1:].islower():
         return None                     # macOS, kWh, mRNA, photoID …
     if left.islower():
@@ -235,7 +243,7 @@ def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split 
         rivals.append((zl + zr, i))
         if sentence_start and left in lex.function_words and zr >= CAPITALISED_RIGHT_ZIPF - (i == 1):
             evidence = _evidence(left, right, lex)            # "Thewound", "Priorto"
-        elif right in lex.name_joiners and zl >= KNOWN_WORD_ZIPF_NAME:
+        elif right in lex.name_joiners and (zl >= KNOWN_WORD_ZIPF_NAME or right == "of" and zl >= NAME_PART_ZIPF):
             evidence = ("function word", 0.85)                # "Collegeof", "Ukraineto"
         elif right in lex.function_words and len(right) > 1 and len(left) >= LONG_NAME_PART and zl >= NAME_PART_ZIPF:
             evidence = ("names", NAMES_CONFIDENCE)            # "Czechoslovakiain", "Philosophicaland"

@@ -247,6 +247,11 @@ def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split 
             evidence = ("function word", 0.85)                # "Collegeof", "Ukraineto"
         elif right in lex.function_words and len(right) > 1 and len(left) >= LONG_NAME_PART and zl >= NAME_PART_ZIPF:
             evidence = ("names", NAMES_CONFIDENCE)            # "Czechoslovakiain", "Philosophicaland"
+        elif zl >= KNOWN_WORD_ZIPF_NAME and len(left) >= 4 and _is_glue(right, lex):
+            inner = _split_listed(right, lex, False)          # "Hungaryatthe", "Kingdomandthe"
+            if inner.evidence == "function word" and right[:inner.at[0]] in lex.name_joiners:
+                return Split((i, i + inner.at[0]), "function word", 0.85)
+            continue
         elif right in lex.name_verbs and len(left) >= 4 or \
                 len(right) >= 5 and right in lex.function_words and zl >= NAME_PART_ZIPF:
             evidence = ("names", NAMES_CONFIDENCE)            # "Drachkovitchwent", "Hansenmay"

@@ -321,6 +321,8 @@ def _evidence(left: str, right: str, lex: Lexicon) -> tuple[str | None, float]:
     if len(left) >= 4 and lex.ends_phrase(left) and zl >= MIN_CONTENT_ZIPF - 0.5 and (
             (len(right) >= 4 and zr >= MIN_CONTENT_ZIPF - 0.5) or (len(right) == 3 and zr >= COMMON_ZIPF)):
         return "phrase ending", 0.8
+    if len(left) >= 5 and lex.ends_phrase(left) and zl >= MIN_CONTENT_ZIPF and len(right) >= 5 and zr >= 2.0:
+        return "weak", 0.6                  # "privatelydredged": a rarer word after a complete form
     if min(len(left), len(right)) >= 4 and min(zl, zr) >= MIN_CONTENT_ZIPF:
         return "weak", 0.6
     return None, 0.0

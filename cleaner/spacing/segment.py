@@ -237,6 +237,10 @@ def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split 
     found, rivals = [], []
     for i in range(1 if sentence_start else 2, len(lower) - 1):
         left, right = lower[:i], lower[i:]
+        if right in lex.name_verbs and right not in lex.verbs_ending_names and len(left) >= 5 \
+                and not lex.knows(left) and not lex.knows(lower):
+            found.append((NAMES_CONFIDENCE, 0.0, i, "names"))     # "Drachkovitchwent": a name the list
+            continue                                               # does not know, then a verb
         if not (lex.is_part(left) and lex.is_part(right)):
             continue
         zl, zr = lex.zipf(left), lex.zipf(right)

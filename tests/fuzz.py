@@ -161,6 +161,8 @@ def main(argv=None) -> int:
     failures = run(args.docs, args.seed, args.jobs, args.only)
     n = 1 if args.only is not None else args.docs
     print(f"{n} documents (seed {args.seed}), {len(failures)} failures, {time.perf_counter() - t0:.0f} s")
+    if failures:
+        print("failing documents:", " ".join(str(i) for i, _ in sorted(failures)))
     for i, tb in sorted(failures)[:10]:
         print(f"--- document {i} (python -m tests.fuzz --seed {args.seed} --only {i})\n{tb}")
     return 1 if failures else 0

@@ -31,9 +31,10 @@ def number_gaps(text: str, lex: Lexicon):
     stay whole ("AM3D", "MP3").
     """
     for m in _DIGIT_BESIDE_LETTER.finditer(text):
-        if text[m.start() - 1:m.start()].isalpha():       # letters, then this number
+        before = m.start() and _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before:                                         # letters, then this number
             at = m.start()
-            word = _WORD_BEFORE.search(text, max(0, at - 30), at).group()
+            word = before.group()
             start = at - len(word)
             if start and (text[start - 1].isalnum() or text[start - 1] in "’'"):
                 continue
@@ -47,8 +48,10 @@ def number_gaps(text: str, lex: Lexicon):
                 yield at, 0.85          # "a1982", "a1,500-acre"; not "a1", a code
         else:                                              # this number, then letters
             at = m.end()
-            letters = _LETTERS_AT.match(text, at).group()
-            number = _NUMBER_BEFORE.search(text, max(0, at - 20), at).group()
+            letters, number = _LETTERS_AT.match(text, at), _NUMBER_BEFORE.search(text, max(0, at - 20), at)
+            if not (letters and number):
+                continue                # "⓶9": a numeric sign the pattern took for a letter
+            letters, number = letters.group(), number.group()
             start = at - len(number)
             if start and text[start - 1].isalnum():
                 continue

@@ -53,9 +53,9 @@ class Pipeline:
         """Run the stages until each has seen the final text (at most max_rounds passes).
 
         Re-running makes cleaning idempotent when one stage's repair exposes work
-        for an earlier one (removing a soft hyphen can reveal mojibake). Only the
-        stages that have not yet seen the current text run again: text that needed
-        no change, or only changes by the first stage, costs one pass.
+        for an earlier one (removing a soft hyphen can reveal mojibake) or for
+        itself. Only the stages that have not yet seen the current text run again:
+        text that needed no change costs one pass.
         """
         if not isinstance(text, str):
             raise TypeError(f"clean() needs str, not {type(text).__name__}")
@@ -73,7 +73,9 @@ class Pipeline:
             if new:
                 fixes = compose(text, fixes, doc.text, new)
                 doc.text = apply(doc.text, new)
-                settled = 1   # the stage that changed the text has seen its own output
+                settled = 0   # every stage, this one too, must see the new text: one repair
+                              # can expose another for the same stage ("’snuclear" → "’s nuclear"
+                              # frees "roleofNATO’s" for splitting)
             else:
                 settled += 1
         edits = sorted(fixes + flags, key=lambda e: (e.start, e.end))

@@ -54,9 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", help="clean files, folders or stdin into OUT",
                                 description="Clean INPUT files and folders into OUT, with a report.")
     clean.add_argument("inputs", nargs="+", metavar="INPUT",
-                       help="a file, a folder (read recursively) or - for stdin; .txt or .jsonl, maybe .gz/.zst")
+                       help="a file, a folder (read recursively) or - for stdin; .txt or .jsonl, maybe .gz/.zst/.bz2")
     clean.add_argument("-o", "--output", required=True, metavar="OUT",
-                       help="a folder of text files, or a JSONL file if named *.jsonl[.gz|.zst]")
+                       help="a folder of text files, or a JSONL file if named *.jsonl[.gz|.zst|.bz2]")
     clean.add_argument("--report", metavar="DIR",
                        help="write the report here: report.html, edits.jsonl, rejects.jsonl, summary.json")
     clean.add_argument("--config", metavar="FILE", help="pipeline config (TOML); default: the built-in pipeline")
@@ -85,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
                                             "OUT, undoing every fix that decisions.jsonl rejects.")
     apply.add_argument("report", metavar="REPORT_DIR", help="the --report folder of a cleaner clean run")
     apply.add_argument("-o", "--output", required=True, metavar="OUT",
-                       help="a folder of text files, or a JSONL file if named *.jsonl[.gz|.zst]")
+                       help="a folder of text files, or a JSONL file if named *.jsonl[.gz|.zst|.bz2]")
     apply.add_argument("--format", choices=FORMATS, help="output format (default: by OUT's name)")
     apply.add_argument("--cleaned", metavar="PATH",
                        help="the run's output, if it moved (default: where the report says it went)")

@@ -5,7 +5,7 @@ not UTF-8, is empty or too big, or a JSONL line that is not a usable record,
 becomes a Reject with a one-line reason, and reading goes on. Documents are
 read one at a time, so memory stays flat however big the dump.
 
-Formats, by name (after any `.gz`/`.zst`): `.txt` is one document whose id is
+Formats, by name (after any `.gz`/`.zst`/`.bz2`): `.txt` is one document whose id is
 its path relative to the folder given (`sub/a.txt`, compression suffix
 dropped); `.jsonl` is one document per line, with the text in `text_field`,
 the id in `id_field` (else `<file>:<line>`) and every other field kept as
@@ -207,7 +207,9 @@ def _too_big(options: ReadOptions) -> str:
 
 
 def _unreadable(source: Source, error: Exception) -> str:
-    if isinstance(error, compression.CORRUPT):  # before OSError: a BadGzipFile is one
+    # Before OSError: a BadGzipFile is one, and bz2 says "Invalid data stream" with an OSError of no errno.
+    corrupt = isinstance(error, compression.CORRUPT)
+    if corrupt or (getattr(error, "errno", 0) is None and compression.suffix(source.path)):
         return f"corrupt or truncated {compression.suffix(source.path).lstrip('.')} file: {error}"
     return f"cannot read: {error.strerror}"
 

@@ -56,8 +56,14 @@ class AtomicFile(Committable):
     def write(self, data: bytes) -> None:
         self._stream.write(data)
 
-    def commit(self) -> None:
-        self._stream.close()
+    def commit(self, durable: bool = False) -> None:
+        """Move the file in place; `durable`: on disk first (fsync), so that a power cut after the
+        rename cannot leave an empty file behind a completion marker."""
+        if self._stream is not self._raw:
+            self._stream.close()  # finishes the compressed stream; the file stays open
+        if durable:
+            self._raw.flush()
+            os.fsync(self._raw.fileno())
         self._raw.close()
         os.chmod(self._tmp, _MODE)
         os.replace(self._tmp, self.path)

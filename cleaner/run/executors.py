@@ -109,7 +109,7 @@ class DaskExecutor:
             else:
                 cluster = stack.enter_context(LocalCluster(
                     n_workers=self.jobs, threads_per_worker=1, processes=self.processes,
-                    dashboard_address=None, silence_logs=logging.ERROR))
+                    dashboard_address=":0", silence_logs=logging.ERROR))
                 client = stack.enter_context(Client(cluster))
             futures = [client.submit(clean_shard, job, task, key=f"cleaner-shard-{task.shard.index}-{run_id}",
                                      pure=False) for task in tasks]

@@ -91,16 +91,19 @@ class BarProgress(Progress):
     def advance(self, docs: int, nbytes: int) -> None:
         self.docs += docs
         if self.bar is not None:
-            now = time.monotonic()
-            if now - self._shown >= 0.2:
-                rate = (self.docs - self._base_docs) / max(now - self._started, 1e-9)
-                self.bar.set_postfix_str(f"{self.docs} docs, {rate:.0f} docs/s", refresh=False)
-                self._shown = now
+            if time.monotonic() - self._shown >= 0.2:
+                self._postfix()
             self.bar.update(nbytes)
 
     def close(self) -> None:
         if self.bar is not None:
+            self._postfix()
             self.bar.close()
+
+    def _postfix(self) -> None:
+        self._shown = time.monotonic()
+        rate = (self.docs - self._base_docs) / max(self._shown - self._started, 1e-9)
+        self.bar.set_postfix_str(f"{self.docs} docs, {rate:.0f} docs/s", refresh=False)
 
 
 def for_stream(stream: TextIO, quiet: bool) -> Progress:

@@ -43,6 +43,10 @@ _MOJIBAKE_SUSPECT = re.compile(f"[^\x00-\x7f{re.escape(_TYPOGRAPHY)}]")
 # lies within this distance of one, and only the text around suspects needs searching.
 _BAD_WIDTH = 7
 _FTFY_TARGETS = re.compile("[&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u206a-\u206f\ufff9-\ufffc]")
+# A character that makes a line worth the test above: one of ftfy's targets, or a mojibake
+# suspect. A line without one is skipped without being looked at.
+_PLAIN = "".join(c for c in map(chr, range(128)) if not _FTFY_TARGETS.match(c) and not _MOJIBAKE_SUSPECT.match(c))
+_CANDIDATE = re.compile(f"[^{re.escape(_PLAIN)}{re.escape(_TYPOGRAPHY)}]")
 _MAX_ROUNDS = 4
 _LOST_QUOTE = "\u00e2\u20ac\ufffd"
 _OPENING = ("\u201c", "\u00e2\u20ac\u0153")          # “ and its mojibake
@@ -52,6 +56,8 @@ _CLOSING_POSITION = re.compile(r"(?<=\S)\u00e2\u20ac\ufffd(?=[\s.,;:!?)\]\u00e2]
 # ftfy decides per line; split at every line break so that the whitespace stage's
 # line-ending repair cannot change what ftfy sees on a second run.
 _LINE = re.compile(r"[^\r\n\u2028\u2029]+")
+_BREAKS = "\r\n\u2028\u2029"
+_BREAK = re.compile(f"[{_BREAKS}]")
 _WORDS = re.compile(r"\S*\s*")
 # C1 controls that ftfy leaves when it cannot map them to Windows-1252 characters.
 _LEFTOVER_C1 = re.compile(r"[\x80-\x9f]+")
@@ -129,13 +135,22 @@ class EncodingStage(Stage):
         lost_quotes = (_lost_closing_quotes(text)
                        if self.options.restore_lost_quotes and _LOST_QUOTE in text else set())
         seen_clean = doc.scratch.setdefault("encoding.clean-lines", set())  # lines ftfy left as they were
-        for line in _LINE.finditer(text):
-            if line.group() not in seen_clean and self._may_need_ftfy(line.group()):
-                fixed = self._fix_line(line.group(), line.start(), lost_quotes)
+        candidate = _MAY_NEED_FTFY if self._typography_fixes else _CANDIDATE
+        pos = 0
+        while m := candidate.search(text, pos):
+            end = _BREAK.search(text, m.start())
+            pos = end.start() if end else len(text)
+            if pos == m.start():  # the candidate is itself a line break (U+2028, U+2029)
+                pos += 1
+                continue
+            start = max(text.rfind(c, 0, m.start()) for c in _BREAKS) + 1
+            line = text[start:pos]
+            if line not in seen_clean and self._may_need_ftfy(line):
+                fixed = self._fix_line(line, start, lost_quotes)
                 if fixed:
                     edits.extend(fixed)
                 else:
-                    seen_clean.add(line.group())
+                    seen_clean.add(line)
         if self.options.unescape_html == "flag" and "&" in text:
             edits.extend(self._flag_entities(text))
         return edits

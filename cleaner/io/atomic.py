@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from contextlib import suppress
 from pathlib import Path
@@ -17,6 +18,19 @@ def _umask() -> int:
 
 # mkstemp creates files only the owner can read; finished files get the usual permissions.
 _MODE = 0o666 & ~_umask()
+
+
+# The temporary name of AtomicFile: "." + name + "." + mkstemp's 8 random characters + ".tmp".
+_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_leftovers(folder: str | Path) -> None:
+    """Delete the temporary files that writers killed mid-write (SIGKILL, power cut) left in a tree."""
+    for parent, _, files in os.walk(folder):
+        for name in files:
+            if _TEMPORARY.fullmatch(name):
+                with suppress(FileNotFoundError):
+                    os.unlink(os.path.join(parent, name))
 
 
 class Committable:

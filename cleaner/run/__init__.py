@@ -33,7 +33,7 @@ from typing import Callable
 from .. import __version__
 from .. import config as _config
 from ..io import InputError, ReadOptions, Record, Reject, default_format, discover
-from ..io.atomic import AtomicFile
+from ..io.atomic import AtomicFile, remove_leftovers
 from ..io.shards import SHARD_BYTES, Shard, plan, read_shard
 from ..io.writers import TxtTreeWriter
 from ..pipeline import Pipeline
@@ -121,6 +121,8 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
     refused = _admit(txt_tree, shards, read_options) if txt_tree else {}
     record = _plan_record(options, pipeline, sources, shards, refused)
     done = _resume(work, record, len(shards)) if options.resume else {}
+    if options.resume and txt_tree:
+        remove_leftovers(output)
     if not done:
         _write_json(work / "plan.json", record)
 

@@ -91,6 +91,7 @@ def test_a_txt_tree_resumes_too(dump, tmp_path):
     killed = _kill_midway([dump, "-o", out, "--jobs", "1", *SMALL_SHARDS], tmp_path / ".out.cleaner-run",
                           signal.SIGKILL, min_done=2)
     assert killed.returncode == -signal.SIGKILL
+    (out / "txt/.t05.txt.k1ll3d_x.tmp").write_text("what a kill mid-write leaves")
     assert clean(dump, "-o", out, "--resume", *SMALL_SHARDS) == 1
     assert tree(out) == tree(whole)
 

@@ -107,13 +107,14 @@ class RuleTable:
 
 
 def document_entry(table: RuleTable, id: str, original: str, edits: Sequence[Edit], metadata: dict) -> list | None:
-    """What the report keeps of a document with edits, its rules numbered by `table`:
+    """What the report keeps of a document with edits, but its text, rules numbered by `table`:
 
-        [id, original, metadata, edit rows, fixes, flags, [[key, count], …], haystack]
+        [id, metadata, edit rows, fixes, flags, [[key, count], …], haystack, characters of the text]
 
     with key = 2 × rule + (1 for a flag), in the order keys first appear. A worker
-    makes these for its shard with a table of its own; `DataWriter.add_entries`
-    renumbers them. None for a document without edits.
+    makes these for its shard with a table of its own, and encodes the text
+    (`js_payload`, the bulk of a chunk) itself; `DataWriter.add_entries` renumbers
+    the rules. None for a document without edits.
     """
     if not edits:
         return None
@@ -129,8 +130,15 @@ def document_entry(table: RuleTable, id: str, original: str, edits: Sequence[Edi
             keys[key] = keys.get(key, 0) + 1
         stored.append(_edit_row(edit, indexes, group))
     fixes = sum(e.kind == FIX for e in edits)
-    return [id, original, metadata, stored, fixes, len(edits) - fixes, [[k, c] for k, c in keys.items()],
-            _haystack(metadata, edits)]
+    return [id, metadata, stored, fixes, len(edits) - fixes, [[k, c] for k, c in keys.items()],
+            _haystack(metadata, edits), len(original)]
+
+
+def entry_line(n: int, original: str, entry: list) -> bytes:
+    """One line of a shard's entries file: n, the text's payload, the entry (tab-separated: JSON
+    escapes every tab inside its strings)."""
+    rest = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "backslashreplace")
+    return b"%d\t%s\t%s\n" % (n, js_payload(original).encode("ascii"), rest)
 
 
 class DataWriter:
@@ -150,28 +158,30 @@ class DataWriter:
         self.counts: dict[str, list[int]] = {}  # rule → [fixes, flags, documents]
         self._rows = tempfile.TemporaryFile(dir=self._tmp)
         self._first_row = True
-        self._chunk: list[list] = []
+        self._chunk: list[str] = []  # the documents' payloads
         self._chunk_chars = 0
         self._chunks: list[str] = []
 
     def add(self, n: int, id: str, original: str, edits: Sequence[Edit], metadata: dict) -> None:
         entry = document_entry(self._table, id, original, edits, metadata)
         if entry:
-            self._store(n, entry)
+            self._store(n, js_payload(original), entry)
 
     def add_entries(self, offset: int, lines: Iterable[bytes], rules: list[list[str]]) -> None:
-        """Entries a worker made (`[n, entry]` JSON lines, n counted from `offset`, rules numbered
-        as in its `rules` pairs), renumbered into this report's rules."""
+        """Entries a worker made (`entry_line`s, n counted from `offset`, rules numbered as in its
+        `rules` pairs), renumbered into this report's rules."""
         numbers = [self._table.number(rule, stage) for rule, stage in rules]
         for line in lines:
-            n, entry = json.loads(line)
-            for row in entry[3]:
+            n, original, rest = line.rstrip(b"\n").split(b"\t", 2)
+            entry = json.loads(rest)
+            for row in entry[2]:
                 row[3] = [numbers[r] for r in row[3]]
-            entry[6] = [[2 * numbers[k >> 1] + (k & 1), c] for k, c in entry[6]]
-            self._store(offset + n, entry)
+            entry[5] = [[2 * numbers[k >> 1] + (k & 1), c] for k, c in entry[5]]
+            self._store(offset + int(n), original.decode("ascii"), entry)
 
-    def _store(self, n: int, entry: list) -> None:
-        id, original, metadata, stored, fixes, flags, keys, haystack = entry
+    def _store(self, n: int, original: str, entry: list) -> None:
+        """Add a document; `original` is its text's payload, already encoded (js_payload)."""
+        id, metadata, stored, fixes, flags, keys, haystack, chars = entry
         names = self._table.names
         for key, count in keys:
             self.counts.setdefault(names[key >> 1], [0, 0, 0])[key & 1] += count
@@ -181,15 +191,18 @@ class DataWriter:
                haystack]
         self._rows.write(("" if self._first_row else ",").encode() + js_payload(row).encode("ascii"))
         self._first_row = False
-        self._chunk.append([n, id, original, metadata, stored])
-        self._chunk_chars += len(original)
+        # js_payload([n, id, original, metadata, stored]), from its parts: a list's JSON is its
+        # items' JSON joined by commas, and the escapes act character by character
+        self._chunk.append(f"[{n},{js_payload(id)},{original},{js_payload(metadata)},{js_payload(stored)}]")
+        self._chunk_chars += chars
         if len(self._chunk) >= CHUNK_DOCS or self._chunk_chars >= CHUNK_CHARS:
             self._flush()
 
     def _flush(self) -> None:
         if self._chunk:
             name = f"chunk-{len(self._chunks):05}.js"
-            data = js_call("chunk", len(self._chunks), self._chunk)
+            # js_call("chunk", number, documents), with the documents' payloads made already
+            data = f"{_PREFIX}chunk({len(self._chunks)},[{','.join(self._chunk)}]);\n".encode("ascii")
             self._hash.update(data)
             (self._tmp / name).write_bytes(data)
             self._chunks.append(name)

@@ -28,7 +28,7 @@ from ..io.shards import Shard, read_shard
 from ..io.writers import json_line
 from ..pipeline import Pipeline, StageError
 from ..report import Summary
-from ..report.data import RuleTable, document_entry
+from ..report.data import RuleTable, document_entry, entry_line
 from ..result import Result
 
 DONE = "done.json"
@@ -113,7 +113,7 @@ def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = 
                     files["edits"].write(json_line(outcome.to_dict()))
                     entry = document_entry(table, outcome.id, outcome.original, outcome.edits, outcome.metadata)
                     if entry:
-                        files["entries"].write(json_line([documents, entry]))
+                        files["entries"].write(entry_line(documents, outcome.original, entry))
                 documents += 1
             ticker.add(len(item.text) if isinstance(item, Record) else 0)
         for f in files.values():

@@ -241,11 +241,10 @@ def _join(job: Job, shards: list[Shard], done: dict, summary: Summary, report: s
             with open(folder / "rejects.jsonl", "rb") as f:
                 for line in f:
                     on_reject(Reject(**json.loads(line)))
+    summary.seconds = time.perf_counter() - started
     if report:
         with ReportWriter(report, summary) as writer:
             for folder, shard in zip(folders, shards):
                 marker = done[shard.index]
                 writer.add_shard(folder / "edits.jsonl", folder / "rejects.jsonl", folder / "entries.jsonl",
                                  marker["documents"], marker["rules"])
-            summary.seconds = time.perf_counter() - started
-    summary.seconds = time.perf_counter() - started

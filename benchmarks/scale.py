@@ -20,7 +20,8 @@ jobs    `cleaner clean CORPUS -o OUT.jsonl -q` with --jobs 1 and with --jobs 2, 
         --repeat wall times each, and the CPU time of all their processes.
 rss     A generated ~--rss-gb GB JSONL.gz (the corpus repeated; distinct ids), cleaned
         by `cleaner clean --jobs 2 --report` into a JSONL.gz; peak RSS of each process
-        (parent and workers) and of their sum, sampled every 0.5 s with psutil, and the
+        (parent and workers) and of their sum, and the sum of their PSS (pages shared
+        between them counted once), sampled every 0.5 s with psutil, and the
         largest RSS of any one process from the kernel (getrusage of children).
         Needs ~0.5 GB of disk per GB (the input is compressed, so is the output).
 """
@@ -159,7 +160,7 @@ def rss(corpus: Path, work: Path, gb: float) -> None:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
     process = subprocess.Popen(command)
-    peaks = {"sum": 0, "parent": 0, "worker": 0}
+    peaks = {"sum": 0, "pss": 0, "parent": 0, "worker": 0}
     samples = []
 
     def watch():
@@ -167,10 +168,12 @@ def rss(corpus: Path, work: Path, gb: float) -> None:
         while process.poll() is None:
             try:
                 procs = [parent, *parent.children(recursive=True)]
-                rss_now = {p.pid: p.memory_info().rss for p in procs}
+                full = {p.pid: p.memory_full_info() for p in procs}
             except psutil.Error:
                 continue
+            rss_now = {pid: m.rss for pid, m in full.items()}
             peaks["sum"] = max(peaks["sum"], sum(rss_now.values()))
+            peaks["pss"] = max(peaks["pss"], sum(m.pss for m in full.values()))
             peaks["parent"] = max(peaks["parent"], rss_now.get(process.pid, 0))
             peaks["worker"] = max([peaks["worker"], *(v for k, v in rss_now.items() if k != process.pid)])
             samples.append((time.perf_counter() - t0, sum(rss_now.values())))
@@ -184,7 +187,8 @@ def rss(corpus: Path, work: Path, gb: float) -> None:
     kernel = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     print(f"cleaner clean --jobs 2 --report: {wall:.0f} s, {size / wall / 1e6:.2f} MB/s, exit {process.returncode}")
     print(f"peak RSS: parent {peaks['parent'] / 2**20:.0f} MiB, largest worker {peaks['worker'] / 2**20:.0f} MiB, "
-          f"all processes together {peaks['sum'] / 2**20:.0f} MiB")
+          f"all processes together {peaks['sum'] / 2**20:.0f} MiB "
+          f"(PSS, shared pages counted once: {peaks['pss'] / 2**20:.0f} MiB)")
     print(f"largest RSS of one process (kernel): {max(kernel, before) / 2**10:.0f} MiB")
     for share in (0.1, 0.5, 0.9):
         at = samples[min(int(share * len(samples)), len(samples) - 1)] if samples else (0, 0)

@@ -109,22 +109,7 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
     txt_tree = _check_writable(options, output)
     work = Path(output).parent / f".{Path(output).name}.cleaner-run"
     started = time.perf_counter()
-
-    if not options.resume:
-        shutil.rmtree(work, ignore_errors=True)
-    try:
-        work.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise RunError(f"cannot write {e.filename or work}: {e.strerror}") from None
-    sources = [_spool_stdin(work, s) if s.path == "-" else s for s in sources]
-    shards = plan(sources, max(1, int(options.shard_mb * 2**20)))
-    refused = _admit(txt_tree, shards, read_options) if txt_tree else {}
-    record = _plan_record(options, pipeline, sources, shards, refused)
-    done = _resume(work, record, len(shards)) if options.resume else {}
-    if options.resume and txt_tree:
-        remove_leftovers(output)
-    if not done:
-        _write_json(work / "plan.json", record)
+    shards, refused, done = _prepare(work, options, pipeline, sources, read_options, txt_tree)
 
     job = Job(config, read_options, options.format, output, str(work), bool(options.report))
     tasks = [Task(s, tuple(refused.get(s.index, ()))) for s in shards if s.index not in done]
@@ -146,6 +131,27 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
     _join(job, shards, done, summary, options.report, on_reject, started)
     shutil.rmtree(work, ignore_errors=True)
     return summary
+
+
+def _prepare(work: Path, options: RunOptions, pipeline: Pipeline, sources, read_options: ReadOptions,
+             txt_tree: TxtTreeWriter | None) -> tuple[list[Shard], dict, dict[int, dict]]:
+    """The work folder, the shards, the ids a txt tree refuses, and (resuming) the shards done."""
+    if not options.resume:
+        shutil.rmtree(work, ignore_errors=True)
+    try:
+        work.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise RunError(f"cannot write {e.filename or work}: {e.strerror}") from None
+    sources = [_spool_stdin(work, s) if s.path == "-" else s for s in sources]
+    shards = plan(sources, max(1, int(options.shard_mb * 2**20)))
+    refused = _admit(txt_tree, shards, read_options) if txt_tree else {}
+    record = _plan_record(options, pipeline, sources, shards, refused)
+    done = _resume(work, record, len(shards)) if options.resume else {}
+    if options.resume and txt_tree:
+        remove_leftovers(txt_tree.folder)
+    if not done:
+        _write_json(work / "plan.json", record)
+    return shards, refused, done
 
 
 def _check_writable(options: RunOptions, output: str) -> TxtTreeWriter | None:

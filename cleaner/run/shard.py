@@ -68,7 +68,7 @@ _lock = threading.Lock()
 def worker_pipeline(config: dict | None) -> Pipeline:
     """The pipeline of `config`, built once per process and shared by its threads (pipelines are
     immutable); the word lists and models its stages load lazily also load once per process."""
-    key = json.dumps(config, sort_keys=True)
+    key = json.dumps(config, sort_keys=True, default=repr)
     with _lock:
         pipeline = _pipelines.get(key)
         if pipeline is None:

@@ -131,3 +131,11 @@ def test_big_stdin_is_cut_into_shards(tmp_path, monkeypatch):
     ids = [json.loads(line)["id"] for line in (tmp_path / "o.jsonl").read_text().splitlines()]
     assert ids == [json.loads(line)["id"] for line in (tmp_path / "p.jsonl").read_text().splitlines()]
     assert (tmp_path / "o.jsonl").read_bytes() == (tmp_path / "p.jsonl").read_bytes()
+
+
+def test_a_process_builds_each_pipeline_once():
+    from cleaner.run.shard import worker_pipeline
+    config = {"pipeline": {"stages": ["whitespace"]}}
+    assert worker_pipeline(None) is worker_pipeline(None)
+    assert worker_pipeline(config) is worker_pipeline(json.loads(json.dumps(config)))
+    assert worker_pipeline(config) is not worker_pipeline(None)

@@ -4,8 +4,10 @@ Exit status of `cleaner clean`:
   0  every document was cleaned and written;
   1  the run finished, but some documents were rejected (reasons in REPORT/rejects.jsonl,
      or on stderr without --report);
-  2  usage error, invalid config, no input, output not writable (all checked before any
-     work), or the output failing mid-run (disk full).
+  2  usage error, invalid config, no input, output not writable, --executor dask without
+     Dask installed, a --resume that does not fit the interrupted run (all checked before any
+     work), or the output failing mid-run (disk full);
+130  interrupted (Ctrl-C): the finished shards are kept for --resume.
 `stages` and `diff` exit 0, or 2 on an error; every command but `review` exits 130 on Ctrl-C.
 `review` serves until Ctrl-C (then exits 0), or exits 2 if it cannot start (no report, bad
 decisions.jsonl, port taken). `apply` exits 0, or 2 with nothing half-written to a JSONL OUT.
@@ -29,7 +31,8 @@ from .report.data import ReportError
 from .report.decisions import DecisionError
 from .report.review import serve
 from .rules import BUILTIN_DIR, PackError, check_examples, load_packs, suggest
-from .run import RunError, RunOptions, load_pipeline, run
+from .run import RunError, RunOptions, default_jobs, load_pipeline, progress, run
+from .run.executors import EXECUTORS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,14 +57,15 @@ def _parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", help="clean files, folders or stdin into OUT",
                                 description="Clean INPUT files and folders into OUT, with a report.")
     clean.add_argument("inputs", nargs="+", metavar="INPUT",
-                       help="a file, a folder (read recursively) or - for stdin; .txt or .jsonl, maybe .gz/.zst")
+                       help="a file, a folder (read recursively) or - for stdin; .txt or .jsonl, maybe .gz/.zst/.bz2")
     clean.add_argument("-o", "--output", required=True, metavar="OUT",
-                       help="a folder of text files, or a JSONL file if named *.jsonl[.gz|.zst]")
+                       help="a folder of text files, or a JSONL file if named *.jsonl[.gz|.zst|.bz2]")
     clean.add_argument("--report", metavar="DIR",
                        help="write the report here: report.html, edits.jsonl, rejects.jsonl, summary.json")
     clean.add_argument("--config", metavar="FILE", help="pipeline config (TOML); default: the built-in pipeline")
-    clean.add_argument("--jobs", type=_at_least_one, default=1, metavar="N",
-                       help="worker processes (default 1); output is the same for any N")
+    clean.add_argument("--jobs", type=_at_least_one, default=default_jobs(), metavar="N",
+                       help=f"worker processes (default: all cores, here {default_jobs()}); "
+                            "output is the same for any N")
     clean.add_argument("--format", choices=FORMATS, help="output format (default: by OUT's name)")
     clean.add_argument("--text-field", default="text", metavar="F", help="JSONL field of the text (default text)")
     clean.add_argument("--id-field", default="id", metavar="F",
@@ -70,7 +74,15 @@ def _parser() -> argparse.ArgumentParser:
                        help="reject documents bigger than N MiB (default 64)")
     clean.add_argument("--stdin-format", choices=FORMATS, default="txt",
                        help="what - reads: one text document (default) or JSONL")
-    clean.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    clean.add_argument("--resume", action="store_true",
+                       help="go on with an interrupted run of the same command: skip its finished shards")
+    clean.add_argument("--executor", choices=EXECUTORS, default="local",
+                       help="where to clean: local processes (default) or a Dask cluster")
+    clean.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --executor dask: the scheduler (default: a local cluster of --jobs processes)")
+    clean.add_argument("--shard-mb", type=_positive, default=1, metavar="N",
+                       help="input per shard, the unit of work and of --resume (default 1 MiB)")
+    clean.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (no progress)")
     clean.set_defaults(command=_clean)
 
     review = commands.add_parser("review", help="serve a report on 127.0.0.1 to accept or reject its edits",
@@ -85,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
                                             "OUT, undoing every fix that decisions.jsonl rejects.")
     apply.add_argument("report", metavar="REPORT_DIR", help="the --report folder of a cleaner clean run")
     apply.add_argument("-o", "--output", required=True, metavar="OUT",
-                       help="a folder of text files, or a JSONL file if named *.jsonl[.gz|.zst]")
+                       help="a folder of text files, or a JSONL file if named *.jsonl[.gz|.zst|.bz2]")
     apply.add_argument("--format", choices=FORMATS, help="output format (default: by OUT's name)")
     apply.add_argument("--cleaned", metavar="PATH",
                        help="the run's output, if it moved (default: where the report says it went)")
@@ -153,15 +165,22 @@ def _os_error(e: OSError) -> str:
 
 
 def _clean(args: argparse.Namespace) -> int:
+    if args.scheduler and args.executor != "dask":
+        return _error("--scheduler needs --executor dask")
     options = RunOptions(tuple(args.inputs), args.output, args.report, args.config, args.jobs, args.format,
-                         args.text_field, args.id_field, args.max_doc_mb, args.stdin_format)
+                         args.text_field, args.id_field, args.max_doc_mb, args.stdin_format, args.resume,
+                         args.executor, args.scheduler, args.shard_mb)
     quiet_rejects = args.quiet or args.report  # with a report, the reasons are in rejects.jsonl
     try:
-        summary = run(options, None if quiet_rejects else _print_reject)
+        summary = run(options, None if quiet_rejects else _print_reject, progress.for_stream(sys.stderr, args.quiet))
     except RunError as e:
         return _error(e)
     except OSError as e:
         return _error(_os_error(e))
+    except KeyboardInterrupt:
+        print("cleaner: interrupted; finished shards are kept: run the same command with --resume to go on",
+              file=sys.stderr)
+        return 130
     if not args.quiet:
         print(f"cleaner: {summary.line()}", file=sys.stderr)
     return 1 if summary.rejected else 0

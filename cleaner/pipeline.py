@@ -68,8 +68,8 @@ class Pipeline:
                 break
             stage = self.stages[step % n]
             found, new = self._run(stage, doc)
-            if step < n:   # flags are reported once, from the first pass
-                flags.extend(locate(fixes, (e for e in found if e.kind != FIX), text))
+            if step < n and len(new) < len(found):   # flags are reported once, from the first pass
+                flags.extend(locate(fixes, [e for e in found if e.kind != FIX], text))
             if new:
                 fixes = compose(text, fixes, doc.text, new)
                 doc.text = apply(doc.text, new)

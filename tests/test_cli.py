@@ -1,4 +1,5 @@
 """`cleaner clean`, `stages` and `diff` end to end: outputs, report, rejects, exit statuses."""
+import bz2
 import gzip
 import json
 import os
@@ -12,6 +13,7 @@ import zstandard
 import cleaner
 from cleaner import Edit
 from cleaner.cli import main
+from cleaner.run import default_jobs
 from cleaner.edits import replay
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,18 +97,21 @@ def test_txt_tree_output_and_report(dump, tmp_path, capsys):
     assert (summary["edits"]["fixes"], summary["edits"]["flags"]) == (kinds.count("fix"), kinds.count("flag"))
     assert summary["edits"]["by_rule"]["encoding.mojibake"] >= 2
     assert summary["pipeline"] == json.loads(json.dumps(cleaner.Pipeline.default().describe()))
-    assert summary["options"]["format"] == "txt" and summary["options"]["jobs"] == 1
+    assert summary["options"]["format"] == "txt" and summary["options"]["jobs"] == default_jobs()
     assert (rep / "rejects.jsonl").read_text() == ""
     assert capsys.readouterr().err.startswith("cleaner: 6 documents in, 6 out, 0 rejected;")
 
 
-@pytest.mark.parametrize("name", ["clean.jsonl", "clean.jsonl.gz", "clean.jsonl.zst"])
+@pytest.mark.parametrize("name", ["clean.jsonl", "clean.jsonl.gz", "clean.jsonl.zst", "clean.jsonl.bz2"])
 def test_jsonl_output_by_name_in_input_order(dump, tmp_path, name):
     out = tmp_path / name
     assert clean(dump, "-o", out) == 0
     raw = out.read_bytes()
-    unzstd = zstandard.ZstdDecompressor().decompressobj().decompress  # a streamed frame: no size in its header
-    raw = {"clean.jsonl.gz": gzip.decompress, "clean.jsonl.zst": unzstd}.get(name, bytes)(raw)
+    def unzstd(data):  # one frame per shard, as the zstd command reads them
+        return zstandard.ZstdDecompressor().stream_reader(data, read_across_frames=True).read()
+
+    raw = {"clean.jsonl.gz": gzip.decompress, "clean.jsonl.zst": unzstd, "clean.jsonl.bz2": bz2.decompress
+           }.get(name, bytes)(raw)
     records = [json.loads(line) for line in raw.decode().splitlines()]
     assert [r["id"] for r in records] == ["bom.txt", "letters/clean.txt", "news/entities.txt",
                                          "news/mojibake.txt", "w-1", "wire.jsonl.zst:2"]
@@ -148,6 +153,8 @@ REJECTS = [
     ("cut.txt.zst", _truncated(lambda d: zstandard.ZstdCompressor().compress(d)), [],
      "corrupt or truncated zst file"),
     ("junk.txt.gz", b"not gzip at all", [], "corrupt or truncated gz file"),
+    ("cut.txt.bz2", _truncated(bz2.compress), [], "corrupt or truncated bz2 file"),
+    ("junk.jsonl.bz2", b"not bzip2 at all", [], "corrupt or truncated bz2 file"),
     ("bad.jsonl", b'{"text": "ok"}\n{"text": \n', [], "line 2: not valid JSON"),
     ("list.jsonl", b'{"text": "ok"}\n["text"]\n', [], "line 2: a JSON array, not an object"),
     ("notext.jsonl", b'{"text": "ok"}\n{"id": "n", "body": "x"}\n', [], "line 2: no string field 'text'"),

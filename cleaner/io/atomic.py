@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from contextlib import suppress
 from pathlib import Path
@@ -17,6 +18,19 @@ def _umask() -> int:
 
 # mkstemp creates files only the owner can read; finished files get the usual permissions.
 _MODE = 0o666 & ~_umask()
+
+
+# The temporary name of AtomicFile: "." + name + "." + mkstemp's 8 random characters + ".tmp".
+_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_leftovers(folder: str | Path) -> None:
+    """Delete the temporary files that writers killed mid-write (SIGKILL, power cut) left in a tree."""
+    for parent, _, files in os.walk(folder):
+        for name in files:
+            if _TEMPORARY.fullmatch(name):
+                with suppress(FileNotFoundError):
+                    os.unlink(os.path.join(parent, name))
 
 
 class Committable:
@@ -56,8 +70,14 @@ class AtomicFile(Committable):
     def write(self, data: bytes) -> None:
         self._stream.write(data)
 
-    def commit(self) -> None:
-        self._stream.close()
+    def commit(self, durable: bool = False) -> None:
+        """Move the file in place; `durable`: on disk first (fsync), so that a power cut after the
+        rename cannot leave an empty file behind a completion marker."""
+        if self._stream is not self._raw:
+            self._stream.close()  # finishes the compressed stream; the file stays open
+        if durable:
+            self._raw.flush()
+            os.fsync(self._raw.fileno())
         self._raw.close()
         os.chmod(self._tmp, _MODE)
         os.replace(self._tmp, self.path)

@@ -1,6 +1,8 @@
-"""Compression chosen by file name: `.gz` (gzip) and `.zst` (zstandard), read and written as streams."""
+"""Compression chosen by file name: `.gz` (gzip), `.zst` (zstandard) and `.bz2` (bzip2), read and
+written as streams. Streams written one after another (as a run's shards write them) read as one."""
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
 import zlib
@@ -8,13 +10,13 @@ from typing import BinaryIO
 
 import zstandard
 
-SUFFIXES = (".gz", ".zst")
+SUFFIXES = (".gz", ".zst", ".bz2")
 # What a damaged or truncated compressed stream raises while it is read.
-CORRUPT = (EOFError, zlib.error, gzip.BadGzipFile, zstandard.ZstdError)
+CORRUPT = (EOFError, zlib.error, gzip.BadGzipFile, zstandard.ZstdError)  # bz2 raises OSError or EOFError
 
 
 def suffix(name: str) -> str:
-    """".gz", ".zst" or "" for an uncompressed name."""
+    """".gz", ".zst", ".bz2" or "" for an uncompressed name."""
     return next((s for s in SUFFIXES if name.endswith(s)), "")
 
 
@@ -28,6 +30,8 @@ def open_read(path: str) -> BinaryIO:
     kind = suffix(path)
     if kind == ".gz":
         return gzip.open(path, "rb")
+    if kind == ".bz2":
+        return bz2.open(path, "rb")
     raw = open(path, "rb")
     if kind == ".zst":
         return io.BufferedReader(_ZstdReader(raw))
@@ -41,7 +45,29 @@ def writer(raw: BinaryIO, name: str) -> BinaryIO:
         return gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
     if kind == ".zst":
         return zstandard.ZstdCompressor().stream_writer(raw, closefd=False)
+    if kind == ".bz2":
+        return _Bz2Writer(raw)
     return raw
+
+
+class _Bz2Writer(io.RawIOBase):
+    """bz2.BZ2File closes the file it writes into; this finishes the stream and leaves `raw` open."""
+
+    def __init__(self, raw: BinaryIO):
+        self._raw = raw
+        self._compressor = bz2.BZ2Compressor()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self._raw.write(self._compressor.compress(data))
+        return len(data)
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.write(self._compressor.flush())
+        super().close()
 
 
 class _ZstdReader(io.RawIOBase):

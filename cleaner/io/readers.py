@@ -5,7 +5,7 @@ not UTF-8, is empty or too big, or a JSONL line that is not a usable record,
 becomes a Reject with a one-line reason, and reading goes on. Documents are
 read one at a time, so memory stays flat however big the dump.
 
-Formats, by name (after any `.gz`/`.zst`): `.txt` is one document whose id is
+Formats, by name (after any `.gz`/`.zst`/`.bz2`): `.txt` is one document whose id is
 its path relative to the folder given (`sub/a.txt`, compression suffix
 dropped); `.jsonl` is one document per line, with the text in `text_field`,
 the id in `id_field` (else `<file>:<line>`) and every other field kept as
@@ -52,11 +52,16 @@ class ReadOptions:
 
 @dataclass(frozen=True)
 class Source:
-    """One input file: its path (`-` for stdin), its name relative to the input given, its format."""
+    """One input file: its path (`-` for stdin), its name relative to the input given, its format.
+
+    `file` is what to open when it is not `path`: an absolute path for a worker with another
+    working folder, or the copy of stdin a run keeps. `path` is what messages and rejects show.
+    """
 
     path: str
     name: str
     format: str
+    file: str = ""
 
 
 class _Rejected(Exception):
@@ -107,16 +112,19 @@ def read(sources: Iterable[Source], options: ReadOptions = ReadOptions()) -> Ite
     """Records and Rejects, lazily, in input order."""
     for source in sources:
         if source.format == "jsonl":
-            yield from _read_jsonl(source, options)
+            yield from read_jsonl_lines(source, options)
         else:
-            yield from _read_txt(source, options)
+            yield from read_txt(source, options)
 
 
 def _open(source: Source) -> ContextManager[BinaryIO]:
+    if source.file:
+        return compression.open_read(source.file)
     return nullcontext(sys.stdin.buffer) if source.path == "-" else compression.open_read(source.path)
 
 
-def _read_txt(source: Source, options: ReadOptions) -> Iterator[Record | Reject]:
+def read_txt(source: Source, options: ReadOptions) -> Iterator[Record | Reject]:
+    """The one document of a txt file, or why there is none."""
     id = compression.without_suffix(source.name)
     try:
         with _open(source) as f:
@@ -136,13 +144,19 @@ def _read_txt(source: Source, options: ReadOptions) -> Iterator[Record | Reject]
         yield Record(id, text, {"bom": True} if bom else {}, source.path)
 
 
-def _read_jsonl(source: Source, options: ReadOptions) -> Iterator[Record | Reject]:
-    line = offset = 0
+def read_jsonl_lines(source: Source, options: ReadOptions, start: int = 0, end: int | None = None,
+                     line: int = 0) -> Iterator[Record | Reject]:
+    """The records of the lines of a JSONL file from byte `start` (a line start, after `line`
+    lines) up to byte `end` of its (decompressed) content: one shard of a big file."""
+    offset = start
     try:
         with _open(source) as f:
-            if b"\0" in f.peek(_SNIFF)[:_SNIFF]:
+            if start == 0 and b"\0" in f.peek(_SNIFF)[:_SNIFF]:
                 raise _Rejected("binary file (NUL bytes in the first 8 KiB)")
+            _skip(f, start, plain=not compression.suffix(source.file or source.path))
             for raw in iter(lambda: f.readline(options.max_bytes + 1), b""):
+                if end is not None and offset >= end:
+                    break
                 line += 1
                 start, offset = offset, offset + len(raw)
                 where = f"{source.path}:{line}"
@@ -207,9 +221,23 @@ def _too_big(options: ReadOptions) -> str:
 
 
 def _unreadable(source: Source, error: Exception) -> str:
-    if isinstance(error, compression.CORRUPT):  # before OSError: a BadGzipFile is one
+    # Before OSError: a BadGzipFile is one, and bz2 says "Invalid data stream" with an OSError of no errno.
+    corrupt = isinstance(error, compression.CORRUPT)
+    if corrupt or (getattr(error, "errno", 0) is None and compression.suffix(source.path)):
         return f"corrupt or truncated {compression.suffix(source.path).lstrip('.')} file: {error}"
     return f"cannot read: {error.strerror}"
+
+
+def _skip(f: BinaryIO, n: int, plain: bool) -> None:
+    """Move `n` bytes into a stream: a seek in a plain file, reading on in a compressed one."""
+    if n and plain and f.seekable():
+        f.seek(n)
+        return
+    while n:
+        chunk = f.read(min(n, 1 << 20))
+        if not chunk:
+            raise EOFError(f"the file ends before byte {n} (changed since the run began?)")
+        n -= len(chunk)
 
 
 def _skip_line(f: BinaryIO) -> int:

@@ -1,6 +1,6 @@
 """Writers of cleaned documents: a folder of text files named by id, or one JSONL file.
 
-Which one: `--format`, or else the output's name: `*.jsonl`, `*.jsonl.gz` and
+Which one: `--format`, or else the output's name: `*.jsonl`, `*.jsonl.gz`, `*.jsonl.bz2` and
 `*.jsonl.zst` are JSONL files, anything else is a folder.
 """
 from __future__ import annotations

@@ -27,7 +27,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ..edits import FIX, Edit
 
@@ -86,60 +86,123 @@ def part_stages(edit: Edit) -> dict[str, str]:
     return {p.rule: p.stage for p in (edit.parts or (edit,))}
 
 
+class RuleTable:
+    """Rules numbered in the order they first appear, each with the stage it belongs to."""
+
+    def __init__(self):
+        self.numbers: dict[str, int] = {}
+        self.names: list[str] = []
+        self.stages: dict[str, str] = {}
+
+    def number(self, rule: str, stage: str) -> int:
+        r = self.numbers.get(rule)
+        if r is None:
+            r = self.numbers[rule] = len(self.names)
+            self.names.append(rule)
+            self.stages[rule] = stage
+        return r
+
+    def pairs(self) -> list[list[str]]:
+        return [[rule, self.stages[rule]] for rule in self.names]
+
+
+def document_entry(table: RuleTable, id: str, original: str, edits: Sequence[Edit], metadata: dict) -> list | None:
+    """What the report keeps of a document with edits, but its text, rules numbered by `table`:
+
+        [id, metadata, edit rows, fixes, flags, [[key, count], …], haystack, characters of the text]
+
+    with key = 2 × rule + (1 for a flag), in the order keys first appear. A worker
+    makes these for its shard with a table of its own, and encodes the text
+    (`js_payload`, the bulk of a chunk) itself; `DataWriter.add_entries` renumbers
+    the rules. None for a document without edits.
+    """
+    if not edits:
+        return None
+    keys: dict[int, int] = {}
+    stored = []
+    for edit, group in zip(edits, groups(edits)):
+        flag = edit.kind != FIX
+        indexes = []
+        for rule, stage in part_stages(edit).items():
+            r = table.number(rule, stage)
+            indexes.append(r)
+            key = 2 * r + flag
+            keys[key] = keys.get(key, 0) + 1
+        stored.append(_edit_row(edit, indexes, group))
+    fixes = sum(e.kind == FIX for e in edits)
+    return [id, metadata, stored, fixes, len(edits) - fixes, [[k, c] for k, c in keys.items()],
+            _haystack(metadata, edits), len(original)]
+
+
+def entry_line(n: int, original: str, entry: list) -> bytes:
+    """One line of a shard's entries file: n, the text's payload, the entry (tab-separated: JSON
+    escapes every tab inside its strings)."""
+    rest = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "backslashreplace")
+    return b"%d\t%s\t%s\n" % (n, js_payload(original).encode("ascii"), rest)
+
+
 class DataWriter:
     """Writes the chunk files of a run while it goes, and its index at the end.
 
     Files go to a hidden temporary folder that `finish` renames to
-    `data-<report id>`, so a report.html never points at half a folder.
+    `data-<report id>`, so a report.html never points at half a folder. The
+    index's rows wait in a temporary file, so memory does not grow with the run.
     """
 
     def __init__(self, folder: Path):
         self.folder = folder
         self._tmp = Path(tempfile.mkdtemp(dir=folder, prefix=".data-", suffix=".tmp"))
         self._hash = hashlib.sha256()
-        self.rules: dict[str, int] = {}
-        self._names: list[str] = []
-        self.stages: dict[str, str] = {}
+        self._table = RuleTable()
+        self.stages = self._table.stages
         self.counts: dict[str, list[int]] = {}  # rule → [fixes, flags, documents]
-        self._rows: list[list] = []
-        self._chunk: list[list] = []
+        self._rows = tempfile.TemporaryFile(dir=self._tmp)
+        self._first_row = True
+        self._chunk: list[str] = []  # the documents' payloads
         self._chunk_chars = 0
         self._chunks: list[str] = []
 
     def add(self, n: int, id: str, original: str, edits: Sequence[Edit], metadata: dict) -> None:
-        if not edits:
-            return
-        keys: dict[int, int] = {}
-        stored = []
-        for edit, group in zip(edits, groups(edits)):
-            flag = edit.kind != FIX
-            indexes = []
-            for rule, stage in part_stages(edit).items():
-                r = self.rules.get(rule)
-                if r is None:
-                    r = self.rules[rule] = len(self._names)
-                    self._names.append(rule)
-                    self.stages[rule] = stage
-                indexes.append(r)
-                key = 2 * r + flag
-                keys[key] = keys.get(key, 0) + 1
-            stored.append(_edit_row(edit, indexes, group))
-        for key in keys:
-            self.counts.setdefault(self._names[key // 2], [0, 0, 0])[key % 2] += keys[key]
-        for r in {key // 2 for key in keys}:
-            self.counts[self._names[r]][2] += 1
-        fixes = sum(e.kind == FIX for e in edits)
-        self._rows.append([n, id, len(self._chunks), fixes, len(edits) - fixes,
-                           [x for key in sorted(keys) for x in (key, keys[key])], _haystack(metadata, edits)])
-        self._chunk.append([n, id, original, metadata, stored])
-        self._chunk_chars += len(original)
+        entry = document_entry(self._table, id, original, edits, metadata)
+        if entry:
+            self._store(n, js_payload(original), entry)
+
+    def add_entries(self, offset: int, lines: Iterable[bytes], rules: list[list[str]]) -> None:
+        """Entries a worker made (`entry_line`s, n counted from `offset`, rules numbered as in its
+        `rules` pairs), renumbered into this report's rules."""
+        numbers = [self._table.number(rule, stage) for rule, stage in rules]
+        for line in lines:
+            n, original, rest = line.rstrip(b"\n").split(b"\t", 2)
+            entry = json.loads(rest)
+            for row in entry[2]:
+                row[3] = [numbers[r] for r in row[3]]
+            entry[5] = [[2 * numbers[k >> 1] + (k & 1), c] for k, c in entry[5]]
+            self._store(offset + int(n), original.decode("ascii"), entry)
+
+    def _store(self, n: int, original: str, entry: list) -> None:
+        """Add a document; `original` is its text's payload, already encoded (js_payload)."""
+        id, metadata, stored, fixes, flags, keys, haystack, chars = entry
+        names = self._table.names
+        for key, count in keys:
+            self.counts.setdefault(names[key >> 1], [0, 0, 0])[key & 1] += count
+        for r in {key >> 1 for key, _ in keys}:
+            self.counts[names[r]][2] += 1
+        row = [n, id, len(self._chunks), fixes, flags, [x for key, count in sorted(keys) for x in (key, count)],
+               haystack]
+        self._rows.write(("" if self._first_row else ",").encode() + js_payload(row).encode("ascii"))
+        self._first_row = False
+        # js_payload([n, id, original, metadata, stored]), from its parts: a list's JSON is its
+        # items' JSON joined by commas, and the escapes act character by character
+        self._chunk.append(f"[{n},{js_payload(id)},{original},{js_payload(metadata)},{js_payload(stored)}]")
+        self._chunk_chars += chars
         if len(self._chunk) >= CHUNK_DOCS or self._chunk_chars >= CHUNK_CHARS:
             self._flush()
 
     def _flush(self) -> None:
         if self._chunk:
             name = f"chunk-{len(self._chunks):05}.js"
-            data = js_call("chunk", len(self._chunks), self._chunk)
+            # js_call("chunk", number, documents), with the documents' payloads made already
+            data = f"{_PREFIX}chunk({len(self._chunks)},[{','.join(self._chunk)}]);\n".encode("ascii")
             self._hash.update(data)
             (self._tmp / name).write_bytes(data)
             self._chunks.append(name)
@@ -148,12 +211,19 @@ class DataWriter:
     def finish(self, edits_digest: bytes) -> tuple[str, str]:
         """Write the index and move the folder in place; (report id, folder name)."""
         self._flush()
-        rules = [[rule, self.stages[rule]] for rule in self.rules]
+        rules = self._table.pairs()
         self._hash.update(edits_digest)
         self._hash.update(json.dumps(rules).encode())
         report_id = self._hash.hexdigest()[:16]
-        index = {"report": report_id, "rules": rules, "chunks": self._chunks, "docs": self._rows}
-        (self._tmp / "index.js").write_bytes(js_call("index", index))
+        # js_call("index", {"report", "rules", "chunks", "docs"}), with the rows streamed from their file
+        head = (f'{_PREFIX}index({{"report":{js_payload(report_id)},"rules":{js_payload(rules)},'
+                f'"chunks":{js_payload(self._chunks)},"docs":[')
+        with open(self._tmp / "index.js", "wb") as index:
+            index.write(head.encode("ascii"))
+            self._rows.seek(0)
+            shutil.copyfileobj(self._rows, index)
+            index.write(b"]});\n")
+        self._rows.close()
         os.chmod(self._tmp, 0o777 & ~_umask())
         name = f"data-{report_id}"
         target = self.folder / name
@@ -164,6 +234,7 @@ class DataWriter:
         return report_id, name
 
     def abort(self) -> None:
+        self._rows.close()
         shutil.rmtree(self._tmp, ignore_errors=True)
 
 

@@ -34,6 +34,7 @@ class Summary:
     output: dict | None = None    # {"path": absolute, "format": "txt" | "jsonl"}: where the documents went
     report: dict | None = None    # {"id", "data"}: set by the report writer
     applied: dict | None = None   # what `cleaner apply` used: the report and the decisions
+    resumed: dict | None = None   # {"shards", "done_before"}: a run that went on from an interrupted one
 
     @property
     def documents_in(self) -> int:
@@ -56,6 +57,19 @@ class Summary:
     def reject(self) -> None:
         self.rejected += 1
 
+    _COUNTS = ("out", "rejected", "changed", "fixes", "flags", "chars_in", "chars_out")
+
+    def counts(self) -> dict:
+        """The totals alone, as a JSON object: what a shard of a run hands back to be merged."""
+        return {**{k: getattr(self, k) for k in self._COUNTS},
+                "by_stage": dict(self.by_stage), "by_rule": dict(self.by_rule)}
+
+    def merge(self, counts: dict) -> None:
+        for k in self._COUNTS:
+            setattr(self, k, getattr(self, k) + counts[k])
+        self.by_stage.update(counts["by_stage"])
+        self.by_rule.update(counts["by_rule"])
+
     def to_dict(self) -> dict:
         return {
             "documents": {"in": self.documents_in, "out": self.out, "rejected": self.rejected,
@@ -69,7 +83,8 @@ class Summary:
             "cleaner_version": __version__,
             "options": self.options,
             **{key: value for key, value in (("output", self.output), ("report", self.report),
-                                             ("applied", self.applied)) if value is not None},
+                                             ("applied", self.applied), ("resumed", self.resumed))
+               if value is not None},
         }
 
     def line(self) -> str:

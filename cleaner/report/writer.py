@@ -61,6 +61,22 @@ class ReportWriter(Committable):
         if len(self._rejects_shown) < REJECTS_SHOWN:
             self._rejects_shown.append(record)
 
+    def add_shard(self, edits: Path, rejects: Path, entries: Path, documents: int, rules: list[list[str]]) -> None:
+        """What a worker wrote for one shard of a run, in order: its lines of edits.jsonl and
+        rejects.jsonl, and its documents' report entries (`report.data.document_entry`)."""
+        with open(edits, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                self._edits.write(block)
+                self._edits_hash.update(block)
+        with open(rejects, "rb") as f:
+            for line in f:
+                self._rejects.write(line)
+                if len(self._rejects_shown) < REJECTS_SHOWN:
+                    self._rejects_shown.append(json.loads(line))
+        with open(entries, "rb") as f:
+            self._data.add_entries(self._documents, f, rules)
+        self._documents += documents
+
     def commit(self) -> None:
         report_id, data = self._data.finish(self._edits_hash.digest())
         self.summary.report = {"id": report_id, "data": data}

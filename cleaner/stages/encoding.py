@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 import ftfy
-from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 from ftfy.chardata import HTML_ENTITY_RE
 from ftfy.fixes import unescape_html
 
@@ -39,7 +39,14 @@ _MAY_NEED_FTFY = re.compile(r"[^\t\n\r\x20-\x25\x27-\x7e]")
 # without one is never `is_bad`; tests/stages/test_encoding_fast_path.py holds ftfy to that.
 _TYPOGRAPHY = "".join(MOJIBAKE_CATEGORIES[c] for c in ("common", "start_punctuation", "end_punctuation"))
 _MOJIBAKE_SUSPECT = re.compile(f"[^\x00-\x7f{re.escape(_TYPOGRAPHY)}]")
+# The longest match of that detector, in characters: a match holds a suspect character, so it
+# lies within this distance of one, and only the text around suspects needs searching.
+_BAD_WIDTH = 7
 _FTFY_TARGETS = re.compile("[&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u206a-\u206f\ufff9-\ufffc]")
+# A character that makes a line worth the test above: one of ftfy's targets, or a mojibake
+# suspect. A line without one is skipped without being looked at.
+_PLAIN = "".join(c for c in map(chr, range(128)) if not _FTFY_TARGETS.match(c) and not _MOJIBAKE_SUSPECT.match(c))
+_CANDIDATE = re.compile(f"[^{re.escape(_PLAIN)}{re.escape(_TYPOGRAPHY)}]")
 _MAX_ROUNDS = 4
 _LOST_QUOTE = "\u00e2\u20ac\ufffd"
 _OPENING = ("\u201c", "\u00e2\u20ac\u0153")          # “ and its mojibake
@@ -49,6 +56,8 @@ _CLOSING_POSITION = re.compile(r"(?<=\S)\u00e2\u20ac\ufffd(?=[\s.,;:!?)\]\u00e2]
 # ftfy decides per line; split at every line break so that the whitespace stage's
 # line-ending repair cannot change what ftfy sees on a second run.
 _LINE = re.compile(r"[^\r\n\u2028\u2029]+")
+_BREAKS = "\r\n\u2028\u2029"
+_BREAK = re.compile(f"[{_BREAKS}]")
 _WORDS = re.compile(r"\S*\s*")
 # C1 controls that ftfy leaves when it cannot map them to Windows-1252 characters.
 _LEFTOVER_C1 = re.compile(r"[\x80-\x9f]+")
@@ -145,13 +154,22 @@ class EncodingStage(Stage):
         lost_quotes = (_lost_closing_quotes(text)
                        if self.options.restore_lost_quotes and _LOST_QUOTE in text else set())
         seen_clean = doc.scratch.setdefault("encoding.clean-lines", set())  # lines ftfy left as they were
-        for line in _LINE.finditer(text):
-            if line.group() not in seen_clean and self._may_need_ftfy(line.group()):
-                fixed = self._fix_line(line.group(), line.start(), lost_quotes)
+        candidate = _MAY_NEED_FTFY if self._typography_fixes else _CANDIDATE
+        pos = 0
+        while m := candidate.search(text, pos):
+            end = _BREAK.search(text, m.start())
+            pos = end.start() if end else len(text)
+            if pos == m.start():  # the candidate is itself a line break (U+2028, U+2029)
+                pos += 1
+                continue
+            start = max(text.rfind(c, 0, m.start()) for c in _BREAKS) + 1
+            line = text[start:pos]
+            if line not in seen_clean and self._may_need_ftfy(line):
+                fixed = self._fix_line(line, start, lost_quotes)
                 if fixed:
                     edits.extend(fixed)
                 else:
-                    seen_clean.add(line.group())
+                    seen_clean.add(line)
         if self.options.unescape_html == "flag" and "&" in text:
             edits.extend(self._flag_entities(text))
         return edits
@@ -174,7 +192,7 @@ class EncodingStage(Stage):
     def _may_need_ftfy(self, line: str) -> bool:
         if self._typography_fixes:
             return bool(_MAY_NEED_FTFY.search(line))
-        return bool(_FTFY_TARGETS.search(line)) or bool(_MOJIBAKE_SUSPECT.search(line) and is_bad(line))
+        return bool(_FTFY_TARGETS.search(line)) or looks_bad(line)
 
     def _fix_line(self, line: str, offset: int, lost_quotes: set[int]) -> list[Edit]:
         composed: list[Edit] = []
@@ -184,8 +202,11 @@ class EncodingStage(Stage):
             composed, current = self._record(line, composed, current, restored, (
                 "lost-quote", "a byte lost in a Windows-1252 decode: \"â€�\" where a quotation closes was ”", 0.9))
         # Removing a leftover control can expose mojibake ftfy then repairs ("\x81Â€" → "Â€" → "€"),
-        # so repeat until nothing changes: cleaning the output again must change nothing.
-        for _ in range(_MAX_ROUNDS):
+        # so repeat until nothing changes: cleaning the output again must change nothing. A line
+        # that no longer needs ftfy by the test `find` uses is done without asking ftfy again.
+        for round_ in range(_MAX_ROUNDS):
+            if round_ and not self._may_need_ftfy(current):
+                break
             start_of_round = current
             fixed, plan = ftfy.fix_and_explain(current, self._ftfy)
             if fixed != current:
@@ -210,6 +231,28 @@ class EncodingStage(Stage):
         return compose(line, composed, current, new), apply(current, new)
 
 
+def looks_bad(line: str) -> bool:
+    """ftfy.badness.is_bad(line), searching only around the characters its patterns need.
+
+    is_bad runs one big regular expression over the whole line; a line of
+    accented names or Spanish costs it as much as a line of mojibake. Every
+    match holds a character outside ASCII and common typography (a suspect),
+    so searching the windows of `_BAD_WIDTH` around the suspects finds the
+    same answer. `search(line, start, end)` keeps `^` to the real line start.
+    tests/stages/test_encoding_fast_path.py holds this to is_bad.
+    """
+    start = end = -1
+    reach = _BAD_WIDTH - 1
+    for m in _MOJIBAKE_SUSPECT.finditer(line):
+        i = m.start()
+        if i - reach > end:
+            if end >= 0 and BADNESS_RE.search(line, start, end):
+                return True
+            start = max(i - reach, 0)
+        end = i + _BAD_WIDTH
+    return end >= 0 and bool(BADNESS_RE.search(line, start, end))
+
+
 def _word_diff(a: str, b: str):
     """Changed spans as (a_start, a_end, b_start, b_end), in whole words.
 
@@ -220,9 +263,7 @@ def _word_diff(a: str, b: str):
     """
     ta, tb = _WORDS.findall(a), _WORDS.findall(b)
     oa, ob = _offsets(ta), _offsets(tb)
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb).get_opcodes():
-        if tag == "equal":
-            continue
+    for i1, i2, j1, j2 in _changed_tokens(ta, tb):
         if i2 - i1 == j2 - j1:   # word for word: one edit per word
             pairs = [(i, i + 1, j, j + 1) for i, j in zip(range(i1, i2), range(j1, j2)) if ta[i] != tb[j]]
         else:
@@ -232,6 +273,35 @@ def _word_diff(a: str, b: str):
             while e1 > s1 and e2 > s2 and a[e1 - 1] == b[e2 - 1] and a[e1 - 1].isspace():
                 e1, e2 = e1 - 1, e2 - 1
             yield s1, e1, s2, e2
+
+
+def _changed_tokens(ta: list[str], tb: list[str]):
+    """(i1, i2, j1, j2) of the runs of tokens that differ. Most repairs change words in place
+    (cafÃ© → café): with as many tokens on both sides, they pair up word for word, without
+    difflib, whose cost grows with the line. Otherwise difflib aligns the middle, between the
+    tokens both sides begin and end with."""
+    if len(ta) == len(tb):
+        i = 0
+        while i < len(ta):
+            if ta[i] != tb[i]:
+                j = i + 1
+                while j < len(ta) and ta[j] != tb[j]:
+                    j += 1
+                yield i, j, i, j
+                i = j
+            i += 1
+        return
+    n = min(len(ta), len(tb))
+    head = 0
+    while head < n and ta[head] == tb[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and ta[-1 - tail] == tb[-1 - tail]:
+        tail += 1
+    middle = difflib.SequenceMatcher(None, ta[head:len(ta) - tail], tb[head:len(tb) - tail])
+    for tag, i1, i2, j1, j2 in middle.get_opcodes():
+        if tag != "equal":
+            yield i1 + head, i2 + head, j1 + head, j2 + head
 
 
 def _offsets(tokens):

@@ -151,12 +151,8 @@ class HeaderStage(Stage):
         """A date with a month name, read by dateparser in the languages of that name."""
         month = m.group("month").lower().rstrip(".")
         languages = self._names.month_languages.get(month) or self.options.languages
-        parsed = _parser(tuple(languages)).get_date_data(m.group("date").strip())
-        if parsed.date_obj is None:
-            return None
-        moment = parsed.date_obj
-        has_time = m.group("hh") is not None
-        return moment.date(), (moment.time().replace(tzinfo=moment.tzinfo) if has_time else None), ""
+        read = _read_named(m.group("date").strip(), tuple(languages), m.group("hh") is not None)
+        return read and (*read, "")
 
 
 @dataclass
@@ -288,6 +284,16 @@ def _header_pattern(labels: dict, names: _Names):
     date = rf"(?P<date>{iso}|{numeric}|{named})"
     return regex.compile(rf"\s*(?:{label}\s*[:\-–]?\s*)?{date}(?=[\s|,;:–—-]|$)",
                          regex.IGNORECASE | regex.VERSION0)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_named(date: str, languages: tuple[str, ...], has_time: bool) -> tuple[dt.date, dt.time | None] | None:
+    """A month-name date read by dateparser (about 1 ms). Kept per process: the documents of a
+    dump share their dates (a day's news), and dates and times are immutable."""
+    moment = _parser(languages).get_date_data(date).date_obj
+    if moment is None:
+        return None
+    return moment.date(), (moment.time().replace(tzinfo=moment.tzinfo) if has_time else None)
 
 
 @functools.lru_cache(maxsize=32)

@@ -8,7 +8,7 @@ from cleaner.io.atomic import AtomicFile
 DATA = b"".join(b"line %d\n" % i for i in range(50_000))
 
 
-@pytest.mark.parametrize("name", ["a.txt", "a.txt.gz", "a.jsonl.zst"])
+@pytest.mark.parametrize("name", ["a.txt", "a.txt.gz", "a.jsonl.zst", "a.jsonl.bz2"])
 def test_round_trip(tmp_path, name):
     with AtomicFile(tmp_path / name, compress=True) as f:
         f.write(DATA)
@@ -24,6 +24,19 @@ def test_zstd_frames_written_one_after_another_read_as_one_stream(tmp_path):
         assert f.read() == b"first\nsecond\n"
 
 
+@pytest.mark.parametrize("name", ["a.gz", "a.zst", "a.bz2"])
+def test_streams_written_one_after_another_read_as_one(tmp_path, name):
+    """What a run's shards write, each into its own part, is joined into one file by concatenation."""
+    parts = []
+    for part in (DATA[:1000], b"", DATA[1000:]):
+        with AtomicFile(tmp_path / f"part{len(parts)}{name[1:]}", compress=True) as f:
+            f.write(part)
+        parts.append((tmp_path / f"part{len(parts)}{name[1:]}").read_bytes())
+    (tmp_path / name).write_bytes(b"".join(parts))
+    with compression.open_read(str(tmp_path / name)) as f:
+        assert f.read() == DATA
+
+
 def test_truncated_zstd_raises_instead_of_returning_less(tmp_path):
     whole = zstandard.ZstdCompressor().compress(DATA)
     (tmp_path / "cut.zst").write_bytes(whole[: len(whole) // 2])
@@ -31,8 +44,9 @@ def test_truncated_zstd_raises_instead_of_returning_less(tmp_path):
         f.read()
 
 
-def test_same_content_gives_same_bytes(tmp_path):
-    for name in ("a.gz", "b.gz"):
-        with AtomicFile(tmp_path / name, compress=True) as f:
+@pytest.mark.parametrize("suffix", [".gz", ".zst", ".bz2"])
+def test_same_content_gives_same_bytes(tmp_path, suffix):
+    for name in ("a", "b"):
+        with AtomicFile(tmp_path / (name + suffix), compress=True) as f:
             f.write(DATA)
-    assert (tmp_path / "a.gz").read_bytes() == (tmp_path / "b.gz").read_bytes()
+    assert (tmp_path / ("a" + suffix)).read_bytes() == (tmp_path / ("b" + suffix)).read_bytes()

@@ -32,3 +32,32 @@ def test_skipping_changes_no_result(monkeypatch):
     fast = [Pipeline([stage]).clean(t).text for t in texts]
     monkeypatch.setattr(EncodingStage, "_may_need_ftfy", lambda self, line: True)
     assert [Pipeline([stage]).clean(t).text for t in texts] == fast
+
+
+# Characters that make ftfy's mojibake patterns: Latin-1 and Windows-1252 mojibake, C1 controls,
+# box drawing, Greek, Cyrillic, MacRoman look-alikes, spaces and common typography.
+MOJIBAKE_ALPHABET = st.sampled_from(
+    [chr(i) for i in range(32, 127)] + [chr(i) for i in range(0x80, 0x180)] + list(encoding._TYPOGRAPHY)
+    + list("\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2122\u201a\u201e\u2020\u2021\u2030\u2039\u203a"
+           "\u0391\u0392\u0393\u039e\u039f\u03b1\u03b2\u0412\u0413\u0420\u0421\u0432\u0402\u040e\u221a\u2248"
+           "\u2500\u2502\u2550\u2591\u00d7\u00b2\u0101\u00e0\u00f8\t\n"))
+
+
+@given(st.text(alphabet=MOJIBAKE_ALPHABET, max_size=80))
+@settings(max_examples=3000, deadline=None)
+def test_looking_around_suspects_is_is_bad(line):
+    assert encoding.looks_bad(line) == is_bad(line)
+
+
+def test_looking_around_suspects_is_is_bad_on_real_lines():
+    import re
+    from ftfy.badness import BADNESS_RE
+    assert re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1] <= encoding._BAD_WIDTH
+    dev = Path(__file__).parents[3] / "shared/bench/dev-cases.jsonl"
+    texts = [c["input"] for f in sorted((Path(__file__).parent / "cases").glob("*.json"))
+             for c in json.loads(f.read_text(encoding="utf-8"))]
+    if dev.exists():
+        texts += [json.loads(line)["input"] for line in dev.read_text(encoding="utf-8").splitlines()]
+    lines = [line for t in texts for line in t.splitlines()]
+    assert [encoding.looks_bad(line) for line in lines] == [is_bad(line) for line in lines]
+    assert sum(map(is_bad, lines)) > 50

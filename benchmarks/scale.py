@@ -1,0 +1,242 @@
+"""Scale: one core side by side with ftfy and clean-text, --jobs 1 against --jobs 2, memory on 1 GB.
+
+    python benchmarks/scale.py [CASES.jsonl] [--mb 50] [--rss-gb 1] [--parts single,jobs,rss]
+                               [--workdir DIR] [--keep]
+
+The corpus is the inputs of CASES (default ../shared/bench/dev-cases.jsonl,
+field `input`) repeated with distinct ids until it holds at least --mb MB of
+UTF-8 text, written as JSONL to the work folder (a temporary one by default).
+
+single  The same documents through cleaner.clean (the default pipeline), ftfy.fix_text
+        (ftfy's defaults) and clean-text's clean() (pip install clean-text; case,
+        punctuation, line breaks and non-ASCII kept), in this process, CPU time. The
+        corpus goes by in blocks of one repetition each, and every tool cleans every
+        block, in turn, so that other load on the machine falls on all of them alike.
+        Each tool first cleans one short text (loading word lists and dateparser's
+        tables), then one block untimed: "first pass" is that block's rate, the dev
+        documents once, with the per-process caches (spacing's per token, dates)
+        still empty; the timed blocks come after it.
+jobs    `cleaner clean CORPUS -o OUT.jsonl -q` with --jobs 1 and with --jobs 2, best of
+        --repeat wall times each, and the CPU time of all their processes.
+rss     A generated ~--rss-gb GB JSONL.gz (the corpus repeated; distinct ids), cleaned
+        by `cleaner clean --jobs 2 --report` into a JSONL.gz; peak RSS of each process
+        (parent and workers) and of their sum, and the sum of their PSS (pages shared
+        between them counted once), sampled every 0.5 s with psutil, and the
+        largest RSS of any one process from the kernel (getrusage of children).
+        Needs ~0.5 GB of disk per GB (the input is compressed, so is the output).
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import gzip
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import ftfy
+
+WARM_UP = "Date: 14 de octubre de 2022\nThe caf\u00c3\u00a9 opened  today.It was theplan, \u201cwe said\u201d.\n"
+DEFAULT_CASES = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "dev-cases.jsonl"
+
+
+def build_corpus(cases: Path, mb: float, path: Path) -> tuple[list[str], int]:
+    texts = [json.loads(line)["input"] for line in cases.open(encoding="utf-8") if line.strip()]
+    block = sum(len(t.encode()) for t in texts)
+    repeats = -(-int(mb * 1e6) // block)
+    with path.open("w", encoding="utf-8") as f:
+        for r in range(repeats):
+            for i, text in enumerate(texts):
+                f.write(json.dumps({"id": f"r{r}-d{i}", "text": text}, ensure_ascii=False) + "\n")
+    return texts, repeats
+
+
+def clean_text_fn():
+    try:
+        import cleantext
+    except ImportError:
+        return None
+    import logging
+    logging.getLogger().setLevel(logging.ERROR)
+
+    def clean_text(text):
+        return cleantext.clean(text, fix_unicode=True, to_ascii=False, lower=False, normalize_whitespace=True,
+                               keep_two_line_breaks=True, no_punct=False)
+    return clean_text
+
+
+def single_core(texts: list[str], repeats: int) -> None:
+    import cleaner
+
+    tools = [("cleaner.clean (default pipeline)", cleaner.clean), ("ftfy.fix_text (ftfy defaults)", ftfy.fix_text)]
+    clean_text = clean_text_fn()
+    if clean_text:
+        tools.append(("clean-text clean() (keeps case, punctuation)", clean_text))
+    else:
+        print("(clean-text not installed: pip install clean-text)")
+    size = sum(len(t.encode()) for t in texts)
+    first = {}
+    for name, fn in tools:  # the untimed warm-up block is also the "first pass": caches still empty
+        fn(WARM_UP)         # word lists and tables load here, not in the first pass
+        gc.collect()
+        t0 = time.process_time()
+        for t in texts:
+            fn(t)
+        first[name] = time.process_time() - t0
+    spent = {name: 0.0 for name, _ in tools}
+    for r in range(repeats):
+        order = tools[r % len(tools):] + tools[:r % len(tools)]
+        for name, fn in order:
+            gc.collect()
+            t0 = time.process_time()
+            for t in texts:
+                fn(t)
+            spent[name] += time.process_time() - t0
+    total = size * repeats
+    print(f"\nsingle core, CPU time: {repeats} blocks of {len(texts)} documents, {total / 1e6:.1f} MB")
+    print(f"{'tool':48} {'MB/s':>6} {'s':>8} {'vs ftfy':>8}   first pass MB/s")
+    ftfy_rate = total / spent["ftfy.fix_text (ftfy defaults)"]
+    for name, _ in tools:
+        rate = total / spent[name]
+        print(f"{name:48} {rate / 1e6:6.2f} {spent[name]:8.1f} {rate / ftfy_rate:8.2f}   {size / first[name] / 1e6:.2f}")
+
+
+def cli(*args) -> list[str]:
+    return [sys.executable, "-m", "cleaner", "clean", *map(str, args)]
+
+
+def busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy since boot (all processes, all cores)."""
+    with open("/proc/stat") as f:
+        user, nice, system, idle, iowait, irq, softirq, steal = map(int, f.readline().split()[1:9])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def timed(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds of the command's processes, and CPU seconds that other
+    processes on the machine took meanwhile (the load the measurement ran under)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy = busy_seconds()
+    t0 = time.perf_counter()
+    subprocess.run(command, check=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, max(busy_seconds() - busy - cpu, 0.0)
+
+
+def jobs(corpus: Path, work: Path, repeat: int) -> None:
+    size = corpus.stat().st_size
+    print(f"\ncleaner clean {corpus.name} ({size / 1e6:.1f} MB of JSONL) -o out.jsonl -q; best of {repeat}, wall time")
+    best = {}
+    for _ in range(repeat):
+        for n in (1, 2):
+            wall, cpu, others = timed(cli(corpus, "-o", work / f"out{n}.jsonl", "--jobs", n, "-q"))
+            print(f"  --jobs {n}: {wall:6.1f} s, CPU {cpu:6.1f} s; other processes {others:5.1f} CPU s", flush=True)
+            if n not in best or wall < best[n][0]:
+                best[n] = (wall, cpu, others)
+    for n, (wall, cpu, others) in best.items():
+        print(f"--jobs {n}  {wall:7.1f} s  {size / wall / 1e6:5.2f} MB/s  CPU {cpu:7.1f} s  "
+              f"(other processes meanwhile: {others:.1f} CPU s)")
+    print(f"speed-up of --jobs 2: {best[1][0] / best[2][0]:.2f}x")
+    same = (work / "out1.jsonl").read_bytes() == (work / "out2.jsonl").read_bytes()
+    print(f"outputs identical: {same}")
+
+
+def rss(corpus: Path, work: Path, gb: float) -> None:
+    import psutil
+
+    big = work / "big.jsonl.gz"
+    lines = corpus.read_bytes().splitlines(keepends=True)
+    size = 0
+    with gzip.open(big, "wb", compresslevel=1) as f:
+        copy = 0
+        while size < gb * 1e9:
+            for line in lines:
+                record = json.loads(line)
+                record["id"] = f"c{copy}-{record['id']}"
+                data = json.dumps(record, ensure_ascii=False).encode() + b"\n"
+                f.write(data)
+                size += len(data)
+            copy += 1
+    print(f"\n{big.name}: {size / 1e9:.2f} GB of JSONL ({big.stat().st_size / 1e9:.2f} GB gzipped)")
+    command = cli(big, "-o", work / "big-out.jsonl.gz", "--report", work / "big-report", "--jobs", 2, "-q")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    process = subprocess.Popen(command)
+    peaks = {"sum": 0, "pss": 0, "parent": 0, "worker": 0}
+    samples = []
+
+    def watch():
+        parent = psutil.Process(process.pid)
+        while process.poll() is None:
+            try:
+                procs = [parent, *parent.children(recursive=True)]
+                full = {p.pid: p.memory_full_info() for p in procs}
+            except psutil.Error:
+                continue
+            rss_now = {pid: m.rss for pid, m in full.items()}
+            peaks["sum"] = max(peaks["sum"], sum(rss_now.values()))
+            peaks["pss"] = max(peaks["pss"], sum(m.pss for m in full.values()))
+            peaks["parent"] = max(peaks["parent"], rss_now.get(process.pid, 0))
+            peaks["worker"] = max([peaks["worker"], *(v for k, v in rss_now.items() if k != process.pid)])
+            samples.append((time.perf_counter() - t0, sum(rss_now.values())))
+            time.sleep(0.5)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    process.wait()
+    watcher.join()
+    wall = time.perf_counter() - t0
+    kernel = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(f"cleaner clean --jobs 2 --report: {wall:.0f} s, {size / wall / 1e6:.2f} MB/s, exit {process.returncode}")
+    print(f"peak RSS: parent {peaks['parent'] / 2**20:.0f} MiB, largest worker {peaks['worker'] / 2**20:.0f} MiB, "
+          f"all processes together {peaks['sum'] / 2**20:.0f} MiB "
+          f"(PSS, shared pages counted once: {peaks['pss'] / 2**20:.0f} MiB)")
+    print(f"largest RSS of one process (kernel): {max(kernel, before) / 2**10:.0f} MiB")
+    for share in (0.1, 0.5, 0.9):
+        at = samples[min(int(share * len(samples)), len(samples) - 1)] if samples else (0, 0)
+        print(f"  at {at[0]:6.0f} s ({share:.0%} of the run): {at[1] / 2**20:.0f} MiB in all")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("cases", nargs="?", default=str(DEFAULT_CASES))
+    ap.add_argument("--mb", type=float, default=50)
+    ap.add_argument("--rss-gb", type=float, default=1.0)
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--parts", default="single,jobs,rss")
+    ap.add_argument("--workdir")
+    ap.add_argument("--keep", action="store_true", help="keep the work folder")
+    args = ap.parse_args(argv)
+    parts = set(args.parts.split(","))
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="cleaner-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"Python {platform.python_version()}, ftfy {ftfy.__version__}, {os.cpu_count()} cores; "
+          f"load average {os.getloadavg()[0]:.2f} at the start; work folder {work}")
+    try:
+        corpus = work / "corpus.jsonl"
+        texts, repeats = build_corpus(Path(args.cases), args.mb, corpus)
+        print(f"corpus: {len(texts)} documents x {repeats} = {corpus.stat().st_size / 1e6:.1f} MB of JSONL")
+        if "single" in parts:
+            single_core(texts, repeats)
+        if "jobs" in parts:
+            jobs(corpus, work, args.repeat)
+        if "rss" in parts:
+            rss(corpus, work, args.rss_gb)
+        print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,256 @@
+"""Batch runs: inputs → shards → an executor cleans each shard → the parts joined into the output
+and the report. Streaming, parallel, resumable.
+
+    plan        the input cut into shards (cleaner/io/shards.py); for a txt-tree output,
+                every id checked against the output folder first, in input order
+    clean       each shard by any executor (local processes, Dask), into its own folder of
+                the work folder `.<OUT name>.cleaner-run/` beside OUT, ending with its
+                completion marker (shard.py)
+    join        the shards' parts in shard order: the JSONL output, edits.jsonl, rejects.jsonl,
+                the report's data and summary.json; then the work folder is removed
+
+Everything that can make a run pointless (bad config, no input, output not
+writable, a resume that does not fit) is checked before the first document
+is read, and raised as RunError. After that, a document that cannot be read
+or cleaned is a Reject and the run goes on. Output and report are the same
+bytes for any number of jobs, any executor, and a run interrupted (Ctrl-C,
+SIGKILL, a crash) and continued with `resume`: shards are cut by the input
+alone, and joined in their order. The final files appear only when the run
+is complete, each atomically.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .. import __version__
+from .. import config as _config
+from ..io import InputError, ReadOptions, Record, Reject, default_format, discover
+from ..io.atomic import AtomicFile, remove_leftovers
+from ..io.shards import SHARD_BYTES, Shard, plan, read_shard
+from ..io.writers import TxtTreeWriter
+from ..pipeline import Pipeline
+from ..report import ReportWriter, Summary
+from .executors import EXECUTORS, ExecutorUnavailable, make_executor
+from .progress import Progress
+from .shard import Job, Task, out_part, read_done, shard_folder
+
+
+class RunError(Exception):
+    """A problem that stops a run before it starts."""
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    inputs: tuple[str, ...]
+    output: str
+    report: str | None = None
+    config: str | None = None
+    jobs: int = 1
+    format: str | None = None  # None: by the output's name (cleaner.io.writers.default_format)
+    text_field: str = "text"
+    id_field: str = "id"
+    max_doc_mb: float = 64
+    stdin_format: str = "txt"
+    resume: bool = False
+    executor: str = "local"
+    scheduler: str | None = None
+    shard_mb: float = SHARD_BYTES / 2**20
+
+
+def load_pipeline(config: str | None) -> Pipeline:
+    """The pipeline of a config file, or the built-in default; RunError if the config is unusable."""
+    return Pipeline.from_dict(_read_config(config)) if config else Pipeline.default()
+
+
+def _read_config(config: str | None) -> dict | None:
+    if not config:
+        return None
+    try:
+        loaded = _config.load(config)
+        Pipeline.from_dict(loaded)
+    except ValueError as e:  # ConfigError, or a stage listed twice
+        raise RunError(str(e)) from None
+    return loaded
+
+
+def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
+        progress: Progress | None = None) -> Summary:
+    progress = progress or Progress()
+    config = _read_config(options.config)
+    pipeline = Pipeline.from_dict(config) if config else Pipeline.default()
+    if options.executor not in EXECUTORS:
+        raise RunError(f"unknown executor {options.executor!r}; there are: {', '.join(EXECUTORS)}")
+    try:
+        executor = make_executor(options.executor, options.jobs, options.scheduler)
+    except ExecutorUnavailable as e:
+        raise RunError(str(e)) from None
+    if options.resume and "-" in options.inputs:
+        raise RunError("--resume cannot go on reading stdin (-): give the input as a file")
+    try:
+        sources = discover(options.inputs, options.stdin_format)
+    except InputError as e:
+        raise RunError(str(e)) from None
+    options = dataclasses.replace(options, format=options.format or default_format(options.output))
+    output = os.path.abspath(options.output)
+    read_options = ReadOptions(options.text_field, options.id_field, options.max_doc_mb, options.stdin_format)
+    txt_tree = _check_writable(options, output)
+    work = Path(output).parent / f".{Path(output).name}.cleaner-run"
+    started = time.perf_counter()
+    shards, refused, done = _prepare(work, options, pipeline, sources, read_options, txt_tree)
+
+    job = Job(config, read_options, options.format, output, str(work), bool(options.report))
+    tasks = [Task(s, tuple(refused.get(s.index, ()))) for s in shards if s.index not in done]
+    progress.start(sum(s.size for s in shards), sum(s.size for s in shards if s.index in done),
+                   sum(d["summary"]["out"] + d["summary"]["rejected"] for d in done.values()))
+    resumed = len(done)
+    try:
+        for marker in executor.run(job, tasks, progress):
+            done[marker["shard"]] = marker
+    finally:
+        progress.close()
+
+    summary = Summary(pipeline.describe(), dataclasses.asdict(options),
+                      output={"path": output, "format": options.format})
+    for index in range(len(shards)):
+        summary.merge(done[index]["summary"])
+    if resumed:
+        summary.resumed = {"shards": len(shards), "done_before": resumed}
+    _join(job, shards, done, summary, options.report, on_reject, started)
+    shutil.rmtree(work, ignore_errors=True)
+    return summary
+
+
+def _prepare(work: Path, options: RunOptions, pipeline: Pipeline, sources, read_options: ReadOptions,
+             txt_tree: TxtTreeWriter | None) -> tuple[list[Shard], dict, dict[int, dict]]:
+    """The work folder, the shards, the ids a txt tree refuses, and (resuming) the shards done."""
+    if not options.resume:
+        shutil.rmtree(work, ignore_errors=True)
+    try:
+        work.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise RunError(f"cannot write {e.filename or work}: {e.strerror}") from None
+    sources = [_spool_stdin(work, s) if s.path == "-" else s for s in sources]
+    shards = plan(sources, max(1, int(options.shard_mb * 2**20)))
+    refused = _admit(txt_tree, shards, read_options) if txt_tree else {}
+    record = _plan_record(options, pipeline, sources, shards, refused)
+    done = _resume(work, record, len(shards)) if options.resume else {}
+    if options.resume and txt_tree:
+        remove_leftovers(txt_tree.folder)
+    if not done:
+        _write_json(work / "plan.json", record)
+    return shards, refused, done
+
+
+def _check_writable(options: RunOptions, output: str) -> TxtTreeWriter | None:
+    """Fail now, not after hours of cleaning, if the output or the report cannot be written."""
+    try:
+        if options.format == "txt":
+            writer = TxtTreeWriter(output)
+        else:
+            writer = None
+            if Path(output).is_dir():
+                raise IsADirectoryError(21, "is a folder, not a JSONL file name", output)
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            AtomicFile(output).abort()
+        if options.report:
+            Path(options.report).mkdir(parents=True, exist_ok=True)
+            AtomicFile(Path(options.report) / "summary.json").abort()
+    except OSError as e:
+        raise RunError(f"cannot write {e.filename or output}: {e.strerror}") from None
+    return writer
+
+
+def _spool_stdin(work: Path, source):
+    """stdin kept as a file in the work folder, so that it can be cut into shards like any file."""
+    path = work / "stdin"
+    with open(path, "wb") as f:
+        shutil.copyfileobj(sys.stdin.buffer, f)
+    return dataclasses.replace(source, file=str(path))
+
+
+def _admit(writer: TxtTreeWriter, shards: list[Shard], read_options: ReadOptions) -> dict[int, list]:
+    """Ids a txt tree cannot take (`../x`, the same file twice), found before any cleaning: the
+    earlier document keeps a name, whatever shard finishes first. (shard → [(item, reason)])."""
+    refused: dict[int, list] = {}
+    for shard in shards:
+        for k, item in enumerate(read_shard(shard, read_options)):
+            if isinstance(item, Record):
+                reason = writer.admit(item.id)
+                if reason:
+                    refused.setdefault(shard.index, []).append((k, reason))
+    return refused
+
+
+def _plan_record(options: RunOptions, pipeline: Pipeline, sources, shards: list[Shard], refused) -> dict:
+    """What a resumed run must share with the interrupted one: output, options, pipeline, input files."""
+    files = []
+    for s in sources:
+        try:
+            st = os.stat(s.file or s.path)
+            files.append([s.path, st.st_size, st.st_mtime_ns])
+        except OSError:
+            files.append([s.path, None, None])
+    kept = {k: v for k, v in dataclasses.asdict(options).items() if k not in ("jobs", "executor", "scheduler",
+                                                                             "resume")}
+    return {"cleaner": __version__, "options": {**kept, "report": bool(options.report)},
+            "pipeline": pipeline.describe(), "files": files, "shards": [s.to_json() for s in shards],
+            "refused": {str(k): v for k, v in refused.items()}}
+
+
+def _resume(work: Path, record: dict, count: int) -> dict[int, dict]:
+    """The markers of the shards an interrupted run finished, if it was the same run."""
+    try:
+        before = json.loads((work / "plan.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as e:
+        raise RunError(f"cannot resume: {work / 'plan.json'} is unreadable ({e}); run without --resume") from None
+    record = json.loads(json.dumps(record))  # as it reads back: tuples become lists
+    for key, what in (("cleaner", "cleaner's version"), ("options", "the options"), ("pipeline", "the pipeline"),
+                      ("files", "the input files"), ("shards", "the input"), ("refused", "the output folder")):
+        if before.get(key) != record[key]:
+            raise RunError(f"cannot resume: {what} changed since the interrupted run; "
+                           "run without --resume to start again")
+    return {i: d for i in range(count) if (d := read_done(work, i)) is not None}
+
+
+def _write_json(path: Path, obj) -> None:
+    f = AtomicFile(path)
+    f.write(json.dumps(obj).encode())
+    f.commit(durable=True)
+
+
+def _join(job: Job, shards: list[Shard], done: dict, summary: Summary, report: str | None,
+          on_reject: Callable[[Reject], None] | None, started: float) -> None:
+    """The shards' parts, in shard order, into the final files."""
+    folders = [shard_folder(job.work, s.index) for s in shards]
+    if job.format == "jsonl":
+        with AtomicFile(job.output) as out:  # parts are already compressed as OUT's name says
+            for folder in folders:
+                with open(out_part(folder, job), "rb") as part:
+                    shutil.copyfileobj(part, out, 1 << 20)
+    if on_reject:
+        for folder in folders:
+            with open(folder / "rejects.jsonl", "rb") as f:
+                for line in f:
+                    on_reject(Reject(**json.loads(line)))
+    summary.seconds = time.perf_counter() - started
+    if report:
+        with ReportWriter(report, summary) as writer:
+            for folder, shard in zip(folders, shards):
+                marker = done[shard.index]
+                writer.add_shard(folder / "edits.jsonl", folder / "rejects.jsonl", folder / "entries.jsonl",
+                                 marker["documents"], marker["rules"])

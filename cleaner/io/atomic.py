@@ -24,6 +24,15 @@ _MODE = 0o666 & ~_umask()
 _TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 
 
+def fsync_folder(folder: str | Path) -> None:
+    """Make a rename or a new file in `folder` durable: fsync the folder itself (POSIX)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def remove_leftovers(folder: str | Path) -> None:
     """Delete the temporary files that writers killed mid-write (SIGKILL, power cut) left in a tree."""
     for parent, _, files in os.walk(folder):

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..edits import FIX, Edit
+from ..io.atomic import fsync_folder
 from .data import groups
 
 FILE = "decisions.jsonl"
@@ -238,7 +239,7 @@ class DecisionLog:
             finally:
                 os.close(fd)
             if created:  # the new file's name must survive a crash too
-                _fsync_folder(self.path.parent)
+                fsync_folder(self.path.parent)
         return line
 
 
@@ -261,11 +262,3 @@ def _repair(path: Path) -> bool:
             return True
     except FileNotFoundError:
         return False
-
-
-def _fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

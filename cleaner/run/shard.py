@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import shutil
 import threading
 import time
@@ -22,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from ..io import ReadOptions, Record, Reject
-from ..io.atomic import AtomicFile
+from ..io.atomic import AtomicFile, fsync_folder
 from ..io.compression import suffix
 from ..io.shards import Shard, read_shard
 from ..io.writers import json_line
@@ -128,7 +127,7 @@ def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = 
     marker = AtomicFile(folder / DONE)
     marker.write(json.dumps(done).encode())
     marker.commit(durable=True)
-    _fsync_folder(folder)
+    fsync_folder(folder)
     return done
 
 
@@ -139,14 +138,6 @@ def read_done(work: str | Path, index: int) -> dict | None:
     except (OSError, ValueError):
         return None
     return done if isinstance(done, dict) and done.get("shard") == index else None
-
-
-def _fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def clean_item(pipeline: Pipeline, item: Record | Reject) -> Result | Reject:

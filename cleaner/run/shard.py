@@ -5,9 +5,10 @@ the final files: `out.jsonl[.gz|.zst|.bz2]` (compressed as OUT is, so that the
 parts of a JSONL output are joined by concatenation), `rejects.jsonl`, and
 with a report `edits.jsonl` and `entries.jsonl` (report.data.document_entry).
 A txt-tree output is written straight into OUT, each file atomically. Once
-all of that is on disk (fsync'ed), `done.json` is written, atomically too:
+the parts are on disk (fsync'ed), `done.json` is written, atomically too:
 the completion marker, holding the shard's totals. A shard without it is
-cleaned again from scratch by `--resume`.
+cleaned again from scratch by `--resume`. (The files of a txt tree are not
+fsync'ed one by one: a kill leaves them whole, a power cut may not.)
 """
 from __future__ import annotations
 

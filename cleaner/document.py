@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
 
 @dataclass(slots=True)
@@ -20,3 +21,19 @@ class Document:
     id: str | None = None
     metadata: dict = field(default_factory=dict)
     scratch: dict = field(default_factory=dict)
+
+    def derived(self, name: str, compute: Callable[[str], Any]) -> Any:
+        """`compute(self.text)`, remembered while the text stays the same object.
+
+        Several stages look at the same text (its tokens, its protected spans), and the
+        pipeline runs stages again after a change: what one worked out, the next reuses.
+        The pipeline replaces `text` on every change, so a changed text is never served
+        a stale value.
+        """
+        cached = self.scratch.get("derived")
+        if cached is None or cached[0] is not self.text:
+            cached = self.scratch["derived"] = (self.text, {})
+        values = cached[1]
+        if name not in values:
+            values[name] = compute(self.text)
+        return values[name]

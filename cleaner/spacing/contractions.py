@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon
+from .scan import finditer, per_mark
 
-# Both patterns start at the apostrophe, so the regex engine skips to it quickly.
-_AFTER = re.compile(r"['’](?<=[^\W\d_]['’])(s|t|re|ve|ll|d|m)(?=[^\W\d_])")
-_BEFORE = re.compile(r"['’](?<=[^\W\d_]{4}['’])(t|s|re|ve|ll|d|m)\b")
-_PLURAL_POSSESSIVE = re.compile(r"['’](?<=[a-z]{2}s['’])(?=[A-Z][a-z]{2,})")
+# The patterns start at the apostrophe, one per kind of apostrophe, so the regex engine skips to it quickly.
+_AFTER = per_mark("'’", r"(?<=[^\W\d_]['’])(s|t|re|ve|ll|d|m)(?=[^\W\d_])")
+_BEFORE = per_mark("'’", r"(?<=[^\W\d_]{4}['’])(t|s|re|ve|ll|d|m)\b")
+_PLURAL_POSSESSIVE = per_mark("'’", r"(?<=[a-z]{2}s['’])(?=[A-Z][a-z]{2,})")
 _LETTERS_AT = re.compile(r"[^\W\d_]+")
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
 MIN_WORD_ZIPF = 3.5
@@ -29,7 +30,7 @@ def contraction_gaps(text: str, lex: Lexicon):
     """(position, confidence) of each space lost beside a contraction or a possessive."""
     if "'" not in text and "’" not in text:
         return
-    for m in _AFTER.finditer(text):
+    for m in finditer(_AFTER, text):
         clitic = m.group(1)
         if clitic == "t" and text[m.start() - 1] != "n":
             continue                    # "n't" only
@@ -41,9 +42,9 @@ def contraction_gaps(text: str, lex: Lexicon):
         if not rest.islower() or lex.is_word(clitic + rest) or not _is_word(rest, lex):
             continue
         yield m.end(), 0.85
-    for m in _PLURAL_POSSESSIVE.finditer(text):
+    for m in finditer(_PLURAL_POSSESSIVE, text):
         yield m.end(), 0.85             # "Drivers'Championship"
-    for m in _BEFORE.finditer(text):
+    for m in finditer(_BEFORE, text):
         clitic = m.group(1)
         letters = _LETTERS_BEFORE.search(text, max(0, m.start() - 40), m.start()).group()
         start = m.start() - len(letters)

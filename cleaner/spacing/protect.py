@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .scan import finditer, per_mark
+
 # What marks a chunk as protected; the chunk is the whitespace-delimited run around the mark.
-# Starting with the rare marks lets the regex engine skip ordinary text quickly.
-_MARK = re.compile(
-    r"://|www\.|[@/\\]|&#?\w+;"                                # URL, e-mail, @mention, path, entity
-    r"|#(?<!\S#)(?=\w)"                                        # hashtag
-    r"|\.(?<=[\w-]\.)(?:[a-z]{2,6}|[a-z]{2,6}\.[a-z]{2})\b")    # domain or file name: example.com, a.pdf
+# One pattern per mark, each led by a literal character, lets the regex engine skip ordinary
+# text quickly (cleaner.spacing.scan).
+_MARKS = (
+    re.compile(r"://"), re.compile(r"www\."), *per_mark("@/\\", ""),   # URL, e-mail, @mention, path
+    re.compile(r"&#?\w+;"),                                              # entity
+    re.compile(r"#(?<!\S#)(?=\w)"),                                      # hashtag
+    re.compile(r"\.(?<=[\w-]\.)(?:[a-z]{2,6}|[a-z]{2,6}\.[a-z]{2})\b"),   # domain or file name: example.com, a.pdf
+)
 _SPACE = re.compile(r"\s")
 _TAG = re.compile(r"<[A-Za-z/!][^<>]{0,500}>")                 # HTML or XML markup: <img src=x onerror=…>
 
@@ -35,7 +40,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _chunk_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for m in _MARK.finditer(text):
+    for m in finditer(_MARKS, text):
         if spans and m.start() < spans[-1][1]:
             continue                    # inside the chunk already protected
         start = m.start()

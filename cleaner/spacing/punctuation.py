@@ -11,43 +11,46 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .scan import per_mark
+
 
 @dataclass(frozen=True)
 class Gap:
-    pattern: re.Pattern     # matches the punctuation mark itself, context checked around it
+    patterns: tuple[re.Pattern, ...]  # match the punctuation mark itself, context checked around it;
+                                      # one pattern per mark (cleaner.spacing.scan)
     before: bool            # the space goes before the match (else after it)
     rule: str
     reason: str
     confidence: float
 
 
-# Each pattern starts with the punctuation mark, so the regex engine can skip to it quickly;
-# lookbehinds placed after the mark check what stands before it.
+# Each pattern starts with the punctuation mark, one pattern per mark, so the regex engine can
+# skip to it quickly; lookbehinds placed after the mark check what stands before it.
 _TITLES = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Rev")
 
 GAPS = (
-    Gap(re.compile(r"\u201d(?=[^\W_])"), False, "quote-close",
+    Gap(per_mark("\u201d", r"(?=[^\W_])"), False, "quote-close",
         "a closing quotation mark glued to the next word", 0.95),
-    Gap(re.compile(r"\u201c(?<=(?:[^\W_]|[,.;:!?%)\]])\u201c)"), True, "quote-open",
+    Gap(per_mark("\u201c", r"(?<=(?:[^\W_]|[,.;:!?%)\]])\u201c)"), True, "quote-open",
         "an opening quotation mark glued to the word before it", 0.9),
-    Gap(re.compile(r"[.!?)\]](?:(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][)\]])(?=[A-Z][a-z])"
-                   r"|(?<=\d\d[.!?])(?=[A-Z][a-z]{2}))"), False,
+    Gap(per_mark(".!?)]", r"(?:(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][)\]])(?=[A-Z][a-z])"
+                          r"|(?<=\d\d[.!?])(?=[A-Z][a-z]{2}))"), False,
         "sentence", "a sentence glued to the one before it", 0.9),
-    Gap(re.compile(r"[,;:](?:(?:(?<=[A-Za-z]{2}[,;])|(?<=[A-Za-z0-9]{2},))(?=[A-Za-z]{2}|[aI]\s)|(?<=[a-z]{2}:)(?=[A-Za-z]{2})"
-                   r"|(?<=[A-Za-z][\"”’)],)(?=[A-Za-z]{2})"
-                   r"|(?<=\b\d,)(?=[12]\d{3}\b)|(?<=\b\d\d,)(?=[12]\d{3}\b)|(?<=[a-z]{2},)(?=[12]\d{3}\b))"), False,
+    Gap(per_mark(",;:", r"(?:(?:(?<=[A-Za-z]{2}[,;])|(?<=[A-Za-z0-9]{2},))(?=[A-Za-z]{2}|[aI]\s)|(?<=[a-z]{2}:)(?=[A-Za-z]{2})"
+                        r"|(?<=[A-Za-z][\"”’)],)(?=[A-Za-z]{2})"
+                        r"|(?<=\b\d,)(?=[12]\d{3}\b)|(?<=\b\d\d,)(?=[12]\d{3}\b)|(?<=[a-z]{2},)(?=[12]\d{3}\b))"), False,
         "punctuation", "a comma, semicolon or colon glued to the next word", 0.9),
-    Gap(re.compile(r"–(?<=[^\W_]–)(?= [^\W_])"), True,
+    Gap(per_mark("–", r"(?<=[^\W_]–)(?= [^\W_])"), True,
         "punctuation", "a dash spaced on one side only", 0.85),
-    Gap(re.compile(r"–(?<=[^\W_] –)(?=[^\W_])"), False,
+    Gap(per_mark("–", r"(?<=[^\W_] –)(?=[^\W_])"), False,
         "punctuation", "a dash spaced on one side only", 0.85),
-    Gap(re.compile(r"%(?<=\d%)(?=[A-Za-z]{2})"), False,
+    Gap(per_mark("%", r"(?<=\d%)(?=[A-Za-z]{2})"), False,
         "punctuation", "a percentage glued to the next word", 0.9),
-    Gap(re.compile(r"\((?:(?<=(?:[A-Za-z]{2}|\d\d)\()(?=[a-z]{2}|[A-Z][a-z])|(?<=[a-z]{3}\()(?=\d\d))"), True,
+    Gap(per_mark("(", r"(?:(?<=(?:[A-Za-z]{2}|\d\d)\()(?=[a-z]{2}|[A-Z][a-z])|(?<=[a-z]{3}\()(?=\d\d))"), True,
         "punctuation", "a parenthesis glued to the word beside it", 0.85),
-    Gap(re.compile(r"\)(?:(?<=[a-z]{2}\))(?=[a-z]{2})|(?<=\d{4}\))(?=[a-z]{2}))"), False,
+    Gap(per_mark(")", r"(?:(?<=[a-z]{2}\))(?=[a-z]{2})|(?<=\d{4}\))(?=[a-z]{2}))"), False,
         "punctuation", "a parenthesis glued to the word beside it", 0.85),
-    Gap(re.compile(r"\.(?:" + "|".join(rf"(?<=\b{t}\.)" for t in _TITLES) + r")(?=[A-Z][a-z]|[A-Z]\.)"), False,
+    Gap(per_mark(".", r"(?:" + "|".join(rf"(?<=\b{t}\.)" for t in _TITLES) + r")(?=[A-Z][a-z]|[A-Z]\.)"), False,
         "punctuation", "a title glued to the name after it", 0.9),
 )
 
@@ -59,6 +62,8 @@ _POSSESSIVE = re.compile(r"s\b")   # '"The Guardian"s Sam Wollaston': a possessi
 def straight_quote_gaps(text: str):
     """Straight double quotes glued to a word: in a line with an even number of them, the
     1st, 3rd … open a quotation and the 2nd, 4th … close one ('said"Yes"and' → 'said "Yes" and')."""
+    if '"' not in text:
+        return
     for line in re.finditer(r"[^\n]+", text):
         quotes = [line.start() + m.start() for m in _STRAIGHT_QUOTE.finditer(line.group())]
         if len(quotes) % 2:

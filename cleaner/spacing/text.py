@@ -10,7 +10,7 @@ import re
 
 LETTERS = re.compile(r"[^\W\d_]{3,}")           # letter runs; beside a digit or apostrophe they are skipped
 _LETTER = re.compile(r"[^\W\d_]")
-_EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’«»"
+EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’«»"
 _POSSESSIVE = re.compile(r"['’]s(?![^\W_])")
 _SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z")
 
@@ -26,15 +26,22 @@ def stands(text: str, words: str) -> bool:
     return False
 
 
-def letter_runs(text: str) -> dict:
+def chunks(text: str) -> dict:
+    """The distinct whitespace-delimited chunks of `text`, in document order (a dict keeps it).
+
+    Most words stand between spaces, so word finders start from these: a chunk of letters
+    is a word as it is, and only the others go through a regex."""
+    return dict.fromkeys(text.split())
+
+
+def letter_runs(text: str, distinct_chunks: dict | None = None) -> dict:
     """The distinct runs of three letters or more that `LETTERS` finds, in document order.
 
-    Most words stand between spaces: such a token is taken whole, and only the others
-    (with punctuation or digits) go through the regex."""
+    `distinct_chunks` is `chunks(text)` when the caller has it already."""
     runs = {}
-    for token in dict.fromkeys(text.split()):
+    for token in chunks(text) if distinct_chunks is None else distinct_chunks:
         if not token.isalpha():
-            core = token.strip(_EDGE_PUNCTUATION)     # "word," "(word" "“word”"
+            core = token.strip(EDGE_PUNCTUATION)     # "word," "(word" "“word”"
             if not core.isalpha():
                 runs.update(dict.fromkeys(LETTERS.findall(token)))
                 continue

@@ -34,7 +34,7 @@ from ..spacing.protect import inside, protected_spans
 from ..spacing.punctuation import GAPS, straight_quote_gaps
 from ..spacing.numbers import number_gaps
 from ..spacing.segment import split_acronym, split_case_change, split_word
-from ..spacing.text import at_sentence_start, letter_runs, occurrences, recurs, stands, touches_word
+from ..spacing.text import at_sentence_start, chunks, letter_runs, occurrences, recurs, stands, touches_word
 from .base import Stage
 
 # Evidence adds up per document: where spaces were lost systematically, a weaker candidate is
@@ -96,12 +96,12 @@ class SpacingStage(Stage):
 
     def find(self, doc) -> list[Edit]:
         text = doc.text
-        protected = protected_spans(text)
+        protected = doc.derived("protected spans", protected_spans)
         gaps: dict[int, _Gap] = {}    # position of the missing space → what it is
         if self.options.punctuation:
             self._punctuation_gaps(text, gaps)
         if self.options.words:
-            tokens = letter_runs(text)     # each distinct token, in document order
+            tokens = letter_runs(text, doc.derived("chunks", chunks))   # each distinct token, in order
             lex = self._lexicon(doc, tokens)
             if lex is not None:
                 self._word_gaps(text, tokens, lex, gaps)
@@ -129,8 +129,9 @@ class SpacingStage(Stage):
         for gap in GAPS:
             if gap.rule == "quote-open" and german_quotes:
                 continue
-            for m in gap.pattern.finditer(text):
-                gaps.setdefault(m.start() if gap.before else m.end(), _Gap(gap.rule, gap.reason, gap.confidence))
+            for pattern in gap.patterns:
+                for m in pattern.finditer(text):
+                    gaps.setdefault(m.start() if gap.before else m.end(), _Gap(gap.rule, gap.reason, gap.confidence))
         for pos, rule, reason, confidence in straight_quote_gaps(text):
             gaps.setdefault(pos, _Gap(rule, reason, confidence))
 

@@ -41,6 +41,7 @@ from pathlib import Path
 from ..edits import Edit
 from ..language.paragraphs import paragraphs
 from ..spacing.protect import protected_spans
+from ..spacing.text import EDGE_PUNCTUATION, chunks
 from ..spelling import vocabulary as vocabularies
 from ..spelling.vocabulary import ATTESTED
 from .base import Stage
@@ -102,14 +103,14 @@ class SpellingStage(Stage):
         text = doc.text
         # a token's verdict is decided once per distinct token, and most are listed words
         suspects = {}
-        for token in set(_WORD.findall(text)).difference(listed):
+        for token in _words(doc.derived("chunks", chunks)).difference(listed):
             if token.islower():
                 found = _verdict(self, language, token)
                 if found:
                     suspects[token] = found
         if not suspects:
             return []
-        protected, foreign = protected_spans(text), _foreign_paragraphs(text, doc.metadata)
+        protected, foreign = doc.derived("protected spans", protected_spans), _foreign_paragraphs(text, doc.metadata)
         edits = []
         for start, token in sorted((at, t) for t in suspects for at in _occurrences(text, t)):
             end = start + len(token)
@@ -194,6 +195,21 @@ def _verdict(stage: SpellingStage, language: str, token: str) -> tuple:
     """The stage's verdict on a token, remembered across documents and threads: it never changes, and
     most words of a dump recur. Bounded, so a dump full of unknown words cannot fill the memory."""
     return stage._pieces(token, vocabularies.vocabulary(language))
+
+
+def _words(distinct_chunks: dict) -> set:
+    """The distinct words `_WORD` finds in the text, from its distinct chunks (the spacing stage
+    needs them too): a chunk of letters, bare or between punctuation, is one word as it is."""
+    words = set()
+    for chunk in distinct_chunks:
+        if not chunk.isalpha():
+            core = chunk.strip(EDGE_PUNCTUATION)
+            if not core.isalpha():
+                words.update(_WORD.findall(chunk))
+                continue
+            chunk = core
+        words.add(chunk)
+    return words
 
 
 def _occurrences(text: str, token: str):

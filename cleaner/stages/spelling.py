@@ -99,11 +99,11 @@ class SpellingStage(Stage):
         if language not in vocabularies.languages():
             return []
         vocab = vocabularies.vocabulary(language)
-        listed = vocab.counts
+        listed = vocab.words
         text = doc.text
         # a token's verdict is decided once per distinct token, and most are listed words
         suspects = {}
-        for token in _words(doc.derived("chunks", chunks)).difference(listed):
+        for token in _unlisted_words(doc.derived("chunks", chunks), listed):
             if token.islower():
                 found = _verdict(self, language, token)
                 if found:
@@ -197,11 +197,12 @@ def _verdict(stage: SpellingStage, language: str, token: str) -> tuple:
     return stage._pieces(token, vocabularies.vocabulary(language))
 
 
-def _words(distinct_chunks: dict) -> set:
-    """The distinct words `_WORD` finds in the text, from its distinct chunks (the spacing stage
-    needs them too): a chunk of letters, bare or between punctuation, is one word as it is."""
+def _unlisted_words(distinct_chunks: dict, listed) -> set:
+    """The distinct words `_WORD` finds in the text that `listed` lacks, from the text's distinct
+    chunks (the spacing stage needs them too). Most chunks are listed words and go at C speed;
+    of the others, a chunk of letters, bare or between punctuation, is one word as it is."""
     words = set()
-    for chunk in distinct_chunks:
+    for chunk in set(distinct_chunks).difference(listed):
         if not chunk.isalpha():
             core = chunk.strip(EDGE_PUNCTUATION)
             if not core.isalpha():
@@ -209,7 +210,7 @@ def _words(distinct_chunks: dict) -> set:
                 continue
             chunk = core
         words.add(chunk)
-    return words
+    return words.difference(listed)
 
 
 def _occurrences(text: str, token: str):

@@ -39,6 +39,7 @@ LISTED_TYPO_MARGIN = 1.0    # … and two words than a listed token that no dict
 AMBIGUITY_MARGIN = 1.0      # rival splits this close in frequency make a split unsure
 AMBIGUITY_PENALTY = 0.25
 MAX_PARTS = 4
+MAX_LETTERS = 80    # no MAX_PARTS words glued are longer; the search costs the square of the length
 LONG_NAME_PART = 7          # names end in "in", "on", "and" ("Stanin", "Crowdon"), long known words rarely
 LONG_RIGHT_WORD = 7         # a long common word after a capitalised one ends no name ("Singaporeversion")
 NAME_PART_ZIPF = 3.0        # a capitalised word glued to another must be this common ("Tony|Blair")
@@ -64,6 +65,8 @@ class Split:
 
 def split_word(word: str, lex: Lexicon, sentence_start: bool = False) -> Split | None:
     """The best split of an all-letter word (lower case, or Capitalised), or None."""
+    if len(word) > MAX_LETTERS:
+        return None
     lower = word.lower()
     real = lex.is_word(lower)
     if real is True and word.islower() and lower in lex.glued_pairs:

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple
 
-from ..edits import Edit
+from ..blocks import prose_blocks
+from ..edits import Edit, shift
 from ..spacing import lexicon as lexicons
 from ..spacing.contractions import contraction_gaps
 from ..spacing.evidence import name_of_the_document, seen_apart
@@ -95,6 +96,15 @@ class SpacingStage(Stage):
     Options = SpacingOptions
 
     def find(self, doc) -> list[Edit]:
+        blocks = prose_blocks(doc)
+        if blocks[0][1] is doc:
+            return self._find_in(doc)
+        edits = []                      # a long document, or one holding data: block by block (cleaner.blocks)
+        for offset, block in blocks:
+            edits.extend(shift(self._find_in(block), offset))
+        return edits
+
+    def _find_in(self, doc) -> list[Edit]:
         text = doc.text
         protected = doc.derived("protected spans", protected_spans)
         gaps: dict[int, _Gap] = {}    # position of the missing space → what it is

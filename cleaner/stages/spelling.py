@@ -38,7 +38,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..edits import Edit
+from ..blocks import prose_blocks
+from ..edits import Edit, shift
 from ..language.paragraphs import paragraphs
 from ..spacing.protect import protected_spans
 from ..spacing.text import EDGE_PUNCTUATION, chunks
@@ -99,18 +100,29 @@ class SpellingStage(Stage):
         if language not in vocabularies.languages():
             return []
         vocab = vocabularies.vocabulary(language)
-        listed = vocab.words
+        foreign = _foreign_paragraphs(doc.text, doc.metadata)
+        blocks = prose_blocks(doc)
+        if blocks[0][1] is doc:
+            return self._find_in(doc, language, vocab, foreign)
+        edits = []                      # a long document, or one holding data: block by block (cleaner.blocks)
+        for offset, block in blocks:
+            end = offset + len(block.text)
+            inside = [(max(s, offset) - offset, min(e, end) - offset) for s, e in foreign if s < end and e > offset]
+            edits.extend(shift(self._find_in(block, language, vocab, inside), offset))
+        return edits
+
+    def _find_in(self, doc, language: str, vocab, foreign: list[tuple[int, int]]) -> list[Edit]:
         text = doc.text
         # a token's verdict is decided once per distinct token, and most are listed words
         suspects = {}
-        for token in _unlisted_words(doc.derived("chunks", chunks), listed):
+        for token in _unlisted_words(doc.derived("chunks", chunks), vocab.words):
             if token.islower():
                 found = _verdict(self, language, token)
                 if found:
                     suspects[token] = found
         if not suspects:
             return []
-        protected, foreign = doc.derived("protected spans", protected_spans), _foreign_paragraphs(text, doc.metadata)
+        protected = doc.derived("protected spans", protected_spans)
         edits = []
         for start, token in sorted((at, t) for t in suspects for at in _occurrences(text, t)):
             end = start + len(token)

@@ -20,6 +20,8 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from itertools import accumulate, compress
+from operator import ne
 
 import ftfy
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
@@ -281,15 +283,16 @@ def _changed_tokens(ta: list[str], tb: list[str]):
     difflib, whose cost grows with the line. Otherwise difflib aligns the middle, between the
     tokens both sides begin and end with."""
     if len(ta) == len(tb):
-        i = 0
-        while i < len(ta):
-            if ta[i] != tb[i]:
-                j = i + 1
-                while j < len(ta) and ta[j] != tb[j]:
-                    j += 1
-                yield i, j, i, j
-                i = j
-            i += 1
+        run = None                      # the run of differing tokens being collected: [start, end)
+        for i in compress(range(len(ta)), map(ne, ta, tb)):     # the differing indexes, at C speed
+            if run and run[1] == i:
+                run[1] = i + 1
+            else:
+                if run:
+                    yield run[0], run[1], run[0], run[1]
+                run = [i, i + 1]
+        if run:
+            yield run[0], run[1], run[0], run[1]
         return
     n = min(len(ta), len(tb))
     head = 0
@@ -305,11 +308,7 @@ def _changed_tokens(ta: list[str], tb: list[str]):
 
 
 def _offsets(tokens):
-    out, pos = [0], 0
-    for t in tokens:
-        pos += len(t)
-        out.append(pos)
-    return out
+    return list(accumulate(map(len, tokens), initial=0))
 
 
 def _lost_closing_quotes(text: str) -> set[int]:

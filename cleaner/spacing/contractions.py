@@ -17,9 +17,10 @@ from .lexicon import Lexicon
 from .scan import finditer, per_mark
 
 # The patterns start at the apostrophe, one per kind of apostrophe, so the regex engine skips to it quickly.
-_AFTER = per_mark("'’", r"(?<=[^\W\d_]['’])(s|t|re|ve|ll|d|m)(?=[^\W\d_])")
-_BEFORE = per_mark("'’", r"(?<=[^\W\d_]{4}['’])(t|s|re|ve|ll|d|m)\b")
-_PLURAL_POSSESSIVE = per_mark("'’", r"(?<=[a-z]{2}s['’])(?=[A-Z][a-z]{2,})")
+# A lookahead that most apostrophes fail at once ("’s " has one letter after it) goes first.
+_AFTER = per_mark("'’", r"(?=[^\W\d_]{2})(?<=[^\W\d_]['’])(s|t|re|ve|ll|d|m)(?=[^\W\d_])")
+_BEFORE = per_mark("'’", r"(?=[tsrvldm])(?<=[^\W\d_]{4}['’])(t|s|re|ve|ll|d|m)\b")
+_PLURAL_POSSESSIVE = per_mark("'’", r"(?=[A-Z][a-z]{2,})(?<=[a-z]{2}s['’])")
 _LETTERS_AT = re.compile(r"[^\W\d_]+")
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
 MIN_WORD_ZIPF = 3.5

@@ -119,10 +119,10 @@ class LanguageStage(Stage):
         spans = paragraphs(text)
         readings = []
         for s, e in spans:
-            paragraph = text[s:e]
-            if paragraph not in memo:
-                memo[paragraph] = self._read(paragraph, o.markers)
-            readings.append(memo[paragraph])
+            read = text[s:min(e, s + o.max_chars)]     # all that _read looks at: a repair further on
+            if read not in memo:                       # leaves the reading as it was
+                memo[read] = self._read(read, o.markers)
+            readings.append(memo[read])
         if given:                             # "en-GB" is English: paragraphs are read as "en"
             document = Reading(given.split("-")[0].split("_")[0].lower(), 1.0, "metadata")
         else:

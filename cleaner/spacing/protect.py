@@ -40,13 +40,13 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _chunk_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for m in finditer(_MARKS, text):
-        if spans and m.start() < spans[-1][1]:
+    for mark, mark_end in sorted(m.span() for m in finditer(_MARKS, text, ordered=False)):
+        if spans and mark < spans[-1][1]:
             continue                    # inside the chunk already protected
-        start = m.start()
+        start = mark
         while start > 0 and not text[start - 1].isspace():
             start -= 1
-        end = _SPACE.search(text, m.end())
+        end = _SPACE.search(text, mark_end)
         spans.append((start, end.start() if end else len(text)))
     return spans
 

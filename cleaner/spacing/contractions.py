@@ -15,6 +15,7 @@ import re
 
 from .lexicon import Lexicon
 from .scan import finditer, per_mark
+from .text import letters_before
 
 # The patterns start at the apostrophe, one per kind of apostrophe, so the regex engine skips to it quickly.
 # A lookahead that most apostrophes fail at once ("’s " has one letter after it) goes first.
@@ -22,7 +23,6 @@ _AFTER = per_mark("'’", r"(?=[^\W\d_]{2})(?<=[^\W\d_]['’])(s|t|re|ve|ll|d|m)
 _BEFORE = per_mark("'’", r"(?=[tsrvldm])(?<=[^\W\d_]{4}['’])(t|s|re|ve|ll|d|m)\b")
 _PLURAL_POSSESSIVE = per_mark("'’", r"(?=[A-Z][a-z]{2,})(?<=[a-z]{2}s['’])")
 _LETTERS_AT = re.compile(r"[^\W\d_]+")
-_LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
 MIN_WORD_ZIPF = 3.5
 MIN_LONG_WORD_ZIPF = 2.0    # a long word may be rarer ("namesake", "newsagents")
 
@@ -47,7 +47,7 @@ def contraction_gaps(text: str, lex: Lexicon):
         yield m.end(), 0.85             # "Drivers'Championship"
     for m in finditer(_BEFORE, text, ordered=False):
         clitic = m.group(1)
-        letters = _LETTERS_BEFORE.search(text, max(0, m.start() - 40), m.start()).group()
+        letters = letters_before(text, m.start(), 40)
         start = m.start() - len(letters)
         low = letters.lower()
         if lex.is_word(low) or lex.knows(low):

@@ -11,11 +11,10 @@ import re
 
 from .lexicon import Lexicon
 from .segment import MIN_CONTENT_ZIPF
+from .text import letters_before, number_before
 
 _DIGIT_BESIDE_LETTER = re.compile(r"\d(?:(?<=[^\W\d_]\d)|%?(?=[^\W\d_]))")  # "in2010" | "100million", "3%of"
 _LETTERS_AT = re.compile(r"[^\W\d_]+")
-_NUMBER_BEFORE = re.compile(r"[\d,.]*\d%?$")
-_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _LONG_NUMBER = re.compile(r"\d{4}(?!\w)|\d{1,3},\d{3}(?!\w)")
 _ERAS = {"AD", "BC", "BCE", "CE", "AH", "BP"}
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
@@ -31,10 +30,9 @@ def number_gaps(text: str, lex: Lexicon):
     stay whole ("AM3D", "MP3").
     """
     for m in _DIGIT_BESIDE_LETTER.finditer(text):
-        before = m.start() and _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if before:                                         # letters, then this number
+        word = letters_before(text, m.start(), 30)
+        if word:                                           # letters, then this number
             at = m.start()
-            word = before.group()
             start = at - len(word)
             if start and (text[start - 1].isalnum() or text[start - 1] in "’'"):
                 continue
@@ -48,10 +46,10 @@ def number_gaps(text: str, lex: Lexicon):
                 yield at, 0.85          # "a1982", "a1,500-acre"; not "a1", a code
         else:                                              # this number, then letters
             at = m.end()
-            letters, number = _LETTERS_AT.match(text, at), _NUMBER_BEFORE.search(text, max(0, at - 20), at)
+            letters, number = _LETTERS_AT.match(text, at), number_before(text, at, 20)
             if not (letters and number):
                 continue                # "⓶9": a numeric sign the pattern took for a letter
-            letters, number = letters.group(), number.group()
+            letters = letters.group()
             start = at - len(number)
             if start and text[start - 1].isalnum():
                 continue

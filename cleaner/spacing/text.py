@@ -51,6 +51,30 @@ def letter_runs(text: str, distinct_chunks: dict | None = None) -> dict:
     return runs
 
 
+def letters_before(text: str, end: int, limit: int) -> str:
+    r"""The letters (as `[^\W\d_]` matches them) running up to `end`, at most `limit` of them.
+
+    A step back per character: a regex anchored at `end` would try every start in the window."""
+    start, low = end, max(0, end - limit)
+    while start > low and text[start - 1].isalnum() and not text[start - 1].isdecimal():
+        start -= 1
+    return text[start:end]
+
+
+def number_before(text: str, end: int, limit: int) -> str:
+    r"""The number (digits, commas and points, ending in a digit, maybe a "%") ending at `end`, within
+    `limit` characters, as `[\d,.]*\d%?$` finds it; "" when there is none."""
+    low, i = max(0, end - limit), end
+    if i > low and text[i - 1] == "%":
+        i -= 1
+    if not (i > low and text[i - 1].isdecimal()):
+        return ""
+    i -= 1
+    while i > low and (text[i - 1].isdecimal() or text[i - 1] in ",."):
+        i -= 1
+    return text[i:end]
+
+
 def occurrences(text: str, word: str):
     """Where `word` stands as a whole letter run (as `LETTERS` finds it), found at C speed."""
     start = text.find(word)

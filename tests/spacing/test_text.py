@@ -1,8 +1,10 @@
 """cleaner.spacing.text: the shortcuts that find tokens must find what the regex finds."""
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.spacing.text import LETTERS, letter_runs, occurrences
+from cleaner.spacing.text import LETTERS, letter_runs, letters_before, number_before, occurrences
 
 
 @given(st.lists(st.sampled_from(list("abcXYZéü ’'.,;:()“”«»-_0123²\n\t\u0301") + ["word", "Name", "ofthe"]),
@@ -15,3 +17,20 @@ def test_the_token_shortcut_finds_the_runs_the_regex_finds(text):
 def test_occurrences_are_the_whole_letter_runs(text):
     runs = {m.start() for m in LETTERS.finditer(text) if m.group() == "word"}
     assert set(occurrences(text, "word")) == runs
+
+
+_ALPHABET = "ab1209,.%’' _é²ⅫΩ٣x\n"
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=60), st.integers(0, 60), st.integers(1, 45))
+def test_letters_before_is_the_anchored_regex(text, end, limit):
+    end = min(end, len(text))
+    found = re.compile(r"[^\W\d_]+$").search(text, max(0, end - limit), end)
+    assert letters_before(text, end, limit) == (found.group() if found else "")
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=60), st.integers(0, 60), st.integers(1, 25))
+def test_number_before_is_the_anchored_regex(text, end, limit):
+    end = min(end, len(text))
+    found = re.compile(r"[\d,.]*\d%?$").search(text, max(0, end - limit), end)
+    assert number_before(text, end, limit) == (found.group() if found else "")

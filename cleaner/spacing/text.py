@@ -63,7 +63,7 @@ def letters_before(text: str, end: int, limit: int) -> str:
 
 def number_before(text: str, end: int, limit: int) -> str:
     r"""The number (digits, commas and points, ending in a digit, maybe a "%") ending at `end`, within
-    `limit` characters, as `[\d,.]*\d%?$` finds it; "" when there is none."""
+    `limit` characters, as `[\d,.]*\d%?\Z` finds it; "" when there is none."""
     low, i = max(0, end - limit), end
     if i > low and text[i - 1] == "%":
         i -= 1

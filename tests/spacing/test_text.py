@@ -25,12 +25,12 @@ _ALPHABET = "ab1209,.%’' _é²ⅫΩ٣x\n"
 @given(st.text(alphabet=_ALPHABET, max_size=60), st.integers(0, 60), st.integers(1, 45))
 def test_letters_before_is_the_anchored_regex(text, end, limit):
     end = min(end, len(text))
-    found = re.compile(r"[^\W\d_]+$").search(text, max(0, end - limit), end)
+    found = re.compile(r"[^\W\d_]+\Z").search(text, max(0, end - limit), end)   # \Z: "$" also matches before a final "\n"
     assert letters_before(text, end, limit) == (found.group() if found else "")
 
 
 @given(st.text(alphabet=_ALPHABET, max_size=60), st.integers(0, 60), st.integers(1, 25))
 def test_number_before_is_the_anchored_regex(text, end, limit):
     end = min(end, len(text))
-    found = re.compile(r"[\d,.]*\d%?$").search(text, max(0, end - limit), end)
+    found = re.compile(r"[\d,.]*\d%?\Z").search(text, max(0, end - limit), end)
     assert number_before(text, end, limit) == (found.group() if found else "")

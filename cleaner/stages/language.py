@@ -57,6 +57,9 @@ NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt":
 MARKERS_MIN = 4
 MARKERS_SHARE = 0.05
 MARKERS_RIVALS = 1 / 3
+# Markers are first counted in a paragraph's first QUICK_CHARS characters (about 65 words); only a
+# paragraph they do not settle is read further (to `max_chars`) and, if need be, by the backend.
+QUICK_CHARS = 400
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -154,17 +157,21 @@ class LanguageStage(Stage):
         finds no Catalan marker in it.
         """
         o = self.options
+        if settle and self._markers is not None and len(paragraph) > QUICK_CHARS < o.max_chars:
+            words = _words(paragraph[:QUICK_CHARS])   # most paragraphs settle on their first words
+            if sum(map(str.islower, words)) >= o.min_words:
+                reading = self._settled(self._marker_counts(words), len(words))
+                if reading:
+                    return reading
         words = _words(paragraph[:o.max_chars])
         if sum(map(str.islower, words)) < o.min_words:
             return UNSURE
         found = None
         if self._markers is not None:
-            found = Counter(filter(None, map(self._markers.get, map(str.lower, words))))
-            if settle and found:
-                (best, n), = found.most_common(1)
-                rivals = sum(found.values()) - n
-                if n >= MARKERS_MIN and n >= MARKERS_SHARE * len(words) and rivals <= MARKERS_RIVALS * n:
-                    return Reading(best, n / (n + rivals + 1), "markers")
+            found = self._marker_counts(words)
+            reading = self._settled(found, len(words)) if settle else None
+            if reading:
+                return reading
         answers = self.detector.detect(paragraph[:o.max_chars])
         if not answers or answers[0][1] < o.min_confidence:
             return UNSURE
@@ -172,6 +179,20 @@ class LanguageStage(Stage):
         if found is not None and (not found[language] or found[language] < max(found.values())):
             return UNSURE
         return Reading(language, confidence, self.detector.name)
+
+    def _marker_counts(self, words: list[str]) -> Counter:
+        return Counter(filter(None, map(self._markers.get, map(str.lower, words))))
+
+    @staticmethod
+    def _settled(found: Counter, words: int) -> Reading | None:
+        """The markers' reading when they are plenty and nearly all of one language, else None."""
+        if not found:
+            return None
+        (best, n), = found.most_common(1)
+        rivals = sum(found.values()) - n
+        if n >= MARKERS_MIN and n >= MARKERS_SHARE * words and rivals <= MARKERS_RIVALS * n:
+            return Reading(best, n / (n + rivals + 1), "markers")
+        return None
 
     def _document(self, text: str, spans, readings) -> Reading:
         """The language most paragraph words are in; the whole text read at once when no paragraph tells."""

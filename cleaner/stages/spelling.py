@@ -100,18 +100,20 @@ class SpellingStage(Stage):
         if language not in vocabularies.languages():
             return []
         vocab = vocabularies.vocabulary(language)
-        foreign = _foreign_paragraphs(doc.text, doc.metadata)
         blocks = prose_blocks(doc)
         if blocks[0][1] is doc:
-            return self._find_in(doc, language, vocab, foreign)
+            return self._find_in(doc, language, vocab, lambda: _foreign_paragraphs(doc.text, doc.metadata))
+        foreign = _foreign_paragraphs(doc.text, doc.metadata)
         edits = []                      # a long document, or one holding data: block by block (cleaner.blocks)
         for offset, block in blocks:
             end = offset + len(block.text)
             inside = [(max(s, offset) - offset, min(e, end) - offset) for s, e in foreign if s < end and e > offset]
-            edits.extend(shift(self._find_in(block, language, vocab, inside), offset))
+            edits.extend(shift(self._find_in(block, language, vocab, lambda: inside), offset))
         return edits
 
-    def _find_in(self, doc, language: str, vocab, foreign: list[tuple[int, int]]) -> list[Edit]:
+    def _find_in(self, doc, language: str, vocab, foreign_spans) -> list[Edit]:
+        """The flags in `doc`; `foreign_spans()` gives the spans of paragraphs in another language,
+        asked only when there is something to flag."""
         text = doc.text
         # a token's verdict is decided once per distinct token, and most are listed words
         suspects = {}
@@ -122,7 +124,7 @@ class SpellingStage(Stage):
                     suspects[token] = found
         if not suspects:
             return []
-        protected = doc.derived("protected spans", protected_spans)
+        protected, foreign = doc.derived("protected spans", protected_spans), foreign_spans()
         edits = []
         for start, token in sorted((at, t) for t in suspects for at in _occurrences(text, t)):
             end = start + len(token)

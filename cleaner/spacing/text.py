@@ -12,6 +12,7 @@ LETTERS = re.compile(r"[^\W\d_]{3,}")           # letter runs; beside a digit or
 _LETTER = re.compile(r"[^\W\d_]")
 EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’«»"
 _POSSESSIVE = re.compile(r"['’]s(?![^\W_])")
+_NOT_OPENING = re.compile(r'[^ "“‘(]')          # what no text before a first sentence holds
 _SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z")
 
 
@@ -93,7 +94,7 @@ def recurs(text: str, word: str) -> bool:
 
 def at_sentence_start(text: str, pos: int) -> bool:
     """Does a sentence start at `pos`: the text's start, or a sentence end before it (opening quote allowed)?"""
-    return not text[:pos].strip(' "“‘(') or bool(_SENTENCE_END.search(text, max(0, pos - 6), pos))
+    return not _NOT_OPENING.search(text, 0, pos) or bool(_SENTENCE_END.search(text, max(0, pos - 6), pos))
 
 
 def touches_word(text: str, start: int, end: int) -> bool:

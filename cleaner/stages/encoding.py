@@ -159,12 +159,13 @@ class EncodingStage(Stage):
         candidate = _MAY_NEED_FTFY if self._typography_fixes else _CANDIDATE
         pos = 0
         while m := candidate.search(text, pos):
+            floor = pos             # the line holding m starts here or after a break found after here
             end = _BREAK.search(text, m.start())
             pos = end.start() if end else len(text)
             if pos == m.start():  # the candidate is itself a line break (U+2028, U+2029)
                 pos += 1
                 continue
-            start = max(text.rfind(c, 0, m.start()) for c in _BREAKS) + 1
+            start = max(floor, max(text.rfind(c, floor, m.start()) for c in _BREAKS) + 1)
             line = text[start:pos]
             if line not in seen_clean and self._may_need_ftfy(line):
                 fixed = self._fix_line(line, start, lost_quotes)

@@ -4,7 +4,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.spacing.text import LETTERS, letter_runs, letters_before, number_before, occurrences
+from cleaner.spacing.text import LETTERS, at_sentence_start, letter_runs, letters_before, number_before, occurrences
 
 
 @given(st.lists(st.sampled_from(list("abcXYZéü ’'.,;:()“”«»-_0123²\n\t\u0301") + ["word", "Name", "ofthe"]),
@@ -34,3 +34,10 @@ def test_number_before_is_the_anchored_regex(text, end, limit):
     end = min(end, len(text))
     found = re.compile(r"[\d,.]*\d%?\Z").search(text, max(0, end - limit), end)
     assert number_before(text, end, limit) == (found.group() if found else "")
+
+
+@given(st.text(alphabet=' "“‘(a.\n', max_size=30), st.integers(0, 30))
+def test_a_sentence_starts_where_only_opening_marks_come_before(text, pos):
+    pos = min(pos, len(text))
+    assert at_sentence_start(text, pos) == (
+        not text[:pos].strip(' "“‘(') or bool(re.search(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z", text[max(0, pos - 6):pos])))

@@ -172,7 +172,8 @@ def _clean(args: argparse.Namespace) -> int:
                          args.executor, args.scheduler, args.shard_mb)
     quiet_rejects = args.quiet or args.report  # with a report, the reasons are in rejects.jsonl
     try:
-        summary = run(options, None if quiet_rejects else _print_reject, progress.for_stream(sys.stderr, args.quiet))
+        summary = run(options, None if quiet_rejects else _print_reject, progress.for_stream(sys.stderr, args.quiet),
+                      _warn)
     except RunError as e:
         return _error(e)
     except OSError as e:
@@ -211,6 +212,11 @@ def _apply(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"cleaner: {applied.line(args.output)}", file=sys.stderr)
     return 0
+
+
+def _warn(message: str) -> None:
+    """Printed even with -q: a worker that died is news however quiet the run."""
+    print(f"cleaner: warning: {message}", file=sys.stderr, flush=True)
 
 
 def _print_reject(reject: Reject) -> None:

@@ -87,14 +87,16 @@ def _read_config(config: str | None) -> dict | None:
 
 
 def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
-        progress: Progress | None = None) -> Summary:
+        progress: Progress | None = None, warn: Callable[[str], None] | None = None) -> Summary:
+    """Clean `options.inputs` into `options.output`; the summary. `on_reject` is told of each
+    reject at the end, `warn` of a worker process that died (its shard is retried once)."""
     progress = progress or Progress()
     config = _read_config(options.config)
     pipeline = Pipeline.from_dict(config) if config else Pipeline.default()
     if options.executor not in EXECUTORS:
         raise RunError(f"unknown executor {options.executor!r}; there are: {', '.join(EXECUTORS)}")
     try:
-        executor = make_executor(options.executor, options.jobs, options.scheduler)
+        executor = make_executor(options.executor, options.jobs, options.scheduler, warn)
     except ExecutorUnavailable as e:
         raise RunError(str(e)) from None
     if options.resume and "-" in options.inputs:
@@ -128,6 +130,8 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
         summary.merge(done[index]["summary"])
     if resumed:
         summary.resumed = {"shards": len(shards), "done_before": resumed}
+    if executor.failures:
+        summary.worker_failures = executor.failures
     _join(job, shards, done, summary, options.report, on_reject, started)
     shutil.rmtree(work, ignore_errors=True)
     return summary

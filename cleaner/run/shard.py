@@ -76,14 +76,16 @@ def worker_pipeline(config: dict | None) -> Pipeline:
     return pipeline
 
 
-def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = None) -> dict:
+def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = None,
+                reject_all: str | None = None) -> dict:
     """Clean a shard into its folder and mark it done; its marker's content.
 
     `tick(documents, bytes)` is told of progress now and then; the bytes of a
-    shard add up to its size once it is done.
+    shard add up to its size once it is done. `reject_all`: clean nothing, but
+    reject every document of the shard with this reason (`reject_shard`).
     """
     shard = task.shard
-    pipeline = worker_pipeline(job.config)
+    pipeline = worker_pipeline(job.config) if reject_all is None else None
     folder = shard_folder(job.work, shard.index)
     shutil.rmtree(folder, ignore_errors=True)  # what an interrupted attempt left
     folder.mkdir(parents=True)
@@ -100,8 +102,8 @@ def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = 
     documents = 0
     try:
         for k, item in enumerate(read_shard(shard, job.read)):
-            if k in refused and isinstance(item, Record):
-                item = Reject(item.id, item.source, refused[k])
+            if isinstance(item, Record) and (k in refused or reject_all is not None):
+                item = Reject(item.id, item.source, refused.get(k, reject_all))
             outcome = clean_item(pipeline, item)
             if isinstance(outcome, Reject):
                 files["rejects"].write(json_line(dataclasses.asdict(outcome)))
@@ -130,6 +132,13 @@ def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = 
     marker.commit(durable=True)
     fsync_folder(folder)
     return done
+
+
+def reject_shard(job: Job, task: Task, reason: str) -> dict:
+    """Mark a shard done without cleaning it: its documents go to the rejects with `reason`
+    (rejects of their own, such as an unreadable file, keep theirs). For a shard that no worker
+    survives; the counts still add up."""
+    return clean_shard(job, task, reject_all=reason)
 
 
 def read_done(work: str | Path, index: int) -> dict | None:

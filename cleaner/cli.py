@@ -24,6 +24,7 @@ import sys
 from .config import describe
 from .edits import FIX
 from .io import FORMATS, InputError, ReadOptions, Reject, discover, read
+from .io.encodings import flag_guess
 from .pipeline import StageError
 from .registry import BUILTIN, UnknownStage, available, stage_class
 from .report.apply import apply_decisions
@@ -250,7 +251,7 @@ def _diff(args: argparse.Namespace) -> int:
             status = _error(f"{item.source}: {item.reason}")
             continue
         try:
-            result = pipeline.clean(item.text, id=item.id, metadata=item.metadata)
+            result = flag_guess(pipeline.clean(item.text, id=item.id, metadata=item.metadata))
         except StageError as e:
             status = _error(e)
             continue

@@ -24,6 +24,7 @@ from typing import Callable
 from ..io import ReadOptions, Record, Reject
 from ..io.atomic import AtomicFile, fsync_folder
 from ..io.compression import suffix
+from ..io.encodings import flag_guess
 from ..io.shards import Shard, read_shard
 from ..io.writers import json_line
 from ..pipeline import Pipeline, StageError
@@ -154,7 +155,7 @@ def clean_item(pipeline: Pipeline, item: Record | Reject) -> Result | Reject:
     if isinstance(item, Reject):
         return item
     try:
-        return pipeline.clean(item.text, id=item.id, metadata=item.metadata)
+        return flag_guess(pipeline.clean(item.text, id=item.id, metadata=item.metadata))
     except StageError as e:
         return Reject(item.id, item.source, f"stage {e.stage} failed: {e.__cause__}")
 

@@ -192,7 +192,7 @@ def _admit(writer: TxtTreeWriter, shards: list[Shard], read_options: ReadOptions
     for shard in shards:
         for k, item in enumerate(read_shard(shard, read_options)):
             if isinstance(item, Record):
-                reason = writer.admit(item.id)
+                reason = writer.admit(item.id, item.source)
                 if reason:
                     refused.setdefault(shard.index, []).append((k, reason))
     return refused

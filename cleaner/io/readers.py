@@ -188,7 +188,8 @@ def _jsonl_record(raw: bytes, offset: int, line: int, source: Source, options: R
     try:
         fields = json.loads(decoded.text)
     except json.JSONDecodeError as e:
-        raise _Rejected(f"not valid JSON ({e.msg}, column {e.colno})") from None
+        where = f"column {e.colno}" if e.lineno == 1 else "at the end of the line"  # the line's own newline
+        raise _Rejected(f"not valid JSON ({e.msg}, {where})") from None
     if not isinstance(fields, dict):
         raise _Rejected(f"a JSON {_JSON_TYPES[type(fields)]}, not an object")
     given_id = fields.get(options.id_field)

@@ -33,7 +33,7 @@ from typing import Callable
 from .. import __version__
 from .. import config as _config
 from ..io import InputError, ReadOptions, Record, Reject, default_format, discover
-from ..io.atomic import AtomicFile, remove_leftovers
+from ..io.atomic import _TEMPORARY, AtomicFile, remove_leftovers
 from ..io.shards import SHARD_BYTES, Shard, plan, read_shard
 from ..io.writers import TxtTreeWriter
 from ..pipeline import Pipeline
@@ -173,7 +173,10 @@ def _check_writable(options: RunOptions, output: str) -> TxtTreeWriter | None:
             Path(options.report).mkdir(parents=True, exist_ok=True)
             AtomicFile(Path(options.report) / "summary.json").abort()
     except OSError as e:
-        raise RunError(f"cannot write {e.filename or output}: {e.strerror}") from None
+        where = e.filename or output
+        if _TEMPORARY.fullmatch(Path(where).name):  # our probe's name means nothing to the user
+            where = str(Path(where).parent)
+        raise RunError(f"cannot write {where}: {e.strerror}") from None
     return writer
 
 

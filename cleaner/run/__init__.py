@@ -38,7 +38,7 @@ from ..io.shards import SHARD_BYTES, Shard, plan, read_shard
 from ..io.writers import TxtTreeWriter
 from ..pipeline import Pipeline
 from ..report import ReportWriter, Summary
-from .executors import EXECUTORS, ExecutorUnavailable, make_executor
+from .executors import EXECUTORS, ExecutorUnavailable, WorkersFailing, make_executor
 from .progress import Progress
 from .shard import Job, Task, out_part, read_done, shard_folder
 
@@ -121,6 +121,8 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
     try:
         for marker in executor.run(job, tasks, progress):
             done[marker["shard"]] = marker
+    except WorkersFailing as e:
+        raise RunError(f"{e}; finished shards are kept for --resume") from None
     finally:
         progress.close()
 

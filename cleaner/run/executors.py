@@ -24,6 +24,10 @@ class ExecutorUnavailable(RuntimeError):
     """An executor whose package is not installed."""
 
 
+class WorkersFailing(RuntimeError):
+    """Worker processes that die before they are given any work: the run cannot go on."""
+
+
 class LocalExecutor:
     """`jobs` worker processes on this machine; in this process when there is one job or one shard.
 
@@ -61,12 +65,14 @@ class LocalExecutor:
                 while pending and len(workers) < size:
                     workers.append(_Worker(context, job.config))
                 for worker in workers:
-                    if worker.task is None and pending:
+                    if worker.ready and worker.task is None and pending:
                         worker.give(job, pending.popleft())
                 ready = set(connection.wait([w.conn for w in workers] + [w.process.sentinel for w in workers]))
                 for worker in [w for w in workers if w.conn in ready or w.process.sentinel in ready]:
                     for message in worker.messages():
-                        if message[0] == "tick":
+                        if message[0] == "ready":
+                            worker.ready = True
+                        elif message[0] == "tick":
                             progress.advance(*message[1:])
                         elif message[0] == "done":
                             worker.task = None
@@ -82,7 +88,7 @@ class LocalExecutor:
                     else:
                         idle_deaths += 1
                         if idle_deaths > self.ATTEMPTS * size:
-                            raise RuntimeError(f"worker processes keep dying before they get any work "
+                            raise WorkersFailing(f"worker processes keep dying before they get any work "
                                                f"(the last: {_ending(worker.process.exitcode)})")
         finally:
             for worker in workers:
@@ -114,6 +120,7 @@ class _Worker:
         self.process = context.Process(target=_serve, args=(child, config), daemon=True)
         self.process.start()
         child.close()
+        self.ready = False  # its pipeline is built: it can take a shard
         self.task: Task | None = None
 
     def give(self, job: Job, task: Task) -> None:
@@ -147,6 +154,7 @@ def _serve(conn, config) -> None:
     except Exception as e:
         conn.send(("error", _picklable(e)))
         return
+    conn.send(("ready",))
     while True:
         try:
             given = conn.recv()
@@ -195,7 +203,10 @@ class DaskExecutor:
     `distributed.scheduler.allowed-failures` deaths: 1 on the LocalCluster a
     run starts, so a shard is tried twice as with local processes. After
     that Dask gives up on the task (KilledWorker), and the shard's documents go
-    to the rejects with the reason.
+    to the rejects with the reason. Dask blames every task a dying worker
+    held, so that LocalCluster gives a worker one task at a time. A cluster at
+    `--scheduler` keeps its own settings (Dask's defaults: 3 deaths, and a
+    worker may hold a queued task that a neighbour's crash then blames).
     """
 
     name = "dask"
@@ -224,7 +235,10 @@ class DaskExecutor:
             if self.scheduler:
                 client = stack.enter_context(Client(self.scheduler))
             else:
-                stack.enter_context(dask.config.set({"distributed.scheduler.allowed-failures": 1}))
+                # One task per worker thread (no queue on the workers), so that a worker that dies
+                # takes down only the shard it was cleaning; one death per task: tried twice.
+                stack.enter_context(dask.config.set({"distributed.scheduler.allowed-failures": 1,
+                                                     "distributed.scheduler.worker-saturation": 1.0}))
                 cluster = stack.enter_context(LocalCluster(
                     n_workers=self.jobs, threads_per_worker=1, processes=self.processes,
                     dashboard_address=":0", silence_logs=logging.ERROR))

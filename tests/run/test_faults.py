@@ -136,3 +136,16 @@ def test_dask_gives_up_on_a_shard_whose_workers_die_and_its_documents_are_reject
     assert len(out.read_text().splitlines()) == 19
     summary = json.loads((rep / "summary.json").read_text())
     assert summary["documents"] == {"in": 20, "out": 19, "rejected": 1, "changed": 19}
+
+
+def test_workers_that_die_before_any_work_stop_the_run_clearly(tmp_path, monkeypatch, capsys):
+    from cleaner.run import executors
+
+    def die(config):
+        os._exit(7)
+
+    monkeypatch.setattr(executors, "worker_pipeline", die)  # forked workers die as they start
+    src = dump(tmp_path / "in", "")
+    assert clean(src, "-o", tmp_path / "out.jsonl", "--jobs", "2") == 2
+    assert capsys.readouterr().err == ("cleaner: error: worker processes keep dying before they get any work "
+                                       "(the last: exit status 7); finished shards are kept for --resume\n")

@@ -24,6 +24,7 @@ import sys
 from .config import describe
 from .edits import FIX
 from .io import FORMATS, InputError, ReadOptions, Reject, discover, read
+from .io.encodings import flag_guess
 from .pipeline import StageError
 from .registry import BUILTIN, UnknownStage, available, stage_class
 from .report.apply import apply_decisions
@@ -172,7 +173,8 @@ def _clean(args: argparse.Namespace) -> int:
                          args.executor, args.scheduler, args.shard_mb)
     quiet_rejects = args.quiet or args.report  # with a report, the reasons are in rejects.jsonl
     try:
-        summary = run(options, None if quiet_rejects else _print_reject, progress.for_stream(sys.stderr, args.quiet))
+        summary = run(options, None if quiet_rejects else _print_reject, progress.for_stream(sys.stderr, args.quiet),
+                      _warn)
     except RunError as e:
         return _error(e)
     except OSError as e:
@@ -213,6 +215,11 @@ def _apply(args: argparse.Namespace) -> int:
     return 0
 
 
+def _warn(message: str) -> None:
+    """Printed even with -q: a worker that died is news however quiet the run."""
+    print(f"cleaner: warning: {message}", file=sys.stderr, flush=True)
+
+
 def _print_reject(reject: Reject) -> None:
     print(f"cleaner: rejected {reject.source}: {reject.reason}", file=sys.stderr)
 
@@ -244,7 +251,7 @@ def _diff(args: argparse.Namespace) -> int:
             status = _error(f"{item.source}: {item.reason}")
             continue
         try:
-            result = pipeline.clean(item.text, id=item.id, metadata=item.metadata)
+            result = flag_guess(pipeline.clean(item.text, id=item.id, metadata=item.metadata))
         except StageError as e:
             status = _error(e)
             continue

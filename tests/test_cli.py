@@ -252,7 +252,7 @@ def test_ids_never_escape_the_output_folder(tmp_path):
             "id '../../etc/passwd' would be written outside the output folder",
             "id '/tmp/abs' would be written outside the output folder",
             "id 'a/../../b' would be written outside the output folder",
-            "id 'ok/doc' names the same output file as an earlier document",
+            f"id 'ok/doc' names the same output file as an earlier document ({src / 'ids.jsonl'}:5)",
         ]))
 
 

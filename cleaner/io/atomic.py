@@ -24,6 +24,15 @@ _MODE = 0o666 & ~_umask()
 _TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 
 
+def _head(name: str, limit: int = 240) -> str:
+    """`name` cut to `limit` bytes, so that a temporary name (14 bytes more) is a valid file name
+    whenever `name` is (255 bytes)."""
+    name = name[:limit]
+    while len(os.fsencode(name)) > limit:
+        name = name[:-1]
+    return name
+
+
 def fsync_folder(folder: str | Path) -> None:
     """Make a rename or a new file in `folder` durable: fsync the folder itself (POSIX)."""
     fd = os.open(folder, os.O_RDONLY)
@@ -72,7 +81,7 @@ class AtomicFile(Committable):
 
     def __init__(self, path: str | Path, compress: bool = False):
         self.path = Path(path)
-        fd, self._tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        fd, self._tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{_head(self.path.name)}.", suffix=".tmp")
         self._raw = os.fdopen(fd, "wb")
         self._stream = compression.writer(self._raw, self.path.name) if compress else self._raw
 

@@ -2,7 +2,9 @@
 
 Nothing a dump holds stops a run: a file that cannot be read, is binary, is
 not UTF-8, is empty or too big, or a JSONL line that is not a usable record,
-becomes a Reject with a one-line reason, and reading goes on. Documents are
+becomes a Reject with a one-line reason, and reading goes on. A txt file with
+a UTF-16/32 byte-order mark, or in a legacy encoding charset-normalizer is
+sure of, is read and says so in its metadata (cleaner/io/encodings.py). Documents are
 read one at a time, so memory stays flat however big the dump.
 
 Formats, by name (after any `.gz`/`.zst`/`.bz2`): `.txt` is one document whose id is
@@ -15,7 +17,6 @@ text unless it is `.jsonl`. `-` is stdin, read as `stdin_format`.
 """
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import re
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import BinaryIO, ContextManager, Iterable, Iterator
 
 from . import compression
+from .encodings import NotText, bom_encoding, decode
 from .records import Record, Reject
 
 _SNIFF = 8192  # bytes of a JSONL file looked at for NULs, as git does to call a file binary
@@ -131,17 +133,20 @@ def read_txt(source: Source, options: ReadOptions) -> Iterator[Record | Reject]:
             data = f.read(options.max_bytes + 1)
         if len(data) > options.max_bytes:
             raise _Rejected(_too_big(options))
-        nul = data.find(b"\0")
+        nul = -1 if bom_encoding(data) else data.find(b"\0")  # UTF-16 and UTF-32 are full of NULs
         if nul >= 0:
             raise _Rejected(f"binary file (NUL byte at offset {nul})")
-        text, bom = _decode(data, at_file_start=True)
-        _check_text(text)
+        decoded = _decode(data, at_file_start=True, guess=True)
+        if "\0" in decoded.text:
+            raise _Rejected(f"binary file (NUL character at offset {decoded.text.index(chr(0))} "
+                            f"of its {decoded.encoding} text)")
+        _check_text(decoded.text)
     except _Rejected as e:
         yield Reject(id, source.path, str(e))
     except _UNREADABLE as e:
         yield Reject(id, source.path, _unreadable(source, e))
     else:
-        yield Record(id, text, {"bom": True} if bom else {}, source.path)
+        yield Record(id, decoded.text, decoded.metadata(), source.path)
 
 
 def read_jsonl_lines(source: Source, options: ReadOptions, start: int = 0, end: int | None = None,
@@ -151,7 +156,11 @@ def read_jsonl_lines(source: Source, options: ReadOptions, start: int = 0, end: 
     offset = start
     try:
         with _open(source) as f:
-            if start == 0 and b"\0" in f.peek(_SNIFF)[:_SNIFF]:
+            head = f.peek(_SNIFF)[:_SNIFF] if start == 0 else b""
+            if bom_encoding(head):
+                raise _Rejected(f"a JSONL file in {bom_encoding(head).upper()}: JSON lines are read as UTF-8; "
+                                f"convert it first (iconv -f {bom_encoding(head).upper()} -t UTF-8)")
+            if b"\0" in head:
                 raise _Rejected("binary file (NUL bytes in the first 8 KiB)")
             _skip(f, start, plain=not compression.suffix(source.file or source.path))
             for raw in iter(lambda: f.readline(options.max_bytes + 1), b""):
@@ -175,11 +184,12 @@ def read_jsonl_lines(source: Source, options: ReadOptions, start: int = 0, end: 
 
 
 def _jsonl_record(raw: bytes, offset: int, line: int, source: Source, options: ReadOptions) -> Record:
-    text, bom = _decode(raw, at_file_start=offset == 0, offset=offset)
+    decoded = _decode(raw, at_file_start=offset == 0, offset=offset)
     try:
-        fields = json.loads(text)
+        fields = json.loads(decoded.text)
     except json.JSONDecodeError as e:
-        raise _Rejected(f"not valid JSON ({e.msg}, column {e.colno})") from None
+        where = f"column {e.colno}" if e.lineno == 1 else "at the end of the line"  # the line's own newline
+        raise _Rejected(f"not valid JSON ({e.msg}, {where})") from None
     if not isinstance(fields, dict):
         raise _Rejected(f"a JSON {_JSON_TYPES[type(fields)]}, not an object")
     given_id = fields.get(options.id_field)
@@ -193,20 +203,15 @@ def _jsonl_record(raw: bytes, offset: int, line: int, source: Source, options: R
     _check_text(doc, id)
     if has_id:
         del fields[options.id_field]
-    if bom:
-        fields["bom"] = True
+    fields.update(decoded.metadata())
     return Record(id, doc, fields, f"{source.path}:{line}")
 
 
-def _decode(data: bytes, at_file_start: bool, offset: int = 0) -> tuple[str, bool]:
-    """UTF-8 text and whether a BOM began it (a BOM only counts at the start of a file)."""
-    bom = at_file_start and data.startswith(codecs.BOM_UTF8)
-    skip = len(codecs.BOM_UTF8) if bom else 0
+def _decode(data: bytes, at_file_start: bool, offset: int = 0, guess: bool = False):
     try:
-        return data[skip:].decode("utf-8"), bom
-    except UnicodeDecodeError as e:
-        at = e.start + skip
-        raise _Rejected(f"not valid UTF-8 (byte 0x{data[at]:02x} at offset {offset + at})") from None
+        return decode(data, at_file_start, offset, guess)
+    except NotText as e:
+        raise _Rejected(str(e)) from None
 
 
 def _check_text(text: str, id: str | None = None) -> None:

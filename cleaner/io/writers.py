@@ -6,12 +6,14 @@ Which one: `--format`, or else the output's name: `*.jsonl`, `*.jsonl.gz`, `*.js
 from __future__ import annotations
 
 import json
+import os
+import re
 import tempfile
 from pathlib import Path, PurePosixPath
 
 from ..result import Result
 from . import compression
-from .atomic import AtomicFile, Committable
+from .atomic import _TEMPORARY, AtomicFile, Committable
 
 FORMATS = ("txt", "jsonl")
 
@@ -34,10 +36,14 @@ def open_writer(fmt: str, output: str) -> "TxtTreeWriter | JsonlWriter":
 class TxtTreeWriter(Committable):
     """OUT/<id> for each document, each file written atomically.
 
-    Ids come from the input (file paths, or any string in a JSONL record), so
+    Ids come from the input (file paths, or any string in a JSONL record), and
+    the file of a document is OUT/<id>, `a//b` and `a/./b` read as `a/b`. So
     before a document is cleaned `admit` refuses an id that would land outside
-    OUT (`../x`, `/etc/x`, a symlink out), is no file name, or names a file an
-    earlier document already took.
+    OUT (`../x`, `/etc/x`, Windows' `..\\x` and `C:\\x`, a symlink out), is no
+    file name (empty, a NUL, not encodable, a part over 255 bytes, the name of
+    a temporary file), or names a file or folder an earlier document already
+    took: the earlier one keeps it, nothing is overwritten. A JSONL output
+    (`-o OUT.jsonl`) takes any id.
     """
 
     def __init__(self, folder: str | Path):
@@ -46,23 +52,24 @@ class TxtTreeWriter(Committable):
         with tempfile.TemporaryFile(dir=self.folder):  # not writable? say so now, not at the first document
             pass
         self._root = self.folder.resolve()
-        self._files: set[str] = set()
+        self._files: dict[str, str] = {}  # file → the source of the document that took it
         self._dirs: set[str] = set()
 
-    def admit(self, id: str) -> str | None:
+    def admit(self, id: str, source: str = "") -> str | None:
         """None if the document `id` can be written (and it is then reserved), else why not."""
-        if not id or "\0" in id:
-            return f"id {id!r} cannot be a file name"
+        refused = _unsafe(id)
+        if refused:
+            return f"id {id!r} {refused}"
         path = PurePosixPath(id)
-        if path.is_absolute() or ".." in path.parts or not path.parts:
-            return f"id {id!r} would be written outside the output folder"
         rel = path.as_posix()
         parents = {p.as_posix() for p in path.parents} - {"."}
-        if rel in self._files or rel in self._dirs or parents & self._files:
-            return f"id {id!r} names the same output file as an earlier document"
+        clash = [p for p in (rel, *sorted(parents)) if p in self._files]
+        if clash or rel in self._dirs:
+            earlier = f" ({self._files[clash[0]]})" if clash and self._files[clash[0]] else ""
+            return f"id {id!r} names the same output file as an earlier document{earlier}"
         if not (self.folder / rel).resolve().is_relative_to(self._root):
             return f"id {id!r} would be written outside the output folder (through a symlink)"
-        self._files.add(rel)
+        self._files[rel] = source
         self._dirs |= parents
         return None
 
@@ -79,6 +86,32 @@ class TxtTreeWriter(Committable):
         """Files written so far are whole and stay."""
 
 
+_WINDOWS_ABSOLUTE = re.compile(r"[A-Za-z]:[\\/]|[\\/]")
+NAME_BYTES = 255  # the longest file name ext4, XFS, btrfs, APFS and NTFS take
+
+
+def _unsafe(id: str) -> str | None:
+    """Why `id` cannot be a path under the output folder, or None."""
+    if not id or "\0" in id:
+        return "cannot be a file name"
+    try:
+        encoded = os.fsencode(id)
+    except UnicodeEncodeError:
+        return "cannot be a file name (it holds a lone surrogate)"
+    path = PurePosixPath(id)
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        return "would be written outside the output folder"
+    if _WINDOWS_ABSOLUTE.match(id) or ".." in re.split(r"[\\/]", id):
+        return "would be written outside the output folder on Windows"
+    if any(len(os.fsencode(part)) > NAME_BYTES for part in path.parts):
+        return f"has a part longer than {NAME_BYTES} bytes, more than a file name may hold"
+    if len(encoded) > 4000:
+        return "is too long to be a path"
+    if _TEMPORARY.fullmatch(path.name):
+        return "looks like a temporary file of cleaner's, which --resume removes"
+    return None
+
+
 class JsonlWriter(Committable):
     """One `{"id", "text", "metadata"}` line per document, in input order; `.gz`/`.zst` by name.
 
@@ -92,7 +125,7 @@ class JsonlWriter(Committable):
         path.parent.mkdir(parents=True, exist_ok=True)
         self._file = AtomicFile(path, compress=True)
 
-    def admit(self, id: str) -> str | None:
+    def admit(self, id: str, source: str = "") -> str | None:
         return None
 
     def write(self, result: Result) -> None:

@@ -35,6 +35,7 @@ class Summary:
     report: dict | None = None    # {"id", "data"}: set by the report writer
     applied: dict | None = None   # what `cleaner apply` used: the report and the decisions
     resumed: dict | None = None   # {"shards", "done_before"}: a run that went on from an interrupted one
+    worker_failures: list | None = None  # each worker process that died: shard, attempt, what became of it
 
     @property
     def documents_in(self) -> int:
@@ -83,7 +84,8 @@ class Summary:
             "cleaner_version": __version__,
             "options": self.options,
             **{key: value for key, value in (("output", self.output), ("report", self.report),
-                                             ("applied", self.applied), ("resumed", self.resumed))
+                                             ("applied", self.applied), ("resumed", self.resumed),
+                                             ("worker_failures", self.worker_failures))
                if value is not None},
         }
 

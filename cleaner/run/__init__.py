@@ -33,12 +33,12 @@ from typing import Callable
 from .. import __version__
 from .. import config as _config
 from ..io import InputError, ReadOptions, Record, Reject, default_format, discover
-from ..io.atomic import AtomicFile, remove_leftovers
+from ..io.atomic import _TEMPORARY, AtomicFile, remove_leftovers
 from ..io.shards import SHARD_BYTES, Shard, plan, read_shard
 from ..io.writers import TxtTreeWriter
 from ..pipeline import Pipeline
 from ..report import ReportWriter, Summary
-from .executors import EXECUTORS, ExecutorUnavailable, make_executor
+from .executors import EXECUTORS, ExecutorUnavailable, WorkersFailing, make_executor
 from .progress import Progress
 from .shard import Job, Task, out_part, read_done, shard_folder
 
@@ -87,14 +87,16 @@ def _read_config(config: str | None) -> dict | None:
 
 
 def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
-        progress: Progress | None = None) -> Summary:
+        progress: Progress | None = None, warn: Callable[[str], None] | None = None) -> Summary:
+    """Clean `options.inputs` into `options.output`; the summary. `on_reject` is told of each
+    reject at the end, `warn` of a worker process that died (its shard is retried once)."""
     progress = progress or Progress()
     config = _read_config(options.config)
     pipeline = Pipeline.from_dict(config) if config else Pipeline.default()
     if options.executor not in EXECUTORS:
         raise RunError(f"unknown executor {options.executor!r}; there are: {', '.join(EXECUTORS)}")
     try:
-        executor = make_executor(options.executor, options.jobs, options.scheduler)
+        executor = make_executor(options.executor, options.jobs, options.scheduler, warn)
     except ExecutorUnavailable as e:
         raise RunError(str(e)) from None
     if options.resume and "-" in options.inputs:
@@ -119,6 +121,8 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
     try:
         for marker in executor.run(job, tasks, progress):
             done[marker["shard"]] = marker
+    except WorkersFailing as e:
+        raise RunError(f"{e}; finished shards are kept for --resume") from None
     finally:
         progress.close()
 
@@ -128,6 +132,8 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
         summary.merge(done[index]["summary"])
     if resumed:
         summary.resumed = {"shards": len(shards), "done_before": resumed}
+    if executor.failures:
+        summary.worker_failures = executor.failures
     _join(job, shards, done, summary, options.report, on_reject, started)
     shutil.rmtree(work, ignore_errors=True)
     return summary
@@ -169,7 +175,10 @@ def _check_writable(options: RunOptions, output: str) -> TxtTreeWriter | None:
             Path(options.report).mkdir(parents=True, exist_ok=True)
             AtomicFile(Path(options.report) / "summary.json").abort()
     except OSError as e:
-        raise RunError(f"cannot write {e.filename or output}: {e.strerror}") from None
+        where = e.filename or output
+        if _TEMPORARY.fullmatch(Path(where).name):  # our probe's name means nothing to the user
+            where = str(Path(where).parent)
+        raise RunError(f"cannot write {where}: {e.strerror}") from None
     return writer
 
 
@@ -188,7 +197,7 @@ def _admit(writer: TxtTreeWriter, shards: list[Shard], read_options: ReadOptions
     for shard in shards:
         for k, item in enumerate(read_shard(shard, read_options)):
             if isinstance(item, Record):
-                reason = writer.admit(item.id)
+                reason = writer.admit(item.id, item.source)
                 if reason:
                     refused.setdefault(shard.index, []).append((k, reason))
     return refused

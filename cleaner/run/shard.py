@@ -24,6 +24,7 @@ from typing import Callable
 from ..io import ReadOptions, Record, Reject
 from ..io.atomic import AtomicFile, fsync_folder
 from ..io.compression import suffix
+from ..io.encodings import flag_guess
 from ..io.shards import Shard, read_shard
 from ..io.writers import json_line
 from ..pipeline import Pipeline, StageError
@@ -76,14 +77,16 @@ def worker_pipeline(config: dict | None) -> Pipeline:
     return pipeline
 
 
-def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = None) -> dict:
+def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = None,
+                reject_all: str | None = None) -> dict:
     """Clean a shard into its folder and mark it done; its marker's content.
 
     `tick(documents, bytes)` is told of progress now and then; the bytes of a
-    shard add up to its size once it is done.
+    shard add up to its size once it is done. `reject_all`: clean nothing, but
+    reject every document of the shard with this reason (`reject_shard`).
     """
     shard = task.shard
-    pipeline = worker_pipeline(job.config)
+    pipeline = worker_pipeline(job.config) if reject_all is None else None
     folder = shard_folder(job.work, shard.index)
     shutil.rmtree(folder, ignore_errors=True)  # what an interrupted attempt left
     folder.mkdir(parents=True)
@@ -100,8 +103,8 @@ def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = 
     documents = 0
     try:
         for k, item in enumerate(read_shard(shard, job.read)):
-            if k in refused and isinstance(item, Record):
-                item = Reject(item.id, item.source, refused[k])
+            if isinstance(item, Record) and (k in refused or reject_all is not None):
+                item = Reject(item.id, item.source, refused.get(k, reject_all))
             outcome = clean_item(pipeline, item)
             if isinstance(outcome, Reject):
                 files["rejects"].write(json_line(dataclasses.asdict(outcome)))
@@ -132,6 +135,13 @@ def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = 
     return done
 
 
+def reject_shard(job: Job, task: Task, reason: str) -> dict:
+    """Mark a shard done without cleaning it: its documents go to the rejects with `reason`
+    (rejects of their own, such as an unreadable file, keep theirs). For a shard that no worker
+    survives; the counts still add up."""
+    return clean_shard(job, task, reject_all=reason)
+
+
 def read_done(work: str | Path, index: int) -> dict | None:
     """The marker of a finished shard, or None."""
     try:
@@ -145,7 +155,7 @@ def clean_item(pipeline: Pipeline, item: Record | Reject) -> Result | Reject:
     if isinstance(item, Reject):
         return item
     try:
-        return pipeline.clean(item.text, id=item.id, metadata=item.metadata)
+        return flag_guess(pipeline.clean(item.text, id=item.id, metadata=item.metadata))
     except StageError as e:
         return Reject(item.id, item.source, f"stage {e.stage} failed: {e.__cause__}")
 

@@ -17,10 +17,37 @@ from cleaner.io.writers import JsonlWriter, TxtTreeWriter, default_format, json_
     (".", "would be written outside the output folder"),
     ("", "cannot be a file name"),
     ("a\0b", "cannot be a file name"),
+    ("a\ud800b", "cannot be a file name (it holds a lone surrogate)"),
+    ("..\\..\\windows\\win.ini", "would be written outside the output folder on Windows"),
+    ("a\\..\\..\\b", "would be written outside the output folder on Windows"),
+    ("C:\\Windows\\x", "would be written outside the output folder on Windows"),
+    ("\\\\server\\share", "would be written outside the output folder on Windows"),
+    ("x" * 256, "has a part longer than 255 bytes"),
+    ("a/" + "\u00e9" * 128, "has a part longer than 255 bytes"),   # 256 bytes in UTF-8
+    ("/".join(["x" * 200] * 21), "is too long to be a path"),
+    ("sub/.doc.txt.abcd1234.tmp", "looks like a temporary file of cleaner's"),
 ])
 def test_ids_that_leave_the_folder_are_refused(tmp_path, id, reason):
     writer = TxtTreeWriter(tmp_path / "out")
     assert reason in writer.admit(id)
+
+
+@pytest.mark.parametrize("id", ["x" * 255, "a\\b", "a..b/c", "caf\u00e9", "\udce9t\u00e9.txt", "a:b", "-"])
+def test_odd_but_safe_ids_are_written_where_they_say(tmp_path, id):
+    writer = TxtTreeWriter(tmp_path / "out")
+    assert writer.admit(id) is None
+    writer.write(Result("text", [], {}, "", id))
+    [written] = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert written.relative_to(tmp_path / "out").as_posix() == id and written.read_text() == "text"
+
+
+def test_two_ids_for_one_file_never_overwrite_and_the_reason_names_the_first(tmp_path):
+    writer = TxtTreeWriter(tmp_path / "out")
+    assert writer.admit("a/b", "in/x.jsonl:1") is None
+    assert writer.admit("a//./b", "in/x.jsonl:2") == ("id 'a//./b' names the same output file as an earlier "
+                                                      "document (in/x.jsonl:1)")
+    assert writer.admit("a/b/c", "in/x.jsonl:3") == ("id 'a/b/c' names the same output file as an earlier "
+                                                     "document (in/x.jsonl:1)")
 
 
 def test_an_id_is_one_file_once(tmp_path):

@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon
+from .scan import finditer, per_mark
 from .segment import MIN_CONTENT_ZIPF
 from .text import letters_before, number_before
 
-_DIGIT_BESIDE_LETTER = re.compile(r"\d(?:(?<=[^\W\d_]\d)|%?(?=[^\W\d_]))")  # "in2010" | "100million", "3%of"
+# "in2010" | "100million", "3%of": digits 0-9 only (one literal-led pattern each, cleaner.spacing.scan),
+# so a number in another script beside a Latin word ("in٢٠١٠") is left as it stands
+_DIGIT_BESIDE_LETTER = per_mark("0123456789", r"(?:(?<=[^\W\d_]\d)|%?(?=[^\W\d_]))")
 _LETTERS_AT = re.compile(r"[^\W\d_]+")
 _LONG_NUMBER = re.compile(r"\d{4}(?!\w)|\d{1,3},\d{3}(?!\w)")
 _ERAS = {"AD", "BC", "BCE", "CE", "AH", "BP"}
@@ -29,7 +32,7 @@ def number_gaps(text: str, lex: Lexicon):
     so units and ordinals stay ("10am", "5km", "1990s", "3rd"); codes in capitals
     stay whole ("AM3D", "MP3").
     """
-    for m in _DIGIT_BESIDE_LETTER.finditer(text):
+    for m in finditer(_DIGIT_BESIDE_LETTER, text, ordered=False):
         word = letters_before(text, m.start(), 30)
         if word:                                           # letters, then this number
             at = m.start()

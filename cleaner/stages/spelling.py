@@ -212,18 +212,19 @@ def _verdict(stage: SpellingStage, language: str, token: str) -> tuple:
 
 
 def _unlisted_words(distinct_chunks: dict, listed) -> set:
-    """The distinct words `_WORD` finds in the text that `listed` lacks, from the text's distinct
-    chunks (the spacing stage needs them too). Most chunks are listed words and go at C speed;
-    of the others, a chunk of letters, bare or between punctuation, is one word as it is."""
-    words = set()
-    for chunk in set(distinct_chunks).difference(listed):
-        if not chunk.isalpha():
-            core = chunk.strip(EDGE_PUNCTUATION)
-            if not core.isalpha():
-                words.update(_WORD.findall(chunk))
-                continue
-            chunk = core
-        words.add(chunk)
+    """The distinct lower-case words `_WORD` finds in the text that `listed` lacks (and maybe some
+    other unlisted words), from the text's distinct chunks (the spacing stage needs them too).
+    Most chunks are listed words or bare words and are sifted at C speed; of the others, a chunk
+    of letters between punctuation is one word as it is."""
+    rest = set(distinct_chunks).difference(listed)
+    bare = set(filter(str.isalpha, rest))
+    words = set(filter(str.islower, bare))      # a bare capitalised word holds no lower-case word
+    for chunk in rest.difference(bare):
+        core = chunk.strip(EDGE_PUNCTUATION)
+        if core.isalpha():
+            words.add(core)
+        else:
+            words.update(_WORD.findall(chunk))
     return words.difference(listed)
 
 

@@ -45,6 +45,7 @@ _MOJIBAKE_SUSPECT = re.compile(f"[^\x00-\x7f{re.escape(_TYPOGRAPHY)}]")
 # lies within this distance of one, and only the text around suspects needs searching.
 _BAD_WIDTH = 7
 _FTFY_TARGETS = re.compile("[&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u206a-\u206f\ufff9-\ufffc]")
+_FTFY_TARGETS_BUT_ENTITIES = re.compile(_FTFY_TARGETS.pattern.replace("&", ""))   # ftfy left to leave "&amp;"
 # A character that makes a line worth the test above: one of ftfy's targets, or a mojibake
 # suspect. A line without one is skipped without being looked at.
 _PLAIN = "".join(c for c in map(chr, range(128)) if not _FTFY_TARGETS.match(c) and not _MOJIBAKE_SUSPECT.match(c))
@@ -128,6 +129,8 @@ class EncodingStage(Stage):
             explain=True,
         )
         self._typography_fixes = o.fix_latin_ligatures or o.fix_character_width or o.uncurl_quotes
+        # an "&" needs ftfy only if ftfy is to unescape entities; none of its other fixes acts on one
+        self._targets = _FTFY_TARGETS if self._ftfy.unescape_html else _FTFY_TARGETS_BUT_ENTITIES
 
     def find(self, doc) -> list[Edit]:
         """The repairs of the document, until its own output needs none.
@@ -155,7 +158,7 @@ class EncodingStage(Stage):
         edits: list[Edit] = []
         lost_quotes = (_lost_closing_quotes(text)
                        if self.options.restore_lost_quotes and _LOST_QUOTE in text else set())
-        seen_clean = doc.scratch.setdefault("encoding.clean-lines", set())  # lines ftfy left as they were
+        seen_clean = doc.scratch.setdefault("encoding.clean-lines", set())  # lines that need no repair
         candidate = _MAY_NEED_FTFY if self._typography_fixes else _CANDIDATE
         pos = 0
         while m := candidate.search(text, pos):
@@ -167,8 +170,8 @@ class EncodingStage(Stage):
                 continue
             start = max(floor, max(text.rfind(c, floor, m.start()) for c in _BREAKS) + 1)
             line = text[start:pos]
-            if line not in seen_clean and self._may_need_ftfy(line):
-                fixed = self._fix_line(line, start, lost_quotes)
+            if line not in seen_clean:
+                fixed = self._may_need_ftfy(line) and self._fix_line(line, start, lost_quotes)
                 if fixed:
                     edits.extend(fixed)
                 else:
@@ -195,7 +198,7 @@ class EncodingStage(Stage):
     def _may_need_ftfy(self, line: str) -> bool:
         if self._typography_fixes:
             return bool(_MAY_NEED_FTFY.search(line))
-        return bool(_FTFY_TARGETS.search(line)) or looks_bad(line)
+        return bool(self._targets.search(line)) or looks_bad(line)
 
     def _fix_line(self, line: str, offset: int, lost_quotes: set[int]) -> list[Edit]:
         composed: list[Edit] = []

@@ -7,7 +7,8 @@ MB/s (UTF-8 bytes of input per second, CPU time, best of N runs, one core)
 for: ftfy.fix_text, the default pipeline, each stage alone (a stage after the
 language stage is given the document's language, as in the pipeline), the
 default pipeline on documents that need no change (the hot path on clean text),
-and the spacing stage's find() on the gold (clean) texts.
+and the spacing stage's find() on the gold (clean) texts; then the ratio of ftfy's time to the
+pipeline's over `--pairs` pairs of runs made one right after the other (median, lowest, highest).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import functools
 import gc
 import json
 import platform
+import statistics
 import time
 from pathlib import Path
 
@@ -55,6 +57,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("cases", nargs="?", default=str(DEFAULT_CASES))
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--pairs", type=int, default=10, help="ftfy/cleaner pairs for the ratio (0: none)")
     args = ap.parse_args(argv)
     cases = [json.loads(line) for line in open(args.cases, encoding="utf-8") if line.strip()]
     texts = [c["input"] for c in cases]
@@ -86,6 +89,23 @@ def main(argv=None):
     for name, fn, docs, *before_each in rows:
         rate, size, secs = best_rate(fn, docs, args.repeat, *before_each)
         print(f"{name:48} {rate:7.2f} {size / 1e6:6.2f} {secs:7.3f}")
+    ratios = paired_ratios(texts, args.pairs)
+    if ratios:
+        print(f"\ncleaner.clean against ftfy.fix_text, {len(ratios)} pairs of runs one after the other: "
+              f"median {statistics.median(ratios):.2f}x (lowest {min(ratios):.2f}, highest {max(ratios):.2f})")
+
+
+def paired_ratios(texts, pairs):
+    """ftfy's time over cleaner's, for runs made one right after the other.
+
+    On a shared machine the speed of a core drifts by a third within a minute; a pair sees
+    the same drift, so the ratios of pairs scatter less than the ratio of two best times."""
+    ratios = []
+    for _ in range(pairs):
+        ftfy_time = best_rate(ftfy.fix_text, texts, 1)[2]
+        cleaner_time = best_rate(cleaner.clean, texts, 1)[2]
+        ratios.append(ftfy_time / cleaner_time)
+    return ratios
 
 
 if __name__ == "__main__":

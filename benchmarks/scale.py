@@ -169,25 +169,31 @@ def rss(corpus: Path, work: Path, gb: float) -> None:
             copy += 1
     print(f"\n{big.name}: {size / 1e9:.2f} GB of JSONL ({big.stat().st_size / 1e9:.2f} GB gzipped)")
     command = cli(big, "-o", work / "big-out.jsonl.gz", "--report", work / "big-report", "--jobs", 2, "-q")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # the kernel's peak RSS of this run alone: a wrapper process waits for it and reports the
+    # largest RSS among its descendants (this process's own count holds the earlier parts' runs)
+    kernel_file = work / "kernel-maxrss"
+    wrapper = [sys.executable, "-c", "import resource, subprocess, sys; code = subprocess.call(sys.argv[2:]); "
+               "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); "
+               "sys.exit(code)", str(kernel_file)]
     t0 = time.perf_counter()
-    process = subprocess.Popen(command)
+    process = subprocess.Popen(wrapper + command)
     peaks = {"sum": 0, "pss": 0, "parent": 0, "worker": 0}
     samples = []
 
     def watch():
-        parent = psutil.Process(process.pid)
+        wrapper = psutil.Process(process.pid)
         while process.poll() is None:
             try:
-                procs = [parent, *parent.children(recursive=True)]
+                main = wrapper.children()[0]          # `cleaner clean`; its children are the workers
+                procs = [main, *main.children(recursive=True)]
                 full = {p.pid: p.memory_full_info() for p in procs}
-            except psutil.Error:
+            except (psutil.Error, IndexError):
                 continue
             rss_now = {pid: m.rss for pid, m in full.items()}
             peaks["sum"] = max(peaks["sum"], sum(rss_now.values()))
             peaks["pss"] = max(peaks["pss"], sum(m.pss for m in full.values()))
-            peaks["parent"] = max(peaks["parent"], rss_now.get(process.pid, 0))
-            peaks["worker"] = max([peaks["worker"], *(v for k, v in rss_now.items() if k != process.pid)])
+            peaks["parent"] = max(peaks["parent"], rss_now.get(main.pid, 0))
+            peaks["worker"] = max([peaks["worker"], *(v for k, v in rss_now.items() if k != main.pid)])
             samples.append((time.perf_counter() - t0, sum(rss_now.values())))
             time.sleep(0.5)
 
@@ -196,12 +202,12 @@ def rss(corpus: Path, work: Path, gb: float) -> None:
     process.wait()
     watcher.join()
     wall = time.perf_counter() - t0
-    kernel = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    kernel = int(kernel_file.read_text())
     print(f"cleaner clean --jobs 2 --report: {wall:.0f} s, {size / wall / 1e6:.2f} MB/s, exit {process.returncode}")
     print(f"peak RSS: parent {peaks['parent'] / 2**20:.0f} MiB, largest worker {peaks['worker'] / 2**20:.0f} MiB, "
           f"all processes together {peaks['sum'] / 2**20:.0f} MiB "
           f"(PSS, shared pages counted once: {peaks['pss'] / 2**20:.0f} MiB)")
-    print(f"largest RSS of one process (kernel): {max(kernel, before) / 2**10:.0f} MiB")
+    print(f"largest RSS of one process of the run (kernel): {kernel / 2**10:.0f} MiB")
     for share in (0.1, 0.5, 0.9):
         at = samples[min(int(share * len(samples)), len(samples) - 1)] if samples else (0, 0)
         print(f"  at {at[0]:6.0f} s ({share:.0%} of the run): {at[1] / 2**20:.0f} MiB in all")

@@ -57,8 +57,7 @@ class LocalExecutor:
                 yield clean_shard(job, task, progress.advance)
             return
         context = multiprocessing.get_context()
-        if context.get_start_method() == "fork":
-            preload(job.config)
+        frozen = context.get_start_method() == "fork" and preload(job.config)
         pending = deque(tasks)
         attempts: Counter = Counter()
         workers: list[_Worker] = []
@@ -68,6 +67,9 @@ class LocalExecutor:
             while pending or any(w.task for w in workers):
                 while pending and len(workers) < size:
                     workers.append(_Worker(context, job.config))
+                if frozen:              # the workers have their copy: this process collects as before
+                    gc.unfreeze()
+                    frozen = False
                 for worker in workers:
                     if worker.ready and worker.task is None and pending:
                         worker.give(job, pending.popleft())
@@ -95,6 +97,8 @@ class LocalExecutor:
                             raise WorkersFailing(f"worker processes keep dying before they get any work "
                                                f"(the last: {_ending(worker.process.exitcode)})")
         finally:
+            if frozen:
+                gc.unfreeze()
             for worker in workers:
                 worker.stop()
 
@@ -122,18 +126,19 @@ _WARM_UP = ("Date: 14 October 2022\nThe ministers met today in Brussels.They sai
             "about the defence of the alliance, and that it would go on in 2023.\n")
 
 
-def preload(config: dict | None) -> None:
+def preload(config: dict | None) -> bool:
     """Build the pipeline and load its word lists in this process before workers are forked from it.
 
     Forked workers then start with them loaded (no second of loading each) and share their memory
     pages with this process and each other, which also leaves more of the CPU cache to each. The
     objects are frozen out of the garbage collector, whose passes would write to them and make each
-    worker copy the pages it shares."""
+    worker copy the pages it shares. True when it froze them."""
     try:
         shard.worker_pipeline(config).clean(_WARM_UP)
     except Exception:
-        return          # each worker builds the pipeline itself and reports what goes wrong
-    gc.freeze()
+        return False    # each worker builds the pipeline itself and reports what goes wrong
+    gc.freeze()         # undone once the workers are forked: the calling process keeps its own GC
+    return True
 
 
 class _Worker:

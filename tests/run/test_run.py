@@ -139,3 +139,14 @@ def test_a_process_builds_each_pipeline_once():
     assert worker_pipeline(None) is worker_pipeline(None)
     assert worker_pipeline(config) is worker_pipeline(json.loads(json.dumps(config)))
     assert worker_pipeline(config) is not worker_pipeline(None)
+
+
+def test_workers_are_forked_from_a_loaded_pipeline_and_the_caller_keeps_its_gc(dump, tmp_path):
+    # the parent loads the pipeline and freezes its objects for the fork, then unfreezes: a library
+    # caller's process collects garbage as it did before the run
+    import gc
+    from cleaner.run import shard
+    shard._pipelines.clear()
+    assert clean(dump, "-o", tmp_path / "out.jsonl", "--jobs", "2", *SMALL_SHARDS) == 1   # the dump holds rejects
+    assert shard._pipelines                      # built here, in the parent, before the fork
+    assert gc.get_freeze_count() == 0

@@ -49,6 +49,8 @@ DAMAGED_DOCUMENT_BONUS = 0.2
 ISOLATED_PENALTY = 0.25
 
 _LANGUAGE_SAMPLE = 120
+_CACHED_LETTERS = 80              # longer tokens (glued text, data) are decided afresh: in the cache
+                                  # they would hold it to its entry count, not to its size
 _CLEARLY_COVERED = 0.97
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")       # ASCII at C speed; other scripts by _changes_case
 _CAPS_THEN_LOWER = re.compile(r"[A-Z]{2,}[a-z]{2,}")
@@ -153,7 +155,8 @@ class SpacingStage(Stage):
         candidates = [t for t in tokens.keys() - real if t.lower() not in real]
         candidates += tokens.keys() & lex.glued_pairs.keys()        # "asa", "ina": rare words, or glue
         splits = {t: pair for t in candidates
-                  for pair in [_splits(t, lex.language)] if pair != (None, None)}
+                  for pair in [(_splits if len(t) <= _CACHED_LETTERS else _splits.__wrapped__)(t, lex.language)]
+                  if pair != (None, None)}
         for word, pair in splits.items():
             _add_split(text, word, pair, gaps)
         for pos, confidence in number_gaps(text, lex):

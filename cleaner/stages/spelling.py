@@ -20,7 +20,7 @@ one suggestion is overwhelmingly likely: one edit away, and at least
 `fix_min_zipf_gain` (100 times) commoner than the word and than any other
 word as near; the fix's reason says it was made in fix mode.
 
-Never: capitalised words (names, sentence starts), acronyms, words with inner
+Never: capitalised words (names, sentence starts), acronyms, words over `max_length` letters, words with inner
 capitals or digits or beside digits, URLs, e-mails, domains, hashtags and
 @handles; words with a Latin letter the language hardly uses ("crêpes" in English);
 words the frequency data knows at `known_zipf` or above (British
@@ -62,6 +62,8 @@ class SpellingOptions:
     known_zipf: float = 3.0               # words at least this common (wordfreq zipf) are known
     min_zipf_gain: float = 1.0            # flag when a suggestion is this much commoner (log10) than the word
     min_length: int = 3                   # shorter words are not checked
+    max_length: int = 40                  # longer ones neither: glued text or data, not a slip (and the
+                                          # edits of a 3,000-letter run would cost a second and 400 MB)
     allow: tuple[str, ...] = ()           # more words never to flag
     allow_files: tuple[str, ...] = ()     # files of words never to flag (one a line, "#" comments)
     fix: bool = False                     # correct where one suggestion is overwhelmingly likely
@@ -145,7 +147,7 @@ class SpellingStage(Stage):
         out = []
         for offset, word in parts:
             word = _bare(word)              # the word is flagged, not its "’s"
-            if len(word) >= self.options.min_length and word not in vocab.counts:
+            if self.options.min_length <= len(word) <= self.options.max_length and word not in vocab.counts:
                 verdict = self._judge(word, vocab)
                 if verdict is not None:
                     out.append((offset, word, verdict))

@@ -1,5 +1,6 @@
 """spacing: what the data cases (cases/spacing.json) cannot say — evidence across a document."""
 from cleaner import Pipeline
+from cleaner.document import Document
 from cleaner.stages.spacing import SpacingStage
 
 CLEAN = ("The ministers met in Brussels on Wednesday to discuss the protection of critical "
@@ -86,3 +87,11 @@ def test_the_result_does_not_depend_on_the_process(tmp_path):
                for seed in (0, 1, 2, 3)}
     assert len(outputs) == 1
 
+
+
+def test_tokens_longer_than_any_glue_are_decided_but_not_kept_in_the_cache():
+    from cleaner.stages.spacing import _splits
+    long_token = "TheheadofNATOhasconsideredthethreats" * 10       # 360 letters, case changes inside
+    before = _splits.cache_info().currsize
+    SpacingStage().find(Document(f"They said {long_token} today.", metadata={"language": "en"}))
+    assert _splits.cache_info().currsize == before

@@ -7,6 +7,7 @@ import pytest
 import cleaner
 from cleaner import Pipeline
 from cleaner.config import ConfigError, make_stage
+from cleaner.document import Document
 from cleaner.edits import replay
 from cleaner.spelling.vocabulary import _distance, vocabulary
 from cleaner.stages.language import LanguageStage
@@ -101,3 +102,10 @@ def test_allow_files(tmp_path):
 def test_bad_options_are_config_errors(values, message):
     with pytest.raises(ConfigError, match=message):
         make_stage("spelling", values)
+
+
+def test_a_run_of_letters_longer_than_any_word_is_not_checked():
+    run = "inthehistoricalcontextofthewar" * 100          # 3,000 letters of glued text
+    edits = SpellingStage().find(Document(f"He said recieve {run} today.", metadata={"language": "en"}))
+    assert [e.before for e in edits] == ["recieve"]
+    assert SpellingStage(max_length=5000).find(Document(run[:60], metadata={"language": "en"}))  # a flag when allowed

@@ -15,7 +15,6 @@ from contextlib import ExitStack, suppress
 from multiprocessing import connection
 from typing import Callable, Iterator, Sequence
 
-from . import shard
 from .progress import Progress
 from .shard import Job, Task, clean_shard, reject_shard, worker_pipeline
 
@@ -134,7 +133,7 @@ def preload(config: dict | None) -> bool:
     objects are frozen out of the garbage collector, whose passes would write to them and make each
     worker copy the pages it shares. True when it froze them."""
     try:
-        shard.worker_pipeline(config).clean(_WARM_UP)
+        worker_pipeline(config).clean(_WARM_UP)
     except Exception:
         return False    # each worker builds the pipeline itself and reports what goes wrong
     gc.freeze()         # undone once the workers are forked: the calling process keeps its own GC

@@ -31,7 +31,7 @@ def contraction_gaps(text: str, lex: Lexicon):
     """(position, confidence) of each space lost beside a contraction or a possessive."""
     if "'" not in text and "’" not in text:
         return
-    for m in finditer(_AFTER, text, ordered=False):
+    for m in finditer(_AFTER, text):
         clitic = m.group(1)
         if clitic == "t" and text[m.start() - 1] != "n":
             continue                    # "n't" only
@@ -43,9 +43,9 @@ def contraction_gaps(text: str, lex: Lexicon):
         if not rest.islower() or lex.is_word(clitic + rest) or not _is_word(rest, lex):
             continue
         yield m.end(), 0.85
-    for m in finditer(_PLURAL_POSSESSIVE, text, ordered=False):
+    for m in finditer(_PLURAL_POSSESSIVE, text):
         yield m.end(), 0.85             # "Drivers'Championship"
-    for m in finditer(_BEFORE, text, ordered=False):
+    for m in finditer(_BEFORE, text):
         clitic = m.group(1)
         letters = letters_before(text, m.start(), 40)
         start = m.start() - len(letters)

@@ -32,7 +32,7 @@ def number_gaps(text: str, lex: Lexicon):
     so units and ordinals stay ("10am", "5km", "1990s", "3rd"); codes in capitals
     stay whole ("AM3D", "MP3").
     """
-    for m in finditer(_DIGIT_BESIDE_LETTER, text, ordered=False):
+    for m in finditer(_DIGIT_BESIDE_LETTER, text):
         word = letters_before(text, m.start(), 30)
         if word:                                           # letters, then this number
             at = m.start()

@@ -40,7 +40,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _chunk_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for mark, mark_end in sorted(m.span() for m in finditer(_MARKS, text, ordered=False)):
+    for mark, mark_end in sorted(m.span() for m in finditer(_MARKS, text)):
         if spans and mark < spans[-1][1]:
             continue                    # inside the chunk already protected
         start = mark

@@ -157,7 +157,7 @@ class LanguageStage(Stage):
         finds no Catalan marker in it.
         """
         o = self.options
-        if settle and self._markers is not None and len(paragraph) > QUICK_CHARS < o.max_chars:
+        if settle and self._markers is not None and QUICK_CHARS < min(len(paragraph), o.max_chars):
             words = _words(paragraph[:QUICK_CHARS])   # most paragraphs settle on their first words
             if sum(map(str.islower, words)) >= o.min_words:
                 reading = self._settled(self._marker_counts(words), len(words))

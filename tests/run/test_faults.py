@@ -144,7 +144,8 @@ def test_workers_that_die_before_any_work_stop_the_run_clearly(tmp_path, monkeyp
     def die(config):
         os._exit(7)
 
-    monkeypatch.setattr(executors, "worker_pipeline", die)  # forked workers die as they start
+    monkeypatch.setattr(executors, "preload", lambda config: False)   # the parent loads nothing
+    monkeypatch.setattr(executors, "worker_pipeline", die)           # forked workers die as they start
     src = dump(tmp_path / "in", "")
     assert clean(src, "-o", tmp_path / "out.jsonl", "--jobs", "2") == 2
     assert capsys.readouterr().err == ("cleaner: error: worker processes keep dying before they get any work "

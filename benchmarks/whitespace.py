@@ -64,10 +64,12 @@ def main(argv=None):
         corrupt = (ROOT / name / "corrupt.txt").read_text(encoding="utf-8").splitlines()[:args.limit]
         correct = (ROOT / name / "correct.txt").read_text(encoding="utf-8").splitlines()[:args.limit]
         lines = [per_line.clean(c).text for c in corrupt]
+        sentences = [cleaner.clean(c).text for c in corrupt]
         whole = cleaner.clean("\n".join(corrupt)).text.split("\n")
         blocks = [line for i in range(0, len(corrupt), args.block)
                   for line in cleaner.clean("\n".join(corrupt[i:i + args.block])).text.split("\n")]
         for mode, cleaned in (("spacing stage, per line", lines),
+                              ("default pipeline, per line", sentences),
                               (f"default pipeline, {args.block}-line docs", blocks),
                               ("default pipeline, one doc", whole)):
             p, r, exact, tp, fp, fn = score(zip(corrupt, cleaned, correct))

@@ -47,6 +47,9 @@ class Lexicon:
     verbs_ending_names: frozenset
     adjective_endings: tuple
     verb_endings: tuple
+    compound_heads: frozenset
+    name_followers: frozenset
+    name_endings: frozenset
 
     def zipf(self, word: str) -> float:
         """log10 of frequency per billion words; 0 for a word the lexicon does not know."""
@@ -121,6 +124,9 @@ def lexicon(language: str) -> Lexicon:
         verbs_ending_names=frozenset(lists.get("verbs_ending_names", ())),
         adjective_endings=tuple(lists.get("adjective_endings", ())),
         verb_endings=tuple(lists.get("verb_endings", ())),
+        compound_heads=frozenset(lists.get("compound_heads", ())),
+        name_followers=frozenset(lists.get("name_followers", ())),
+        name_endings=frozenset(lists.get("name_endings", ())),
     )
 
 

@@ -8,8 +8,12 @@ kind of evidence sets the confidence:
   function word  one side is a closed-class word ("objectives|and")       0.9
   phrase ending  two content words, the first a complete form ("annual|
                  savings", "tempting|target"): a phrase, not a compound   0.8
-  weak           two content words and nothing more ("beer|maker" is a
-                 compound, "deputy|governor" is not): reported only      0.6
+  weak pair      two content words and nothing more ("deputy|governor",
+                 "complete|absence"): fixed where nothing speaks against
+                 it, flagged in a long document that lost no other space 0.75
+  weak           the same before a compound's usual second half
+                 ("spike|like", "silk|moth", "beer|maker"), or as one join
+                 of three or four words: reported only                   0.6
 
 Tokens of three or four words ("inthehistorical") take the weakest evidence
 of their joins. A rival reading ("timeshe": "time she" or "times he") makes
@@ -42,9 +46,13 @@ MAX_PARTS = 4
 MAX_LETTERS = 80    # no MAX_PARTS words glued are longer; the search costs the square of the length
 LONG_NAME_PART = 7          # names end in "in", "on", "and" ("Stanin", "Crowdon"), long known words rarely
 LONG_RIGHT_WORD = 7         # a long common word after a capitalised one ends no name ("Singaporeversion")
+FOLLOWED_NAME_ZIPF = 2.5   # a name glued to a word that also ends names ("and") must be this common
+MIN_ZIPF = 0.01             # listed at all
 NAME_PART_ZIPF = 3.0        # a capitalised word glued to another must be this common ("Tony|Blair")
 BRAND_PART_ZIPF = 4.0       # … and the second rarer: two common words make brands ("DirectConnect", "EverQuest")
-NAMES_CONFIDENCE = 0.7      # two capitalised words may be one brand ("ByteDance"): fixed only with company
+NAMES_CONFIDENCE = 0.78     # two capitalised words may be one brand ("ByteDance"): fixed alone in a short
+                            # text, flagged alone in a long one, below STRONG so it is no evidence of damage
+WEAK_PAIR_CONFIDENCE = 0.75 # two common content words, the second no compound head: as NAMES_CONFIDENCE
 
 
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
@@ -189,6 +197,8 @@ def _two_words(lower: str, lex: Lexicon) -> Split | None:
             continue                    # "beginning|ofthe" is three words: _more_words reads them
         rivals.append((lex.zipf(left) + lex.zipf(right), i))
         evidence, confidence = _evidence(left, right, lex)
+        if evidence == "weak" and right not in lex.compound_heads:
+            confidence = WEAK_PAIR_CONFIDENCE
         if evidence is not None:
             found.append((confidence, lex.zipf(left) + lex.zipf(right), i, evidence))
     return _choose(found, rivals)
@@ -267,6 +277,9 @@ def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split 
                 and (left.endswith(lex.adjective_endings) or right.endswith(lex.verb_endings)
                      or len(right) >= LONG_RIGHT_WORD):
             evidence = ("capitalised", NAMES_CONFIDENCE)      # "Turkishsoap", "Leagueproved"
+        elif len(left) >= 4 and right in lex.name_followers and zl >= (
+                FOLLOWED_NAME_ZIPF if right in lex.name_endings else MIN_ZIPF):
+            evidence = ("names", NAMES_CONFIDENCE)            # "Leftonand", "Viennainto"
         else:
             continue                    # "Bridgewell", "Euronext", "Newbridge" are names
         if evidence[0] is not None:

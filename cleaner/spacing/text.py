@@ -13,6 +13,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’«»"
 _POSSESSIVE = re.compile(r"['’]s(?![^\W_])")
 _NOT_OPENING = re.compile(r'[^ "“‘(]')          # what no text before a first sentence holds
+_GENUS_BEHIND = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+|[A-Z]\.) \Z")
 _SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z")
 
 
@@ -95,6 +96,13 @@ def recurs(text: str, word: str) -> bool:
 def at_sentence_start(text: str, pos: int) -> bool:
     """Does a sentence start at `pos`: the text's start, or a sentence end before it (opening quote allowed)?"""
     return not _NOT_OPENING.search(text, 0, pos) or bool(_SENTENCE_END.search(text, max(0, pos - 6), pos))
+
+
+def genus_behind(text: str, pos: int) -> str | None:
+    """The capitalised word or initial right before the word at `pos` ("Mauritia carana",
+    "M. caninus"), where a Latin species name puts its first word; None if there is none."""
+    m = _GENUS_BEHIND.search(text, max(0, pos - 40), pos)
+    return m.group(1) if m else None
 
 
 def touches_word(text: str, start: int, end: int) -> bool:

@@ -35,7 +35,7 @@ from ..spacing.protect import inside, protected_spans
 from ..spacing.punctuation import GAPS, straight_quote_gaps
 from ..spacing.numbers import number_gaps
 from ..spacing.segment import split_acronym, split_case_change, split_word
-from ..spacing.text import at_sentence_start, chunks, letter_runs, occurrences, recurs, stands, touches_word
+from ..spacing.text import EDGE_PUNCTUATION, at_sentence_start, chunks, genus_behind, letter_runs, occurrences, recurs, stands, touches_word
 from .base import Stage
 
 # Evidence adds up per document: where spaces were lost systematically, a weaker candidate is
@@ -47,11 +47,17 @@ STRONG = 0.8
 SELF_EVIDENT = 0.9
 DAMAGED_DOCUMENT_BONUS = 0.2
 ISOLATED_PENALTY = 0.25
+# A lone candidate says the document is otherwise clean only when the document had room to show
+# more: in a sentence or a headline, a missing space is usually the only one however damaged the
+# source, so shorter texts take no ISOLATED_PENALTY (other lost spaces still count for a candidate).
+MIN_EVIDENCE_WORDS = 60
 
 _LANGUAGE_SAMPLE = 120
+_MIN_SAMPLE = 3                   # lower-case words that say more of a text's language than its names do
+_COMMON_GENUS_ZIPF = 3.0          # a capitalised word as common as this is no genus ("Vienna tooka taxi")
+_GLUE_PART_ZIPF = 3.0             # a token reads as two words glued when both are this common
 _CACHED_LETTERS = 80              # longer tokens (glued text, data) are decided afresh: in the cache
                                   # they would hold it to its entry count, not to its size
-_CLEARLY_COVERED = 0.97
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")       # ASCII at C speed; other scripts by _changes_case
 _CAPS_THEN_LOWER = re.compile(r"[A-Z]{2,}[a-z]{2,}")
 
@@ -88,7 +94,7 @@ class SpacingOptions:
     words: bool = True                # glued words (needs a word list for the language)
     language: str | None = None       # the language of every document; None: metadata, else guessed
     min_coverage: float = 0.8         # share of words a word list must know to be the document's
-    document_evidence: bool = True    # weigh each candidate by the others in the document (off for short texts)
+    document_evidence: bool = True    # weigh each candidate by the others in the document
 
 
 class SpacingStage(Stage):
@@ -119,6 +125,7 @@ class SpacingStage(Stage):
                 self._word_gaps(text, tokens, lex, gaps)
         gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)}
         strong = sum(1 for gap in gaps.values() if gap.confidence >= STRONG)
+        long_enough = self._is_long_enough(text)
         edits = []
         for pos in sorted(gaps):
             rule, reason, confidence, word, self_evident = gaps[pos]
@@ -126,7 +133,7 @@ class SpacingStage(Stage):
                 if strong >= 2 and confidence < STRONG:
                     confidence += DAMAGED_DOCUMENT_BONUS
                     reason += f"; this document lost {strong} other spaces"
-                elif strong < 2:
+                elif strong < 2 and long_enough:
                     confidence -= ISOLATED_PENALTY
                     reason += "; the only missing space found in this document"
             confidence = round(confidence, 2)
@@ -158,7 +165,7 @@ class SpacingStage(Stage):
                   for pair in [(_splits if len(t) <= _CACHED_LETTERS else _splits.__wrapped__)(t, lex.language)]
                   if pair != (None, None)}
         for word, pair in splits.items():
-            _add_split(text, word, pair, gaps)
+            _add_split(text, word, pair, gaps, lex)
         for pos, confidence in number_gaps(text, lex):
             gaps.setdefault(pos, _Gap("glued-number", "a number glued to a word", confidence))
         for pos, confidence in contraction_gaps(text, lex):
@@ -171,38 +178,58 @@ class SpacingStage(Stage):
                     split = seen_apart(text, word, lex) or (
                         None if lex.knows(word.lower()) else name_of_the_document(word, tokens, lex))
                     if split is not None:
-                        _add_split(text, word, (split, split), gaps)
+                        _add_split(text, word, (split, split), gaps, lex)
+
+    @staticmethod
+    def _is_long_enough(text: str) -> bool:
+        """Is `text` long enough for a lone candidate to say the rest of it is clean?"""
+        return text.count(" ") + text.count("\n") >= MIN_EVIDENCE_WORDS
 
     def _lexicon(self, doc, tokens: dict):
-        """The word list of the document's language: from metadata, else the one that knows most of its words.
+        """The word list of the document's language: from metadata, else the one its words fit best.
 
-        The sample is the first distinct words in document order (a dict keeps it), so the choice
-        never depends on hashing: sets iterate in an order that changes between processes."""
+        A list fits by how much of the sample's lower-case words it knows (names are as often
+        foreign as not: "Hristovtsi is a village in Tryavna Municipality"), counting a token it can read as two of its
+        words ("weremissing") as known, since a short text with one glued word would otherwise miss
+        the bar; among the lists that pass, the one whose words are most frequent wins (wordfreq's
+        Spanish list knows "most" and "liberals" too, but as rare words). The sample is the first
+        distinct words in document order (a dict keeps it), so the choice never depends on
+        hashing: sets iterate in an order that changes between processes."""
         available = lexicons.languages()
         language = self.options.language or doc.metadata.get("language")
         if language:
             return lexicons.lexicon(language) if language in available else None
-        words = [t.lower() for t in islice(tokens, _LANGUAGE_SAMPLE)]
-        if len(words) < 5:
-            return None
-        best, coverage = None, 0.0
+        sample = [w for w in (c.strip(EDGE_PUNCTUATION) for c in islice(doc.derived("chunks", chunks), _LANGUAGE_SAMPLE))
+                  if w.isalpha()]
+        words = [w for w in sample if w.islower()]      # names say little of the language around them
+        if len(words) < _MIN_SAMPLE:                    # a heading, a name: its words are all there is
+            words = [w.lower() for w in sample]
+            if not words:
+                return None
+        best, best_fit = None, 0.0
         for language in available:
             lex = lexicons.lexicon(language)
-            share = sum(map(lex.frequency.__contains__, words)) / len(words)
-            if share > coverage:
-                best, coverage = lex, share
-            if coverage >= _CLEARLY_COVERED:
-                break                   # no other list can beat this by enough to matter
-        return best if coverage >= self.options.min_coverage else None
+            known = sum(map(lex.frequency.__contains__, words))
+            readable = known + sum(1 for w in words if w not in lex.frequency and _reads_as_two(w, lex))
+            fit = sum(map(lex.zipf, words))
+            if readable >= self.options.min_coverage * len(words) and fit > best_fit:
+                best, best_fit = lex, fit
+        return best
 
 
-def _add_split(text: str, word: str, pair: tuple, gaps: dict) -> None:
-    """The gaps of `word`'s split (at a sentence start, elsewhere) at each of its occurrences."""
+def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
+    """The gaps of `word`'s split (at a sentence start, elsewhere) at each of its occurrences.
+
+    A lower-case word that would end in a word that is also a Latin ending ("segment|at|us",
+    "car|an|a") is left whole behind a capitalised word or an initial: there it is the second
+    word of a species name ("Salarias segmentatus", "M. caninus"), if that is rare or an initial."""
+    latin_like = word.islower() and any(word.endswith(e) and split is not None and split.at[-1] == len(word) - len(e)
+                                        for split in pair[1:] for e in lex.ending_like)
     for start in occurrences(text, word):
         if touches_word(text, start, start + len(word)):
             continue
         split = pair[0] if at_sentence_start(text, start) else pair[1]
-        if split is None:
+        if split is None or latin_like and _is_genus(genus_behind(text, start), lex):
             continue
         shown = " ".join(word[a:b] for a, b in zip((0,) + split.at, split.at + (len(word),)))
         if split.evidence in _COMPOUND_LIKE and recurs(text, word) and not stands(text, shown):
@@ -211,6 +238,18 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict) -> None:
         for at, evidence, confidence in split.cuts():
             rule, reason = _RULES[evidence]
             gaps.setdefault(start + at, _Gap(rule, f"{reason} ({shown!r})", confidence, shown, evident))
+
+
+def _is_genus(word: str | None, lex) -> bool:
+    """Can `word` be the first word of a species name: an initial, or a capitalised word no common word?"""
+    return word is not None and (word.endswith(".") or lex.zipf(word.lower()) < _COMMON_GENUS_ZIPF)
+
+
+def _reads_as_two(word: str, lex) -> bool:
+    """Can `word` (lower case, unknown to `lex`) be read as two of its common words glued?"""
+    return any(lex.is_part(word[:i]) and lex.is_part(word[i:])
+               and lex.zipf(word[:i]) >= _GLUE_PART_ZIPF and lex.zipf(word[i:]) >= _GLUE_PART_ZIPF
+               for i in range(1, len(word)))
 
 
 def _changes_case(word: str) -> bool:

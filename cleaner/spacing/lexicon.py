@@ -1,8 +1,9 @@
 """Lexicon: word frequencies, bigrams and word lists of one language, loaded once per process.
 
 Frequencies come from wordfreq (its "large" list), English bigrams from the
-dictionary symspellpy ships (Google Books n-grams), and the small reviewed
-word lists from `data/spacing/<language>.toml`. A Lexicon is immutable and
+dictionary symspellpy ships (Google Books n-grams), English given names and
+surnames from the US census lists the `names` package ships, and the small
+reviewed word lists from `data/spacing/<language>.toml`. A Lexicon is immutable and
 shared by every stage instance and thread that uses the language.
 """
 from __future__ import annotations
@@ -50,6 +51,11 @@ class Lexicon:
     compound_heads: frozenset
     name_followers: frozenset
     name_endings: frozenset
+    species_endings: frozenset
+    name_starters: frozenset
+    name_starter_endings: tuple
+    given_names: frozenset     # lower case; empty where the language has no list
+    surnames: frozenset
 
     def zipf(self, word: str) -> float:
         """log10 of frequency per billion words; 0 for a word the lexicon does not know."""
@@ -127,6 +133,11 @@ def lexicon(language: str) -> Lexicon:
         compound_heads=frozenset(lists.get("compound_heads", ())),
         name_followers=frozenset(lists.get("name_followers", ())),
         name_endings=frozenset(lists.get("name_endings", ())),
+        species_endings=frozenset(lists.get("species_endings", ())),
+        name_starters=frozenset(lists.get("name_starters", ())),
+        name_starter_endings=tuple(lists.get("name_starter_endings", ())),
+        given_names=_census_names(language, ("dist.male.first", "dist.female.first")),
+        surnames=_census_names(language, ("dist.all.last",)),
     )
 
 
@@ -152,6 +163,15 @@ def _symspell_list(names: dict, language: str, key) -> frozenset:
 
 def _bigrams(language: str) -> frozenset:
     return _symspell_list(_BIGRAMS, language, lambda line: line.rsplit(" ", 1)[0])
+
+
+def _census_names(language: str, files: tuple[str, ...]) -> frozenset:
+    """Names of the US census lists (`names` package: "JAMES  3.318  3.318  1" lines), lower case."""
+    if language != "en":
+        return frozenset()
+    folder = importlib.resources.files("names")
+    return frozenset(line.split(" ", 1)[0].lower()
+                     for name in files for line in (folder / name).read_text(encoding="ascii").splitlines() if line)
 
 
 def _dictionary(language: str) -> frozenset:

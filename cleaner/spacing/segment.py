@@ -179,8 +179,13 @@ def _case_join(left: str, right: str, lex: Lexicon, names: bool) -> tuple[str, f
             return "names", NAMES_CONFIDENCE            # "TheBotswana"; not "TheStreet", a listed name
         if not names or len(low) < 3 or len(rlow) < 3 or low in lex.name_prefixes or low in lex.function_words:
             return None
+        if low in lex.given_names and rlow in lex.surnames:
+            return "names", NAMES_CONFIDENCE            # "BryanWilson", "SteveBennett": a person's two names
         if rlow in lex.name_heads or (lex.zipf(low) >= NAME_PART_ZIPF and lex.zipf(rlow) < BRAND_PART_ZIPF):
             return "names", NAMES_CONFIDENCE            # "TonyBlair", "BerlinWall": need other lost spaces nearby
+        if (low in lex.name_starters or low.endswith(lex.name_starter_endings)) \
+                and lex.zipf(low) >= NAME_PART_ZIPF and lex.zipf(rlow) >= NAME_PART_ZIPF:
+            return "names", NAMES_CONFIDENCE            # "SouthKorea", "NationalUnion", "TurkishSuper"
     return None
 
 

@@ -55,7 +55,6 @@ MIN_EVIDENCE_WORDS = 60
 _LANGUAGE_SAMPLE = 120
 _MIN_SAMPLE = 3                   # lower-case words that say more of a text's language than its names do
 _COMMON_GENUS_ZIPF = 3.0          # a capitalised word as common as this is no genus ("Vienna tooka taxi")
-_GLUE_PART_ZIPF = 3.0             # a token reads as two words glued when both are this common
 _CACHED_LETTERS = 80              # longer tokens (glued text, data) are decided afresh: in the cache
                                   # they would hold it to its entry count, not to its size
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")       # ASCII at C speed; other scripts by _changes_case
@@ -189,8 +188,8 @@ class SpacingStage(Stage):
         """The word list of the document's language: from metadata, else the one its words fit best.
 
         A list fits by how much of the sample's lower-case words it knows (names are as often
-        foreign as not: "Hristovtsi is a village in Tryavna Municipality"), counting a token it can read as two of its
-        words ("weremissing") as known, since a short text with one glued word would otherwise miss
+        foreign as not: "Hristovtsi is a village in Tryavna Municipality"), counting a token it splits into its words
+        ("weremissing") as known, since a short text with one glued word would otherwise miss
         the bar; among the lists that pass, the one whose words are most frequent wins (wordfreq's
         Spanish list knows "most" and "liberals" too, but as rare words). The sample is the first
         distinct words in document order (a dict keeps it), so the choice never depends on
@@ -203,15 +202,17 @@ class SpacingStage(Stage):
                   if w.isalpha()]
         words = [w for w in sample if w.islower()]      # names say little of the language around them
         if len(words) < _MIN_SAMPLE:                    # a heading, a name: its words are all there is
-            words = [w.lower() for w in sample]
+            words = sample
             if not words:
                 return None
+        lower = [w.lower() for w in words]
         best, best_fit = None, 0.0
         for language in available:
             lex = lexicons.lexicon(language)
-            known = sum(map(lex.frequency.__contains__, words))
-            readable = known + sum(1 for w in words if w not in lex.frequency and _reads_as_two(w, lex))
-            fit = sum(map(lex.zipf, words))
+            known = sum(map(lex.frequency.__contains__, lower))
+            readable = known + sum(1 for w, low in zip(words, lower)
+                                   if low not in lex.frequency and _reads_as_glue(w, lex))
+            fit = sum(map(lex.zipf, lower))
             if readable >= self.options.min_coverage * len(words) and fit > best_fit:
                 best, best_fit = lex, fit
         return best
@@ -221,10 +222,9 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
     """The gaps of `word`'s split (at a sentence start, elsewhere) at each of its occurrences.
 
     A lower-case word that would end in a word that is also a Latin ending ("segment|at|us",
-    "car|an|a") is left whole behind a capitalised word or an initial: there it is the second
+    "car|an|a"; not "service|is") is left whole behind a capitalised word or an initial: there it is the second
     word of a species name ("Salarias segmentatus", "M. caninus"), if that is rare or an initial."""
-    latin_like = word.islower() and any(word.endswith(e) and split is not None and split.at[-1] == len(word) - len(e)
-                                        for split in pair[1:] for e in lex.ending_like)
+    latin_like = word.islower() and pair[1] is not None and word[pair[1].at[-1]:] in lex.species_endings
     for start in occurrences(text, word):
         if touches_word(text, start, start + len(word)):
             continue
@@ -245,11 +245,9 @@ def _is_genus(word: str | None, lex) -> bool:
     return word is not None and (word.endswith(".") or lex.zipf(word.lower()) < _COMMON_GENUS_ZIPF)
 
 
-def _reads_as_two(word: str, lex) -> bool:
-    """Can `word` (lower case, unknown to `lex`) be read as two of its common words glued?"""
-    return any(lex.is_part(word[:i]) and lex.is_part(word[i:])
-               and lex.zipf(word[:i]) >= _GLUE_PART_ZIPF and lex.zipf(word[i:]) >= _GLUE_PART_ZIPF
-               for i in range(1, len(word)))
+def _reads_as_glue(word: str, lex) -> bool:
+    """Does `word` (unknown to `lex`) split into words of `lex` ("weremissing", "BryanWilson")?"""
+    return len(word) <= _CACHED_LETTERS and _splits(word, lex.language) != (None, None)
 
 
 def _changes_case(word: str) -> bool:

@@ -90,8 +90,22 @@ def split_word(word: str, lex: Lexicon, sentence_start: bool = False) -> Split |
     if len(word) < 4:
         return None
     if word[0].isupper():
-        return _split_capitalised(lower, lex, sentence_start)
+        split = _split_capitalised(lower, lex, sentence_start)
+        if split is None and sentence_start:
+            return _function_word_first(lower, lex)
+        return split
     return _two_words(lower, lex) or _more_words(lower, lex)
+
+
+def _function_word_first(lower: str, lex: Lexicon) -> Split | None:
+    """Three or four words glued at a sentence start, the first a function word ("Sheservedfor",
+    "Inorderto"): no name begins so. Not with a one-letter word among them: names read as
+    "We|a|dick" or "Do|mini|a" that way."""
+    split = _more_words(lower, lex)
+    if split is None or lower[:split.at[0]] not in lex.function_words:
+        return None
+    bounds = (0,) + split.at + (len(lower),)
+    return split if all(b - a >= 2 for a, b in zip(bounds, bounds[1:])) else None
 
 
 def split_case_change(word: str, lex: Lexicon) -> Split | None:
@@ -152,7 +166,8 @@ def _case_join(left: str, right: str, lex: Lexicon, names: bool) -> tuple[str, f
     glued = low + rlow
     behind_a_function_word = left.islower() and low in lex.function_words and (
         len(low) > 1 or (low in lex.single_letter_words and len(right) >= 4 and right[1:].islower()))
-    if lex.knows(glued) and not behind_a_function_word and not _likelier_apart(low, rlow, glued, lex):
+    if lex.knows(glued) and not behind_a_function_word and not _likelier_apart(low, rlow, glued, lex) \
+            and not (names and lex.is_word(glued) is False and _name_of_two_words(low, rlow, lex)):
         return None                     # iPhone, eBay, YouTube, BitTorrent: the word list knows them
     if right == "I":
         return ("case change", 0.9) if lex.is_word(low) else None      # "thatI", "ThereforeI"
@@ -179,14 +194,20 @@ def _case_join(left: str, right: str, lex: Lexicon, names: bool) -> tuple[str, f
             return "names", NAMES_CONFIDENCE            # "TheBotswana"; not "TheStreet", a listed name
         if not names or len(low) < 3 or len(rlow) < 3 or low in lex.name_prefixes or low in lex.function_words:
             return None
-        if low in lex.given_names and rlow in lex.surnames:
-            return "names", NAMES_CONFIDENCE            # "BryanWilson", "SteveBennett": a person's two names
-        if rlow in lex.name_heads or (lex.zipf(low) >= NAME_PART_ZIPF and lex.zipf(rlow) < BRAND_PART_ZIPF):
-            return "names", NAMES_CONFIDENCE            # "TonyBlair", "BerlinWall": need other lost spaces nearby
-        if (low in lex.name_starters or low.endswith(lex.name_starter_endings)) \
-                and lex.zipf(low) >= NAME_PART_ZIPF and lex.zipf(rlow) >= NAME_PART_ZIPF:
-            return "names", NAMES_CONFIDENCE            # "SouthKorea", "NationalUnion", "TurkishSuper"
+        if _name_of_two_words(low, rlow, lex) or (lex.zipf(low) >= NAME_PART_ZIPF and lex.zipf(rlow) < BRAND_PART_ZIPF):
+            return "names", NAMES_CONFIDENCE            # "TonyBlair", "BerlinWall", "SouthKorea", "NationalUnion"
     return None
+
+
+def _name_of_two_words(left: str, right: str, lex: Lexicon) -> bool:
+    """Do two capitalised words (lower case here) look like one name written in two words: a head of
+    names after them ("Berlin|Wall"), a place or title word or an adjective before them ("South|Korea",
+    "National|Union"), or a given name and a surname ("Bryan|Wilson")? Brands of two common words
+    rarely do ("DirectConnect", "TalkTalk")."""
+    if right in lex.name_heads or (left in lex.given_names and right in lex.surnames):
+        return True
+    return (left in lex.name_starters or left.endswith(lex.name_starter_endings)) \
+        and lex.zipf(left) >= NAME_PART_ZIPF and lex.zipf(right) >= NAME_PART_ZIPF
 
 
 def _likelier_apart(left: str, right: str, glued: str, lex: Lexicon) -> bool:

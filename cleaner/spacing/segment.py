@@ -45,6 +45,8 @@ AMBIGUITY_PENALTY = 0.25
 MAX_PARTS = 4
 MAX_LETTERS = 80    # no MAX_PARTS words glued are longer; the search costs the square of the length
 LONG_NAME_PART = 7          # names end in "in", "on", "and" ("Stanin", "Crowdon"), long known words rarely
+LONG_LEFT_NAME = 5          # … behind a name this long ("Bikaner|district")
+COMMON_RIGHT_ZIPF = 4.0     # the word glued behind a name the list does not know must be this common
 LONG_RIGHT_WORD = 7         # a long common word after a capitalised one ends no name ("Singaporeversion")
 FOLLOWED_NAME_ZIPF = 2.5   # a name glued to a word that also ends names ("and") must be this common
 MIN_ZIPF = 0.01             # listed at all
@@ -280,6 +282,9 @@ def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split 
                 and not lex.knows(left) and not lex.knows(lower):
             found.append((NAMES_CONFIDENCE, 0.0, i, "names"))     # "Drachkovitchwent": a name the list
             continue                                               # does not know, then a verb
+        if len(left) >= 4 and _ends_no_name(right, len(left), lex) and not lex.is_part(left):
+            found.append((NAMES_CONFIDENCE, 0.0, i, "names"))     # "Shinoharaannounced", "Waziristanleading"
+            continue
         if not (lex.is_part(left) and lex.is_part(right)):
             continue
         zl, zr = lex.zipf(left), lex.zipf(right)
@@ -311,6 +316,16 @@ def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split 
         if evidence[0] is not None:
             found.append((evidence[1], zl + zr, i, evidence[0]))
     return _choose(found, rivals)
+
+
+def _ends_no_name(right: str, left_letters: int, lex: Lexicon) -> bool:
+    """Is `right` a common word that ends no name, so that a capitalised token ending in it is a
+    name glued to it: a past form ("dropped", "announced") or a long word behind a long name
+    ("railway", "leading"; not "Geo|services" or "Trans|montana", whose first halves are prefixes)?"""
+    if not (lex.is_word(right) and lex.zipf(right) >= COMMON_RIGHT_ZIPF):
+        return False
+    return (right.endswith(lex.verb_endings) and len(right) >= 5) or \
+        (len(right) >= LONG_RIGHT_WORD and left_letters >= LONG_LEFT_NAME)
 
 
 def _split_listed(word: str, lex: Lexicon, unsure: bool) -> Split | None:

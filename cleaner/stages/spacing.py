@@ -119,7 +119,7 @@ class SpacingStage(Stage):
             self._punctuation_gaps(text, gaps)
         if self.options.words:
             tokens = letter_runs(text, doc.derived("chunks", chunks))   # each distinct token, in order
-            lex = self._lexicon(doc, tokens)
+            lex = self._lexicon(doc)
             if lex is not None:
                 self._word_gaps(text, tokens, lex, gaps)
         gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)}
@@ -184,16 +184,18 @@ class SpacingStage(Stage):
         """Is `text` long enough for a lone candidate to say the rest of it is clean?"""
         return text.count(" ") + text.count("\n") >= MIN_EVIDENCE_WORDS
 
-    def _lexicon(self, doc, tokens: dict):
+    def _lexicon(self, doc):
         """The word list of the document's language: from metadata, else the one its words fit best.
 
-        A list fits by how much of the sample's lower-case words it knows (names are as often
-        foreign as not: "Hristovtsi is a village in Tryavna Municipality"), counting a token it splits into its words
-        ("weremissing") as known, since a short text with one glued word would otherwise miss
-        the bar; among the lists that pass, the one whose words are most frequent wins (wordfreq's
-        Spanish list knows "most" and "liberals" too, but as rare words). The sample is the first
-        distinct words in document order (a dict keeps it), so the choice never depends on
-        hashing: sets iterate in an order that changes between processes."""
+        The list in which the sample's lower-case words are most frequent is the candidate
+        (wordfreq's Spanish list knows "most" and "liberals" too, but as rare words); names are
+        left out, being as often foreign as not ("Hristovtsi is a village in Tryavna
+        Municipality"). It is taken if it knows `min_coverage` of them, counting a word it splits
+        into its words ("weremissing") as known: a short text with one glued word would otherwise
+        miss the bar. A list that fits worse is never taken instead: "Unjon County" is no Spanish
+        "un jon". The sample is the first distinct chunks in document order (a dict keeps it),
+        so the choice never depends on hashing: sets iterate in an order that changes between
+        processes."""
         available = lexicons.languages()
         language = self.options.language or doc.metadata.get("language")
         if language:
@@ -206,16 +208,10 @@ class SpacingStage(Stage):
             if not words:
                 return None
         lower = [w.lower() for w in words]
-        best, best_fit = None, 0.0
-        for language in available:
-            lex = lexicons.lexicon(language)
-            known = sum(map(lex.frequency.__contains__, lower))
-            readable = known + sum(1 for w, low in zip(words, lower)
-                                   if low not in lex.frequency and _reads_as_glue(w, lex))
-            fit = sum(map(lex.zipf, lower))
-            if readable >= self.options.min_coverage * len(words) and fit > best_fit:
-                best, best_fit = lex, fit
-        return best
+        best = max((lexicons.lexicon(language) for language in available),
+                   key=lambda lex: sum(map(lex.zipf, lower)))
+        readable = sum(1 for w, low in zip(words, lower) if low in best.frequency or _reads_as_glue(w, best))
+        return best if readable >= self.options.min_coverage * len(words) else None
 
 
 def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:

@@ -43,6 +43,7 @@ LISTED_TYPO_MARGIN = 1.0    # … and two words than a listed token that no dict
 AMBIGUITY_MARGIN = 1.0      # rival splits this close in frequency make a split unsure
 AMBIGUITY_PENALTY = 0.25
 MAX_PARTS = 4
+MAX_FUNCTION_WORD = 8       # letters; "although", "whenever" at most
 MAX_LETTERS = 80    # no MAX_PARTS words glued are longer; the search costs the square of the length
 LONG_NAME_PART = 7          # names end in "in", "on", "and" ("Stanin", "Crowdon"), long known words rarely
 LONG_LEFT_NAME = 5          # … behind a name this long ("Bikaner|district")
@@ -103,6 +104,8 @@ def _function_word_first(lower: str, lex: Lexicon) -> Split | None:
     """Three or four words glued at a sentence start, the first a function word ("Sheservedfor",
     "Inorderto"): no name begins so. Not with a one-letter word among them: names read as
     "We|a|dick" or "Do|mini|a" that way."""
+    if not any(lower[:i] in lex.function_words for i in range(2, min(len(lower) - 3, MAX_FUNCTION_WORD) + 1)):
+        return None                     # most capitalised words: the search is not needed
     split = _more_words(lower, lex)
     if split is None or lower[:split.at[0]] not in lex.function_words:
         return None
@@ -282,7 +285,7 @@ def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split 
                 and not lex.knows(left) and not lex.knows(lower):
             found.append((NAMES_CONFIDENCE, 0.0, i, "names"))     # "Drachkovitchwent": a name the list
             continue                                               # does not know, then a verb
-        if len(left) >= 4 and _ends_no_name(right, len(left), lex) and not lex.is_part(left):
+        if len(left) >= 4 and _ends_no_name(right, len(left), lex) and lex.zipf(left) < NAME_PART_ZIPF:
             found.append((NAMES_CONFIDENCE, 0.0, i, "names"))     # "Shinoharaannounced", "Waziristanleading"
             continue
         if not (lex.is_part(left) and lex.is_part(right)):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, repeat
 from typing import NamedTuple
 
 from ..blocks import prose_blocks
@@ -53,6 +53,7 @@ ISOLATED_PENALTY = 0.25
 MIN_EVIDENCE_WORDS = 60
 
 _LANGUAGE_SAMPLE = 120
+_FIT_SAMPLE = 40                  # … of which the frequencies of this many decide which list fits best
 _MIN_SAMPLE = 3                   # lower-case words that say more of a text's language than its names do
 _COMMON_GENUS_ZIPF = 3.0          # a capitalised word as common as this is no genus ("Vienna tooka taxi")
 _CACHED_LETTERS = 80              # longer tokens (glued text, data) are decided afresh: in the cache
@@ -187,7 +188,8 @@ class SpacingStage(Stage):
     def _lexicon(self, doc):
         """The word list of the document's language: from metadata, else the one its words fit best.
 
-        The list in which the sample's lower-case words are most frequent is the candidate
+        The list in which the sample's lower-case words are most frequent (their frequencies
+        summed, which the function words of its language dominate) is the candidate
         (wordfreq's Spanish list knows "most" and "liberals" too, but as rare words); names are
         left out, being as often foreign as not ("Hristovtsi is a village in Tryavna
         Municipality"). It is taken if it knows `min_coverage` of them, counting a word it splits
@@ -200,18 +202,23 @@ class SpacingStage(Stage):
         language = self.options.language or doc.metadata.get("language")
         if language:
             return lexicons.lexicon(language) if language in available else None
-        sample = [w for w in (c.strip(EDGE_PUNCTUATION) for c in islice(doc.derived("chunks", chunks), _LANGUAGE_SAMPLE))
-                  if w.isalpha()]
+        sample = [c if c.isalpha() else c.strip(EDGE_PUNCTUATION)
+                  for c in islice(doc.derived("chunks", chunks), _LANGUAGE_SAMPLE)]
+        sample = [w for w in sample if w.isalpha()]
         words = [w for w in sample if w.islower()]      # names say little of the language around them
         if len(words) < _MIN_SAMPLE:                    # a heading, a name: its words are all there is
             words = sample
             if not words:
                 return None
         lower = [w.lower() for w in words]
-        best = max((lexicons.lexicon(language) for language in available),
-                   key=lambda lex: sum(map(lex.zipf, lower)))
-        readable = sum(1 for w, low in zip(words, lower) if low in best.frequency or _reads_as_glue(w, best))
-        return best if readable >= self.options.min_coverage * len(words) else None
+        fit = lower[:_FIT_SAMPLE]       # function words settle it early
+        best = max((lexicons.lexicon(language) for language in available),       # summed at C speed
+                   key=lambda lex: sum(map(lex.frequency.get, fit, repeat(0.0))))
+        needed = self.options.min_coverage * len(words)
+        known = sum(map(best.frequency.__contains__, lower))
+        if known < needed:              # a glued word is no unknown one ("weremissing")
+            known += sum(1 for w, low in zip(words, lower) if low not in best.frequency and _reads_as_glue(w, best))
+        return best if known >= needed else None
 
 
 def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:

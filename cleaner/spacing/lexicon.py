@@ -54,6 +54,8 @@ class Lexicon:
     species_endings: frozenset
     name_starters: frozenset
     name_starter_endings: tuple
+    number_styles: frozenset
+    verbs_before_articles: tuple
     given_names: frozenset     # lower case; empty where the language has no list
     surnames: frozenset
 
@@ -136,6 +138,8 @@ def lexicon(language: str) -> Lexicon:
         species_endings=frozenset(lists.get("species_endings", ())),
         name_starters=frozenset(lists.get("name_starters", ())),
         name_starter_endings=tuple(lists.get("name_starter_endings", ())),
+        number_styles=frozenset(lists.get("number_styles", ())),
+        verbs_before_articles=tuple(lists.get("verbs_before_articles", ())),
         given_names=_census_names(language, ("dist.male.first", "dist.female.first")),
         surnames=_census_names(language, ("dist.all.last",)),
     )

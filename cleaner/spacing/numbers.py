@@ -1,4 +1,4 @@
-"""Missing spaces beside numbers: "in2010", "1998the", "100million", "3%of", "20thcentury".
+"""Missing spaces beside numbers: "in2010", "1998the", "100million", "3%of", "20thcentury", "for$415".
 
 Numbers are not letter runs, so the spacing stage looks at each place where a
 digit meets a letter. Units, ordinals, codes and product names written
@@ -17,6 +17,7 @@ from .text import letters_before, number_before
 # "in2010" | "100million", "3%of": digits 0-9 only (one literal-led pattern each, cleaner.spacing.scan),
 # so a number in another script beside a Latin word ("in٢٠١٠") is left as it stands
 _DIGIT_BESIDE_LETTER = per_mark("0123456789", r"(?:(?<=[^\W\d_]\d)|%?(?=[^\W\d_]))")
+_CURRENCY_BEFORE_DIGIT = per_mark("$£€¥", r"(?=\d)")      # "for$415", "between£18,000"
 _LETTERS_AT = re.compile(r"[^\W\d_]+")
 _LONG_NUMBER = re.compile(r"\d{4}(?!\w)|\d{1,3},\d{3}(?!\w)")
 _ERAS = {"AD", "BC", "BCE", "CE", "AH", "BP"}
@@ -62,6 +63,10 @@ def number_gaps(text: str, lex: Lexicon):
                     or letters.isupper() and letters not in _ERAS):
                 yield at, 0.85          # "1998the", "1963in", "2018British", "1998FIFA"; not "1990s", "1500BC"
                 continue
+            if letters.islower() and letters in lex.function_words and len(letters) > 1 \
+                    and letters not in lex.number_styles and _stands_alone(text, at - len(number), at + len(letters)):
+                yield at, 0.85          # "1446he", "140of", "8and"; not "4in", "10am"
+                continue
             suffix = _number_suffix(number, letters)
             rest = letters[len(suffix):]
             if suffix and rest.islower() and (rest in lex.function_words and len(rest) > 1 or (
@@ -79,6 +84,23 @@ def number_gaps(text: str, lex: Lexicon):
                     and (letters.islower() or letters[1:].islower())) or \
                     (number.endswith("%") and low in lex.function_words):
                 yield at, 0.85
+    yield from _currency_gaps(text, lex)
+
+
+def _currency_gaps(text: str, lex: Lexicon):
+    """A function word glued to an amount ("for$415", "of£18,900"); not "US$500", a style."""
+    for m in finditer(_CURRENCY_BEFORE_DIGIT, text):
+        word = letters_before(text, m.start(), 12)
+        start = m.start() - len(word)
+        if word.islower() and word in lex.function_words and len(word) > 1 \
+                and not (start and (text[start - 1].isalnum() or text[start - 1] in "’'")):
+            yield m.start(), 0.9
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] (a number and letters) no part of a code or a longer number ("A140of", "1.5in")?"""
+    return not (start and (text[start - 1].isalnum() or text[start - 1] in ".,")) \
+        and not (end < len(text) and text[end].isalnum())
 
 
 def _number_suffix(number: str, letters: str) -> str:

@@ -29,6 +29,7 @@ from typing import NamedTuple
 from ..blocks import prose_blocks
 from ..edits import Edit, shift
 from ..spacing import lexicon as lexicons
+from ..spacing.context import before_an_article
 from ..spacing.contractions import contraction_gaps
 from ..spacing.evidence import name_of_the_document, seen_apart
 from ..spacing.protect import inside, protected_spans
@@ -166,6 +167,10 @@ class SpacingStage(Stage):
                   if pair != (None, None)}
         for word, pair in splits.items():
             _add_split(text, word, pair, gaps, lex)
+        for word in candidates:
+            if word not in splits:
+                for pos in before_an_article(text, word, lex):
+                    gaps.setdefault(pos, _Gap("glued-name", f"a name glued to the verb before an article ({word!r})", 0.85))
         for pos, confidence in number_gaps(text, lex):
             gaps.setdefault(pos, _Gap("glued-number", "a number glued to a word", confidence))
         for pos, confidence in contraction_gaps(text, lex):

@@ -21,6 +21,7 @@ it has no word list for.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 from itertools import islice, repeat
@@ -55,6 +56,7 @@ MIN_EVIDENCE_WORDS = 60
 
 _LANGUAGE_SAMPLE = 120
 _FIT_SAMPLE = 40                  # … of which the frequencies of this many decide which list fits best
+_UNKNOWN_FREQUENCY = 1e-9         # Zipf 0, as Lexicon.zipf gives a word it does not know
 _MIN_SAMPLE = 3                   # lower-case words that say more of a text's language than its names do
 _COMMON_GENUS_ZIPF = 3.0          # a capitalised word as common as this is no genus ("Vienna tooka taxi")
 _CACHED_LETTERS = 80              # longer tokens (glued text, data) are decided afresh: in the cache
@@ -193,8 +195,9 @@ class SpacingStage(Stage):
     def _lexicon(self, doc):
         """The word list of the document's language: from metadata, else the one its words fit best.
 
-        The list in which the sample's lower-case words are most frequent (their frequencies
-        summed, which the function words of its language dominate) is the candidate
+        The list in which the sample's lower-case words are most frequent (by the sum of their
+        Zipf values, so that one very common word does not decide: "de" in "Amalia de Isaura
+        was a Spanish actress") is the candidate
         (wordfreq's Spanish list knows "most" and "liberals" too, but as rare words); names are
         left out, being as often foreign as not ("Hristovtsi is a village in Tryavna
         Municipality"). It is taken if it knows `min_coverage` of them, counting a word it splits
@@ -217,8 +220,8 @@ class SpacingStage(Stage):
                 return None
         lower = [w.lower() for w in words]
         fit = lower[:_FIT_SAMPLE]       # function words settle it early
-        best = max((lexicons.lexicon(language) for language in available),       # summed at C speed
-                   key=lambda lex: sum(map(lex.frequency.get, fit, repeat(0.0))))
+        best = max((lexicons.lexicon(language) for language in available),      # Zipf sums at C speed
+                   key=lambda lex: sum(map(math.log10, map(lex.frequency.get, fit, repeat(_UNKNOWN_FREQUENCY)))))
         needed = self.options.min_coverage * len(words)
         known = sum(map(best.frequency.__contains__, lower))
         if known < needed:              # a glued word is no unknown one ("weremissing")

@@ -37,7 +37,8 @@ from ..spacing.protect import inside, protected_spans
 from ..spacing.punctuation import GAPS, straight_quote_gaps
 from ..spacing.numbers import number_gaps
 from ..spacing.segment import split_acronym, split_case_change, split_word
-from ..spacing.text import EDGE_PUNCTUATION, at_sentence_start, chunks, genus_behind, letter_runs, occurrences, recurs, stands, touches_word
+from ..spacing.text import (EDGE_PUNCTUATION, at_sentence_start, chunks, genus_behind, letter_runs, occurrences,
+                            recurs, stands, touches_word)
 from .base import Stage
 
 # Evidence adds up per document: where spaces were lost systematically, a weaker candidate is
@@ -53,6 +54,7 @@ ISOLATED_PENALTY = 0.25
 # more: in a sentence or a headline, a missing space is usually the only one however damaged the
 # source, so shorter texts take no ISOLATED_PENALTY (other lost spaces still count for a candidate).
 MIN_EVIDENCE_WORDS = 60
+BEFORE_AN_ARTICLE = 0.85          # a name glued to "is", "was" … with an article next ("Maddiralais a village")
 
 _LANGUAGE_SAMPLE = 120
 _FIT_SAMPLE = 40                  # … of which the frequencies of this many decide which list fits best
@@ -172,7 +174,8 @@ class SpacingStage(Stage):
         for word in candidates:
             if word not in splits:
                 for pos in before_an_article(text, word, lex):
-                    gaps.setdefault(pos, _Gap("glued-name", f"a name glued to the verb before an article ({word!r})", 0.85))
+                    gaps.setdefault(pos, _Gap("glued-name", f"a name glued to the verb before an article ({word!r})",
+                                              BEFORE_AN_ARTICLE))
         for pos, confidence in number_gaps(text, lex):
             gaps.setdefault(pos, _Gap("glued-number", "a number glued to a word", confidence))
         for pos, confidence in contraction_gaps(text, lex):
@@ -195,17 +198,16 @@ class SpacingStage(Stage):
     def _lexicon(self, doc):
         """The word list of the document's language: from metadata, else the one its words fit best.
 
-        The list in which the sample's lower-case words are most frequent (by the sum of their
-        Zipf values, so that one very common word does not decide: "de" in "Amalia de Isaura
-        was a Spanish actress") is the candidate
-        (wordfreq's Spanish list knows "most" and "liberals" too, but as rare words); names are
-        left out, being as often foreign as not ("Hristovtsi is a village in Tryavna
-        Municipality"). It is taken if it knows `min_coverage` of them, counting a word it splits
-        into its words ("weremissing") as known: a short text with one glued word would otherwise
-        miss the bar. A list that fits worse is never taken instead: "Unjon County" is no Spanish
-        "un jon". The sample is the first distinct chunks in document order (a dict keeps it),
-        so the choice never depends on hashing: sets iterate in an order that changes between
-        processes."""
+        The candidate is the list in which the sample's lower-case words are most frequent, by the
+        sum of their Zipf values (wordfreq's Spanish list knows "most" and "liberals" too, but as
+        rare words; a sum of frequencies would let one very common word decide: "de" in "Amalia
+        de Isaura was a Spanish actress"). Names are left out, being as often foreign as not
+        ("Hristovtsi is a village in Tryavna Municipality"). The candidate is taken if it knows
+        `min_coverage` of the words, counting a word it splits into its words ("weremissing") as
+        known: a short text with one glued word would otherwise miss the bar. A list that fits
+        worse is never taken instead: "Unjon County" is no Spanish "un jon". The sample is the
+        first distinct chunks in document order (a dict keeps it), so the choice never depends on
+        hashing: sets iterate in an order that changes between processes."""
         available = lexicons.languages()
         language = self.options.language or doc.metadata.get("language")
         if language:
@@ -232,9 +234,9 @@ class SpacingStage(Stage):
 def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
     """The gaps of `word`'s split (at a sentence start, elsewhere) at each of its occurrences.
 
-    A lower-case word that would end in a word that is also a Latin ending ("segment|at|us",
-    "car|an|a"; not "service|is") is left whole behind a capitalised word or an initial: there it is the second
-    word of a species name ("Salarias segmentatus", "M. caninus"), if that is rare or an initial."""
+    A lower-case word whose split would end in a word that is also a Latin ending ("segment|at|us",
+    "car|an|a"; not "service|is") is left whole behind a rare capitalised word or an initial:
+    there it is the second word of a species name ("Salarias segmentatus", "M. caninus")."""
     latin_like = word.islower() and pair[1] is not None and word[pair[1].at[-1]:] in lex.species_endings
     for start in occurrences(text, word):
         if touches_word(text, start, start + len(word)):

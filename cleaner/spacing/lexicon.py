@@ -53,6 +53,7 @@ class Lexicon:
     name_endings: frozenset
     species_endings: frozenset
     name_starters: frozenset
+    brand_heads: frozenset
     name_starter_endings: tuple
     number_styles: frozenset
     verbs_before_articles: tuple
@@ -137,6 +138,7 @@ def lexicon(language: str) -> Lexicon:
         name_endings=frozenset(lists.get("name_endings", ())),
         species_endings=frozenset(lists.get("species_endings", ())),
         name_starters=frozenset(lists.get("name_starters", ())),
+        brand_heads=frozenset(lists.get("brand_heads", ())),
         name_starter_endings=tuple(lists.get("name_starter_endings", ())),
         number_styles=frozenset(lists.get("number_styles", ())),
         verbs_before_articles=tuple(lists.get("verbs_before_articles", ())),

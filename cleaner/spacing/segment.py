@@ -199,7 +199,8 @@ def _case_join(left: str, right: str, lex: Lexicon, names: bool) -> tuple[str, f
             return "names", NAMES_CONFIDENCE            # "TheBotswana"; not "TheStreet", a listed name
         if not names or len(low) < 3 or len(rlow) < 3 or low in lex.name_prefixes or low in lex.function_words:
             return None
-        if _name_of_two_words(low, rlow, lex) or (lex.zipf(low) >= NAME_PART_ZIPF and lex.zipf(rlow) < BRAND_PART_ZIPF):
+        if _name_of_two_words(low, rlow, lex) or (lex.zipf(low) >= NAME_PART_ZIPF and lex.zipf(rlow) < BRAND_PART_ZIPF
+                                                  and rlow not in lex.brand_heads):
             return "names", NAMES_CONFIDENCE            # "TonyBlair", "BerlinWall", "SouthKorea", "NationalUnion"
     return None
 

@@ -4,7 +4,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.spacing.text import LETTERS, at_sentence_start, letter_runs, letters_before, number_before, occurrences
+from cleaner.spacing.text import LETTERS, at_sentence_start, genus_behind, letter_runs, letters_before, number_before, occurrences
 
 
 @given(st.lists(st.sampled_from(list("abcXYZéü ’'.,;:()“”«»-_0123²\n\t\u0301") + ["word", "Name", "ofthe"]),
@@ -41,3 +41,12 @@ def test_a_sentence_starts_where_only_opening_marks_come_before(text, pos):
     pos = min(pos, len(text))
     assert at_sentence_start(text, pos) == (
         not text[:pos].strip(' "“‘(') or bool(re.search(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z", text[max(0, pos - 6):pos])))
+
+
+def test_the_genus_behind_a_word_is_a_capitalised_word_or_an_initial_right_before_it():
+    text = 'Salarias segmentatus and "M. caninus" and the taxon carana, with XY orangeana'
+    assert genus_behind(text, text.index("segmentatus")) == "Salarias"
+    assert genus_behind(text, text.index("caninus")) == "M."
+    assert genus_behind(text, text.index("carana")) is None                   # behind a lower-case word
+    assert genus_behind(text, text.index("orangeana")) is None                # behind an acronym
+    assert genus_behind("xSalarias segmentatus", 10) is None              # the capital inside a word

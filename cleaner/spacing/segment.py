@@ -94,10 +94,23 @@ def split_word(word: str, lex: Lexicon, sentence_start: bool = False) -> Split |
         return None
     if word[0].isupper():
         split = _split_capitalised(lower, lex, sentence_start)
-        if split is None and sentence_start:
-            return _function_word_first(lower, lex)
-        return split
+        if split is None:
+            return _function_word_first(lower, lex) if sentence_start else None
+        return _with_the_left_split(word, split, lex, sentence_start)
     return _two_words(lower, lex) or _more_words(lower, lex)
+
+
+def _with_the_left_split(word: str, split: Split, lex: Lexicon, sentence_start: bool) -> Split:
+    """`split` of a capitalised `word`, with the cuts of its left part where that splits too
+    ("Wewillfurther|increase" is "We|will|further|increase"): all at once, so that cleaning the
+    output again finds nothing more."""
+    left = word[:split.at[0]]
+    inner = split_word(left, lex, sentence_start) if len(left) >= 4 else None
+    if inner is None:
+        return split
+    cuts = inner.cuts() + split.cuts()
+    weakest = min(cuts, key=lambda c: c[2])
+    return Split(tuple(c[0] for c in cuts), weakest[1], weakest[2], tuple(c[1:] for c in cuts))
 
 
 def _function_word_first(lower: str, lex: Lexicon) -> Split | None:

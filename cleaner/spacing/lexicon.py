@@ -18,6 +18,8 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[2] / "data" / "spacing"
 _BIGRAMS = {"en": "frequency_bigramdictionary_en_243_342.txt"}
 _DICTIONARIES = {"en": "frequency_dictionary_en_82_765.txt"}   # real words (SCOWL ∩ Google n-grams)
+_GIVEN_NAMES = {"en": ("dist.male.first", "dist.female.first")}  # US census lists in the `names` package
+_SURNAMES = {"en": ("dist.all.last",)}
 KNOWN_WORD_ZIPF = 4.0       # a token the frequency list knows this well is a word
 RARE_PAIR_ZIPF = 3.5        # a real word rarer than this may be two function words glued ("asa")
 
@@ -142,8 +144,8 @@ def lexicon(language: str) -> Lexicon:
         name_starter_endings=tuple(lists.get("name_starter_endings", ())),
         number_styles=frozenset(lists.get("number_styles", ())),
         verbs_before_articles=tuple(lists.get("verbs_before_articles", ())),
-        given_names=_census_names(language, ("dist.male.first", "dist.female.first")),
-        surnames=_census_names(language, ("dist.all.last",)),
+        given_names=_census_names(_GIVEN_NAMES.get(language, ())),
+        surnames=_census_names(_SURNAMES.get(language, ())),
     )
 
 
@@ -171,9 +173,9 @@ def _bigrams(language: str) -> frozenset:
     return _symspell_list(_BIGRAMS, language, lambda line: line.rsplit(" ", 1)[0])
 
 
-def _census_names(language: str, files: tuple[str, ...]) -> frozenset:
+def _census_names(files: tuple[str, ...]) -> frozenset:
     """Names of the US census lists (`names` package: "JAMES  3.318  3.318  1" lines), lower case."""
-    if language != "en":
+    if not files:
         return frozenset()
     folder = importlib.resources.files("names")
     return frozenset(line.split(" ", 1)[0].lower()

@@ -37,8 +37,7 @@ def number_gaps(text: str, lex: Lexicon):
         word = letters_before(text, m.start(), 30)
         if word:                                           # letters, then this number
             at = m.start()
-            start = at - len(word)
-            if start and (text[start - 1].isalnum() or text[start - 1] in "’'"):
+            if _inside_a_word(text, at - len(word)):
                 continue
             if not (word.islower() or word[1:].islower()):
                 continue                # codes: AM3D, MP3, A380
@@ -75,9 +74,7 @@ def number_gaps(text: str, lex: Lexicon):
                 continue
             if len(letters) < 4 and text[at - 1] != "%":
                 continue                # units and ordinals: "5km", "3rd", "1990s"
-            start = at - len(number)
-            if (start and (text[start - 1].isalnum() or text[start - 1] in ".,")) \
-                    or (at + len(letters) < len(text) and text[at + len(letters)].isalnum()):
+            if not _stands_alone(text, at - len(number), at + len(letters)):
                 continue
             low = letters.lower()
             if (len(low) >= 4 and lex.is_word(low) and low not in lex.unit_abbreviations
@@ -91,10 +88,14 @@ def _currency_gaps(text: str, lex: Lexicon):
     """A function word glued to an amount ("for$415", "of£18,900"); not "US$500", a style."""
     for m in finditer(_CURRENCY_BEFORE_DIGIT, text):
         word = letters_before(text, m.start(), 12)
-        start = m.start() - len(word)
         if word.islower() and word in lex.function_words and len(word) > 1 \
-                and not (start and (text[start - 1].isalnum() or text[start - 1] in "’'")):
+                and not _inside_a_word(text, m.start() - len(word)):
             yield m.start(), 0.9
+
+
+def _inside_a_word(text: str, start: int) -> bool:
+    """Do the letters at `start` continue a word, a code or a contraction ("US$500", "don’t2")?"""
+    return bool(start) and (text[start - 1].isalnum() or text[start - 1] in "’'")
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

@@ -108,9 +108,7 @@ def _with_the_left_split(word: str, split: Split, lex: Lexicon, sentence_start: 
     inner = split_word(left, lex, sentence_start) if len(left) >= 4 else None
     if inner is None:
         return split
-    cuts = inner.cuts() + split.cuts()
-    weakest = min(cuts, key=lambda c: c[2])
-    return Split(tuple(c[0] for c in cuts), weakest[1], weakest[2], tuple(c[1:] for c in cuts))
+    return _of_cuts(inner.cuts() + split.cuts())
 
 
 def _function_word_first(lower: str, lex: Lexicon) -> Split | None:
@@ -147,11 +145,13 @@ def split_case_change(word: str, lex: Lexicon) -> Split | None:
         joined = _case_join(left, right, lex, names)
         if joined is not None:
             found.append((at, *joined))
-    if not found:
-        return None
-    found.sort()
-    weakest = min(found, key=lambda f: f[2])
-    return Split(tuple(f[0] for f in found), weakest[1], weakest[2], tuple(f[1:] for f in found))
+    return _of_cuts(sorted(found)) if found else None
+
+
+def _of_cuts(cuts: list[tuple[int, str, float]]) -> Split:
+    """The Split of (offset, evidence, confidence) cuts in order, which takes the weakest evidence."""
+    weakest = min(cuts, key=lambda c: c[2])
+    return Split(tuple(c[0] for c in cuts), weakest[1], weakest[2], tuple(c[1:] for c in cuts))
 
 
 def split_acronym(word: str, lex: Lexicon) -> Split | None:

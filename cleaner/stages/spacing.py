@@ -130,7 +130,7 @@ class SpacingStage(Stage):
                 self._word_gaps(text, tokens, lex, gaps)
         gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)}
         strong = sum(1 for gap in gaps.values() if gap.confidence >= STRONG)
-        long_enough = self._is_long_enough(text)
+        long_enough = bool(gaps) and self._is_long_enough(text)
         edits = []
         for pos in sorted(gaps):
             rule, reason, confidence, word, self_evident = gaps[pos]

@@ -31,7 +31,8 @@ from .report.apply import apply_decisions
 from .report.data import ReportError
 from .report.decisions import DecisionError
 from .report.review import serve
-from .rules import BUILTIN_DIR, PackError, check_examples, load_packs, suggest
+from .resources import MissingData
+from .rules import PackError, builtin_packs, check_examples, load_packs, suggest
 from .run import RunError, RunOptions, default_jobs, load_pipeline, progress, run
 from .run.executors import EXECUTORS
 
@@ -44,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         return e.code
     try:
         return args.command(args)
+    except MissingData as e:  # a broken install: name the file, no traceback
+        return _error(_os_error(e))
     except KeyboardInterrupt:
         print("cleaner: interrupted", file=sys.stderr)
         return 130
@@ -134,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     scan.set_defaults(command=_rules_suggest)
     for action in (listing, test, scan):
         action.add_argument("--packs", action="append", metavar="PATH",
-                            help=f"a pack file or folder, may be repeated (default: {BUILTIN_DIR})")
+                            help="a pack file or folder, may be repeated (default: the packs cleaner ships)")
     return parser
 
 
@@ -278,7 +281,7 @@ def _short(text: str, limit: int = 30) -> str:
 
 
 def _packs(args: argparse.Namespace):
-    return load_packs(args.packs or [BUILTIN_DIR])
+    return load_packs(args.packs or [builtin_packs()])
 
 
 def _rules_list(args: argparse.Namespace) -> int:

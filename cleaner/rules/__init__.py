@@ -11,8 +11,8 @@ The rules stage (cleaner/stages/rules.py) turns the engine's matches into edits.
 """
 from .engine import Found, Hit, find, rules_for
 from .examples import Failure, check_examples
-from .pack import BUILTIN_DIR, Example, Pack, PackError, Rule, load_pack, load_packs
+from .pack import Example, Pack, PackError, Rule, builtin_packs, load_pack, load_packs
 from .suggest import Candidate, suggest
 
-__all__ = ["BUILTIN_DIR", "Candidate", "Example", "Failure", "Found", "Hit", "Pack", "PackError", "Rule",
-           "check_examples", "find", "load_pack", "load_packs", "rules_for", "suggest"]
+__all__ = ["Candidate", "Example", "Failure", "Found", "Hit", "Pack", "PackError", "Rule",
+           "builtin_packs", "check_examples", "find", "load_pack", "load_packs", "rules_for", "suggest"]

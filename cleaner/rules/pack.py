@@ -31,11 +31,10 @@ from typing import Iterable
 
 import regex
 
+from ..resources import bundled
 from .guards import CONTEXT_KEYS, Guards
 from .pattern import APOSTROPHES, PatternError, compile_pattern, required_literal
 
-# The packs that ship with cleaner: the top-level rules/ folder of the project (the source of truth).
-BUILTIN_DIR = Path(__file__).resolve().parents[2] / "rules"
 
 _ID = regex.compile(r"[a-z0-9][a-z0-9-]*")
 _PACK_KEYS = {"id": str, "description": str, "languages": list, "lists": dict, "rules": list}
@@ -49,6 +48,11 @@ _OPTIONAL = {"lists", "guards", "output", "note"}
 
 class PackError(ValueError):
     """A pack that cannot be used; the message names the file, the rule and what is wrong."""
+
+
+def builtin_packs() -> Path:
+    """The folder of the packs that ship with cleaner (edited in the project's top-level rules/)."""
+    return bundled("rules")
 
 
 @dataclass(frozen=True)

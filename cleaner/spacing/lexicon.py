@@ -13,9 +13,9 @@ import importlib.resources
 import math
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "spacing"
+from ..resources import MissingData, bundled
+
 _BIGRAMS = {"en": "frequency_bigramdictionary_en_243_342.txt"}
 _DICTIONARIES = {"en": "frequency_dictionary_en_82_765.txt"}   # real words (SCOWL ∩ Google n-grams)
 _GIVEN_NAMES = {"en": ("dist.male.first", "dist.female.first")}  # US census lists in the `names` package
@@ -95,8 +95,12 @@ class Lexicon:
 
 @functools.cache
 def languages() -> tuple[str, ...]:
-    """Languages the spacing stage has word lists for."""
-    return tuple(sorted(p.stem for p in DATA.glob("*.toml")))
+    """Languages the spacing stage has word lists for (MissingData if the install has none)."""
+    folder = bundled("data", "spacing")
+    found = tuple(sorted(p.stem for p in folder.glob("*.toml")))
+    if not found:
+        raise MissingData(folder / "en.toml")
+    return found
 
 
 @functools.cache
@@ -104,7 +108,7 @@ def lexicon(language: str) -> Lexicon:
     """The lexicon of `language` (ISO 639-1), built once per process."""
     import wordfreq
 
-    lists = tomllib.loads((DATA / f"{language}.toml").read_text(encoding="utf-8"))
+    lists = tomllib.loads(bundled("data", "spacing", f"{language}.toml").read_text(encoding="utf-8"))
     frequency = wordfreq.get_frequency_dict(language, wordlist="large")
     dictionary = _dictionary(language)
     common = 10 ** (KNOWN_WORD_ZIPF - 9)

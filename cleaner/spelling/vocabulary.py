@@ -28,7 +28,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "spelling"
+from ..resources import bundled
+
 LANGUAGES = ("en", "es", "fr", "pt", "de", "it", "nl")      # pyspellchecker's lists among cleaner's languages
 DISTANCE2_WORDS = 20_000      # the commonest words are the ones a two-edit slip is sought among
 COMMON = 3.0                  # zipf of a word that a prefix attaches to
@@ -125,9 +126,9 @@ def vocabulary(language: str) -> Vocabulary:
     with _lock:
         counts = dict(SpellChecker(language=language, distance=1).word_frequency.dictionary)
     letters = _letters(counts)
-    path = DATA / f"{language}.toml"
+    path = bundled("data", "spelling") / f"{language}.toml"     # only some languages have one
     rules = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    return Vocabulary(language, counts, letters, allow_list(DATA / "allow.txt", language),
+    return Vocabulary(language, counts, letters, allow_list(bundled("data", "spelling", "allow.txt"), language),
                       variants=tuple((re.compile(p), r) for p, r in rules.get("variants", ())),
                       prefixes=tuple(rules.get("prefixes", ())))
 

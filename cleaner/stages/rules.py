@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..edits import Edit
-from ..rules import BUILTIN_DIR, find, load_packs, rules_for
+from ..rules import builtin_packs, find, load_packs, rules_for
 from .base import Stage
 
 
@@ -49,7 +49,7 @@ class RulesStage(Stage):
 
     def __init__(self, options=None, **kwargs):
         super().__init__(options, **kwargs)
-        paths = ((BUILTIN_DIR,) if self.options.builtin else ()) + self.options.paths
+        paths = ((builtin_packs(),) if self.options.builtin else ()) + self.options.paths
         self.packs = load_packs(paths)
 
     def find(self, doc) -> list[Edit]:

@@ -108,6 +108,11 @@ class SpacingStage(Stage):
     name = "spacing"
     Options = SpacingOptions
 
+    def __init__(self, options=None, **kwargs):
+        super().__init__(options, **kwargs)
+        if self.options.words:          # a broken install fails here, not in a stage that splits nothing
+            lexicons.languages()
+
     def find(self, doc) -> list[Edit]:
         blocks = prose_blocks(doc)
         if blocks[0][1] is doc:

@@ -41,6 +41,7 @@ from pathlib import Path
 from ..blocks import prose_blocks
 from ..edits import Edit, shift
 from ..language.paragraphs import paragraphs
+from ..resources import bundled
 from ..spacing.protect import protected_spans
 from ..spacing.text import EDGE_PUNCTUATION, chunks
 from ..spelling import vocabulary as vocabularies
@@ -89,6 +90,7 @@ class SpellingStage(Stage):
 
     def __init__(self, options=None, **kwargs):
         super().__init__(options, **kwargs)
+        bundled("data", "spelling", "allow.txt")    # a broken install fails here, naming the file
         allowed = {w.lower() for w in self.options.allow}
         for path in self.options.allow_files:
             try:

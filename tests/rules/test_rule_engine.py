@@ -4,7 +4,7 @@ import dataclasses
 import pytest
 
 from cleaner import Pipeline
-from cleaner.rules import BUILTIN_DIR, find, load_packs, rules_for
+from cleaner.rules import builtin_packs, find, load_packs, rules_for
 from cleaner.stages.rules import RulesStage
 
 GUARDED = r"""
@@ -62,7 +62,7 @@ class Spy:
 
 
 def test_prefilter_skips_a_pattern_whose_literal_is_absent():
-    otan = load_packs([BUILTIN_DIR])[0].rules[0]
+    otan = load_packs([builtin_packs()])[0].rules[0]
     spy = Spy(otan.pattern)
     rule = dataclasses.replace(otan, pattern=spy)
     assert find([rule], "Ministers of NATO met; I’ll take the train.", 1.0).hits == []
@@ -72,7 +72,7 @@ def test_prefilter_skips_a_pattern_whose_literal_is_absent():
 
 
 def test_rules_for_language():
-    packs = load_packs([BUILTIN_DIR])
+    packs = load_packs([builtin_packs()])
     assert [r.ref for r in rules_for(packs, "EN")] == [r.ref for p in packs if "en" in p.languages for r in p.rules]
     assert rules_for(packs, "es") == ()
     assert rules_for(packs, None) == tuple(r for p in packs for r in p.rules)

@@ -1,7 +1,9 @@
 """Loading packs: the shipped packs load, and every mistake in a pack is named with file, rule and problem."""
+from pathlib import Path
+
 import pytest
 
-from cleaner.rules import BUILTIN_DIR, PackError, check_examples, load_pack, load_packs
+from cleaner.rules import PackError, builtin_packs, check_examples, load_pack, load_packs
 
 GOOD_RULE = """
 [[rules]]
@@ -16,7 +18,7 @@ HEAD = 'id = "p"\ndescription = "d"\nlanguages = ["en"]\n'
 
 
 def test_builtin_packs_load():
-    packs = load_packs([BUILTIN_DIR])
+    packs = load_packs([builtin_packs()])
     assert "mt-es-en" in [p.id for p in packs]
     otan = next(r for p in packs for r in p.rules if r.ref == "mt-es-en/otan")
     assert otan.languages == ("en",) and otan.literal == "LL TAKE" and otan.guards.not_in_heading
@@ -80,7 +82,7 @@ def test_replacement_keeps_the_documents_apostrophe(tmp_path):
 
 
 def test_the_pack_in_docs_rules_md_loads_and_passes_its_examples(tmp_path):
-    docs = (BUILTIN_DIR.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "rules.md").read_text(encoding="utf-8")
     example = docs.split("```toml\n", 1)[1].split("```", 1)[0]
     (tmp_path / "mt-es-en.toml").write_text(example, encoding="utf-8")
     (pack,) = load_packs([tmp_path])

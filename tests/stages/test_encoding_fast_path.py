@@ -53,11 +53,18 @@ def test_looking_around_suspects_is_is_bad_on_real_lines():
     import re
     from ftfy.badness import BADNESS_RE
     assert re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1] <= encoding._BAD_WIDTH
-    dev = Path(__file__).parents[3] / "shared/bench/dev-cases.jsonl"
     texts = [c["input"] for f in sorted((Path(__file__).parent / "cases").glob("*.json"))
              for c in json.loads(f.read_text(encoding="utf-8"))]
-    if dev.exists():
-        texts += [json.loads(line)["input"] for line in dev.read_text(encoding="utf-8").splitlines()]
     lines = [line for t in texts for line in t.splitlines()]
+    lines += [bad for line in lines for bad in _misdecoded(line)]   # the mojibake of real lines
     assert [encoding.looks_bad(line) for line in lines] == [is_bad(line) for line in lines]
     assert sum(map(is_bad, lines)) > 50
+
+
+def _misdecoded(line: str) -> list[str]:
+    """`line` as exports garble it: its UTF-8 read as Windows-1252 or Latin-1, once or twice."""
+    out = []
+    for legacy in ("cp1252", "latin-1"):
+        once = line.encode("utf-8").decode(legacy, errors="replace")
+        out += [once, once.encode("utf-8").decode(legacy, errors="replace")]
+    return [bad for bad in dict.fromkeys(out) if bad != line]

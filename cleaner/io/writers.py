@@ -16,6 +16,7 @@ from . import compression
 from .atomic import _TEMPORARY, AtomicFile, Committable
 
 FORMATS = ("txt", "jsonl")
+STDOUT = "-"  # the OUT that names standard output
 
 
 def json_line(obj) -> bytes:

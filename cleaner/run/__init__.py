@@ -41,6 +41,7 @@ from ..io.shards import SHARD_BYTES, Shard, plan, read_shard
 from ..io.writers import STDOUT, TxtTreeWriter
 from ..pipeline import Pipeline
 from ..report import ReportWriter, Summary
+from ..report.writer import report_folder
 from .executors import EXECUTORS, ExecutorUnavailable, WorkersFailing, make_executor
 from .progress import Progress
 from .shard import Job, Task, out_part, read_done, shard_folder
@@ -209,8 +210,7 @@ def _check_writable(options: RunOptions, output: str) -> TxtTreeWriter | None:
             Path(output).parent.mkdir(parents=True, exist_ok=True)
             AtomicFile(output).abort()
         if options.report:
-            Path(options.report).mkdir(parents=True, exist_ok=True)
-            AtomicFile(Path(options.report) / "summary.json").abort()
+            AtomicFile(report_folder(options.report) / "summary.json").abort()
     except OSError as e:
         where = e.filename or output
         if _TEMPORARY.fullmatch(Path(where).name):  # our probe's name means nothing to the user

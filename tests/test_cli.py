@@ -145,7 +145,7 @@ def _truncated(compress, data=b"x" * 5000):
 # Each kind of bad input: (file name, bytes, extra options, expected reason).
 REJECTS = [
     ("binary.txt", b"PK\x03\x04\x00\x00data", [], "binary file (NUL byte at offset 4)"),
-    ("latin1.txt", b"caf\xe9 au lait\n", [], "not valid UTF-8 (byte 0xe9 at offset 3)"),
+    ("cp1252.txt", "5 \u20ac in Bogot\u00e1\n".encode("cp1252"), [], "not valid UTF-8 (byte 0x80 at offset 2)"),
     ("empty.txt", b"", [], "empty document"),
     ("blank.txt", b" \r\n\t\n", [], "document is only whitespace"),
     ("big.txt", b"x" * 2000, ["--max-doc-mb", "0.001"], "document is bigger than the --max-doc-mb limit of 0.001 MiB"),

@@ -23,6 +23,7 @@ import os
 import sys
 from contextlib import suppress
 
+from . import __version__
 from .config import describe
 from .edits import FIX
 from .io import FORMATS, InputError, ReadOptions, Reject, discover, read
@@ -56,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cleaner", description=__doc__.split("\n")[0],
                                      epilog="Exit status of clean: 0 all cleaned, 1 some documents "
                                             "rejected, 2 usage or fatal error.")
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
     clean = commands.add_parser("clean", help="clean files, folders or stdin into OUT",

@@ -71,7 +71,7 @@ def apply_decisions(report_dir: str | Path, output: str, fmt: str | None = None,
     result = Applied(decisions=len(loaded.decisions), torn=loaded.torn)
     summary = Summary(data.summary.get("pipeline", []),
                       {"report": str(report_dir), "output": output, "format": fmt, "cleaned": source},
-                      output={"path": str(Path(output).resolve()), "format": fmt})
+                      data.summary.get("config_sha256"), output={"path": str(Path(output).resolve()), "format": fmt})
     started = time.perf_counter()
     with ExitStack() as stack:
         writer = stack.enter_context(open_writer(fmt, output))

@@ -137,7 +137,7 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
         finally:
             progress.close()
 
-        summary = Summary(pipeline.describe(), dataclasses.asdict(options),
+        summary = Summary(pipeline.describe(), dataclasses.asdict(options), pipeline.config_hash(),
                           output={"path": output, "format": options.format})
         for index in range(len(shards)):
             summary.merge(done[index]["summary"])
@@ -241,7 +241,8 @@ def _admit(writer: TxtTreeWriter, shards: list[Shard], read_options: ReadOptions
 
 
 def _plan_record(options: RunOptions, pipeline: Pipeline, sources, shards: list[Shard], refused) -> dict:
-    """What a resumed run must share with the interrupted one: output, options, pipeline, input files."""
+    """What a resumed run must share with the interrupted one: cleaner's version, the pipeline's
+    config (its hash), output, options, input files."""
     files = []
     for s in sources:
         try:
@@ -251,9 +252,9 @@ def _plan_record(options: RunOptions, pipeline: Pipeline, sources, shards: list[
             files.append([s.path, None, None])
     kept = {k: v for k, v in dataclasses.asdict(options).items() if k not in ("jobs", "executor", "scheduler",
                                                                              "resume")}
-    return {"cleaner": __version__, "options": {**kept, "report": bool(options.report)},
-            "pipeline": pipeline.describe(), "files": files, "shards": [s.to_json() for s in shards],
-            "refused": {str(k): v for k, v in refused.items()}}
+    return {"cleaner": __version__, "config": pipeline.config_hash(),
+            "options": {**kept, "report": bool(options.report)}, "files": files,
+            "shards": [s.to_json() for s in shards], "refused": {str(k): v for k, v in refused.items()}}
 
 
 def _resume(work: Path, record: dict, count: int) -> dict[int, dict]:
@@ -265,11 +266,17 @@ def _resume(work: Path, record: dict, count: int) -> dict[int, dict]:
     except (OSError, ValueError) as e:
         raise RunError(f"cannot resume: {work / 'plan.json'} is unreadable ({e}); run without --resume") from None
     record = json.loads(json.dumps(record))  # as it reads back: tuples become lists
-    for key, what in (("cleaner", "cleaner's version"), ("options", "the options"), ("pipeline", "the pipeline"),
-                      ("files", "the input files"), ("shards", "the input"), ("refused", "the output folder")):
+    again = "run without --resume to start again"
+    if before.get("cleaner") != __version__:
+        raise RunError(f"cannot resume: the interrupted run's shards were cleaned by cleaner {before.get('cleaner')}, "
+                       f"this is {__version__}; {again}")
+    if before.get("config") != record["config"]:
+        raise RunError(f"cannot resume: the interrupted run's shards were cleaned under another pipeline config "
+                       f"(sha256 {str(before.get('config'))[:12]}, now {record['config'][:12]}); {again}")
+    for key, what in (("options", "the options"), ("files", "the input files"), ("shards", "the input"),
+                      ("refused", "the output folder")):
         if before.get(key) != record[key]:
-            raise RunError(f"cannot resume: {what} changed since the interrupted run; "
-                           "run without --resume to start again")
+            raise RunError(f"cannot resume: {what} changed since the interrupted run; {again}")
     return {i: d for i in range(count) if (d := read_done(work, i)) is not None}
 
 

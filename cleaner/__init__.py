@@ -14,4 +14,6 @@ from .result import Result
 from .stages.base import Stage
 
 __all__ = ["clean", "Pipeline", "Result", "Edit", "Stage", "Document", "StageError"]
-__version__ = "0.1.0"
+# The one place the version is written: pyproject.toml reads it from here (a wheel's metadata
+# too), summary.json records it, and --resume refuses shards another version cleaned.
+__version__ = "0.2.0"

@@ -6,7 +6,7 @@ Exit status of `cleaner clean`:
      or on stderr without --report);
   2  usage error, invalid config, no input, output not writable, --executor dask without
      Dask installed, a --resume that does not fit the interrupted run (all checked before any
-     work), or the output failing mid-run (disk full);
+     work), or the output failing mid-run (disk full, a closed standard output);
 130  interrupted (Ctrl-C): the finished shards are kept for --resume.
 `stages` and `diff` exit 0, or 2 on an error; every command but `review` exits 130 on Ctrl-C.
 `review` serves until Ctrl-C (then exits 0), or exits 2 if it cannot start (no report, bad
@@ -19,12 +19,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from contextlib import suppress
 
+from . import __version__
 from .config import describe
 from .edits import FIX
 from .io import FORMATS, InputError, ReadOptions, Reject, discover, read
 from .io.encodings import flag_guess
+from .io.writers import STDOUT
 from .pipeline import StageError
 from .registry import BUILTIN, UnknownStage, available, stage_class
 from .report.apply import apply_decisions
@@ -56,14 +60,16 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cleaner", description=__doc__.split("\n")[0],
                                      epilog="Exit status of clean: 0 all cleaned, 1 some documents "
                                             "rejected, 2 usage or fatal error.")
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
     clean = commands.add_parser("clean", help="clean files, folders or stdin into OUT",
                                 description="Clean INPUT files and folders into OUT, with a report.")
     clean.add_argument("inputs", nargs="+", metavar="INPUT",
                        help="a file, a folder (read recursively) or - for stdin; .txt or .jsonl, maybe .gz/.zst/.bz2")
-    clean.add_argument("-o", "--output", required=True, metavar="OUT",
-                       help="a folder of text files, or a JSONL file if named *.jsonl[.gz|.zst|.bz2]")
+    clean.add_argument("-o", "--output", metavar="OUT",
+                       help="a folder of text files, a JSONL file if named *.jsonl[.gz|.zst|.bz2], or - for "
+                            "standard output (the default when INPUT is -)")
     clean.add_argument("--report", metavar="DIR",
                        help="write the report here: report.html, edits.jsonl, rejects.jsonl, summary.json")
     clean.add_argument("--config", metavar="FILE", help="pipeline config (TOML); default: the built-in pipeline")
@@ -171,7 +177,10 @@ def _os_error(e: OSError) -> str:
 def _clean(args: argparse.Namespace) -> int:
     if args.scheduler and args.executor != "dask":
         return _error("--scheduler needs --executor dask")
-    options = RunOptions(tuple(args.inputs), args.output, args.report, args.config, args.jobs, args.format,
+    output = args.output or (STDOUT if args.inputs == ["-"] else None)
+    if output is None:
+        return _error("clean needs -o OUT: a folder, a *.jsonl file, or - for standard output")
+    options = RunOptions(tuple(args.inputs), output, args.report, args.config, args.jobs, args.format,
                          args.text_field, args.id_field, args.max_doc_mb, args.stdin_format, args.resume,
                          args.executor, args.scheduler, args.shard_mb)
     quiet_rejects = args.quiet or args.report  # with a report, the reasons are in rejects.jsonl
@@ -180,15 +189,26 @@ def _clean(args: argparse.Namespace) -> int:
                       _warn)
     except RunError as e:
         return _error(e)
+    except BrokenPipeError:  # `cleaner clean - | head`: whoever read standard output stopped reading
+        _stop_writing_stdout()
+        return _error("standard output was closed before the whole output was written")
     except OSError as e:
         return _error(_os_error(e))
     except KeyboardInterrupt:
-        print("cleaner: interrupted; finished shards are kept: run the same command with --resume to go on",
+        print("cleaner: interrupted" if output == STDOUT else
+              "cleaner: interrupted; finished shards are kept: run the same command with --resume to go on",
               file=sys.stderr)
         return 130
     if not args.quiet:
         print(f"cleaner: {summary.line()}", file=sys.stderr)
     return 1 if summary.rejected else 0
+
+
+def _stop_writing_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's last flush of it at exit does not fail
+    on the closed pipe too and print a traceback."""
+    with suppress(OSError, ValueError):  # not a real file (a test's capture): nothing will flush into a pipe
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _review(args: argparse.Namespace) -> int:

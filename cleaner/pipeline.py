@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
+import json
 from pathlib import Path
 from typing import Sequence
 
@@ -48,6 +50,13 @@ class Pipeline:
     def describe(self) -> list[dict]:
         """The stages and their options, as recorded in a run's summary."""
         return [{"stage": s.name, "options": dataclasses.asdict(s.options)} for s in self.stages]
+
+    def config_hash(self) -> str:
+        """sha256 of the effective config (the stages, their options with defaults filled in, and
+        max_rounds): equal for configs that clean alike however they are written, so summary.json
+        can name it and --resume can tell another config from the one that cleaned its shards."""
+        effective = {"stages": self.describe(), "max_rounds": self.max_rounds}
+        return hashlib.sha256(json.dumps(effective, sort_keys=True, default=repr).encode()).hexdigest()
 
     def clean(self, text: str, id: str | None = None, metadata: dict | None = None) -> Result:
         """Run the stages until each has seen the final text (at most max_rounds passes).

@@ -57,7 +57,7 @@ def reasons(got: dict) -> list[tuple[str, str]]:
     ("program.txt", ELF, "binary file (NUL byte at offset 7)"),
     ("image.jsonl", PNG, "binary file (NUL bytes in the first 8 KiB)"),
     ("empty.txt", b"", "empty document"),
-    ("short-latin1.txt", b"caf\xe9 au lait\n", "not valid UTF-8 (byte 0xe9 at offset 3)"),
+    ("short-cp1252.txt", "Costs 5 \u20ac in Bogot\u00e1.".encode("cp1252"), "not valid UTF-8 (byte 0x80 at offset 8)"),
     ("mixed.txt", "d\u00e9j\u00e0 vu, ".encode() + "d\u00e9j\u00e0 vu".encode("latin-1"),
      "not valid UTF-8 (byte 0xe9 at offset 12)"),
     ("russian-or-mac.txt", "\u041f\u0440\u0430\u0432\u0438\u0442\u0435\u043b\u044c\u0441\u0442\u0432\u043e "
@@ -75,17 +75,25 @@ def test_what_is_not_text_is_rejected_with_the_byte_and_the_rest_is_cleaned(tmp_
     assert got["documents"] == {"in": 2, "out": 1, "rejected": 1, "changed": 1}
 
 
-def test_a_legacy_encoding_charset_normalizer_is_sure_of_is_read_flagged_and_recoverable(tmp_path):
-    data = SPANISH.encode("cp1252")
+ALIKE = "Windows-1252, Latin-1 and Latin-9 read every byte of it alike"
+
+
+@pytest.mark.parametrize("text, encoding, at, why", [
+    (SPANISH, "cp1252", 17, ALIKE),
+    ("Caf\u00e9  in Bogot\u00e1 reopened.", "cp1252", 3, ALIKE),   # however short
+    (SPANISH.replace("\u00ab", "\u201c").replace("\u00bb", "\u201d"), "cp1252", 17, "charset-normalizer's guess"),
+])
+def test_a_legacy_encoding_read_without_doubt_is_read_flagged_and_recoverable(tmp_path, text, encoding, at, why):
+    data = text.encode(encoding)
     status, got = run(tmp_path, {"es.txt": data})
     assert status == 0
-    assert (got["out"] / "es.txt").read_text(encoding="utf-8") == cleaner.clean(SPANISH).text
+    assert (got["out"] / "es.txt").read_text(encoding="utf-8") == cleaner.clean(text).text
     record = got["edits"]["es.txt"]
     assert record["metadata"]["encoding"] == "cp1252" and record["metadata"]["encoding_guessed"] is True
     [flag] = [e for e in record["edits"] if e["rule"] == "input.encoding-guessed"]
-    assert (flag["kind"], flag["start"], flag["before"], flag["stage"]) == ("flag", 17, "\u00f3", "input")
-    assert flag["reason"] == ("the file is not UTF-8: it was read as cp1252, charset-normalizer's guess (byte 0xf3 "
-                              "at offset 17 is read as '\u00f3'); the original file is this text before fixes, "
+    assert (flag["kind"], flag["start"], flag["before"], flag["stage"]) == ("flag", at, text[at], "input")
+    assert flag["reason"] == (f"the file is not UTF-8: it was read as cp1252, {why} (byte 0x{data[at]:02x} at offset "
+                              f"{at} is read as '{text[at]}'); the original file is this text before fixes, "
                               "encoded as cp1252")
     fixes = [Edit.from_dict(e) for e in record["edits"] if e["kind"] == "fix"]
     assert fixes  # the doubled space

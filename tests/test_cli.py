@@ -145,7 +145,7 @@ def _truncated(compress, data=b"x" * 5000):
 # Each kind of bad input: (file name, bytes, extra options, expected reason).
 REJECTS = [
     ("binary.txt", b"PK\x03\x04\x00\x00data", [], "binary file (NUL byte at offset 4)"),
-    ("latin1.txt", b"caf\xe9 au lait\n", [], "not valid UTF-8 (byte 0xe9 at offset 3)"),
+    ("cp1252.txt", "5 \u20ac in Bogot\u00e1\n".encode("cp1252"), [], "not valid UTF-8 (byte 0x80 at offset 2)"),
     ("empty.txt", b"", [], "empty document"),
     ("blank.txt", b" \r\n\t\n", [], "document is only whitespace"),
     ("big.txt", b"x" * 2000, ["--max-doc-mb", "0.001"], "document is bigger than the --max-doc-mb limit of 0.001 MiB"),
@@ -279,6 +279,30 @@ def test_fatal_problems_exit_2_before_any_work(tmp_path, monkeypatch, capsys, se
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
     leftovers = [p for p in tmp_path.rglob(".*.tmp")]
     assert leftovers == []
+
+
+def test_version_is_one_number_everywhere(capsys):
+    import importlib.metadata
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"cleaner {cleaner.__version__}\n"
+    assert importlib.metadata.version("cleaner") == cleaner.__version__  # pyproject.toml reads it from there
+    console = subprocess.run([Path(sys.executable).with_name("cleaner"), "--version"], capture_output=True, text=True,
+                             timeout=60)
+    assert (console.returncode, console.stdout) == (0, f"cleaner {cleaner.__version__}\n")
+
+
+def test_summary_records_the_version_and_the_config_hash(tmp_path):
+    src = write(tmp_path / "in", {"a.txt": b"x  y\n"})
+    config = write(tmp_path, {"c.toml": b'[pipeline]\nstages = ["whitespace"]\nmax_rounds = 1\n'}) / "c.toml"
+    for args, pipeline in (([], cleaner.Pipeline.default()),
+                           (["--config", config], cleaner.Pipeline.from_config(config))):
+        rep = tmp_path / f"rep{len(args)}"
+        assert clean(src, "-o", tmp_path / "out.jsonl", "--report", rep, "-q", *args) == 0
+        summary = json.loads((rep / "summary.json").read_text())
+        assert summary["cleaner_version"] == cleaner.__version__
+        assert summary["config_sha256"] == pipeline.config_hash()
+    assert json.loads((tmp_path / "rep0/summary.json").read_text())["config_sha256"] != \
+        json.loads((tmp_path / "rep2/summary.json").read_text())["config_sha256"]
 
 
 def test_usage_errors_exit_2(capsys):

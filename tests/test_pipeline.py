@@ -63,6 +63,27 @@ def test_config_orders_stages_and_sets_options(tmp_path):
     assert (flag.start, flag.end, flag.before, flag.after) == (14, 18, "otan", "NATO")
 
 
+def test_the_config_hash_follows_what_cleans_not_how_it_is_written(tmp_path):
+    default = Pipeline.default().config_hash()
+    spelled_out = write(tmp_path, """
+        [pipeline]
+        stages = ["encoding", "whitespace", "language", "header", "rules", "spacing", "spelling"]
+        max_rounds = 3
+        [stage.whitespace]
+        max_blank_lines = 1
+    """)
+    assert Pipeline.from_config(spelled_out).config_hash() == default  # the defaults, written out
+    assert Pipeline.default().config_hash() == default
+    others = [
+        '[pipeline]\nstages = ["encoding", "whitespace"]\n',
+        '[pipeline]\nstages = ["whitespace", "encoding"]\n',
+        '[pipeline]\nstages = ["encoding", "whitespace"]\nmax_rounds = 2\n',
+        '[pipeline]\nstages = ["encoding", "whitespace"]\n[stage.whitespace]\nmax_blank_lines = 2\n',
+    ]
+    hashes = {Pipeline.from_config(write(tmp_path, toml)).config_hash() for toml in others}
+    assert len(hashes) == len(others) and default not in hashes
+
+
 @pytest.mark.parametrize("toml,message", [
     ('[pipeline]\nstages = ["nope"]', "unknown stage 'nope'"),
     ('[pipeline]\nstages = ["whitespace"]\n[stage.whitespace]\nbogus = 1', "has no option bogus"),

@@ -5,19 +5,22 @@ document's metadata, so that nothing about the original is lost:
 
 - a file that starts with a UTF-16 or UTF-32 byte-order mark is decoded as
   the mark says (`metadata["encoding"]`, e.g. "utf-16-le", and `"bom": true`);
-- a txt file that is not valid UTF-8 is handed to charset-normalizer, and its
-  answer is taken only when it is unambiguous (`guess_legacy`): then
-  `metadata["encoding"]` is the encoding (e.g. "cp1252") and
-  `metadata["encoding_guessed"]` is true, and the run flags the document
-  (`input.encoding-guessed`). The guess must give back the very bytes when
-  the text is encoded again, so the original file is always the document's
-  text before fixes (`Result.revert()`), encoded as `metadata["encoding"]`.
+- a txt file that is not valid UTF-8 is read as Windows-1252 when Windows-1252,
+  Latin-1 and Latin-9 read its every byte alike, however short; else it is
+  handed to charset-normalizer, whose answer is taken only when it is
+  unambiguous (`guess_legacy`). Then `metadata["encoding"]` is the encoding
+  (e.g. "cp1252") and `metadata["encoding_guessed"]` is true, and the run
+  flags the document (`input.encoding-guessed`). The guess must give back the
+  very bytes when the text is encoded again, so the original file is always
+  the document's text before fixes (`Result.revert()`), encoded as
+  `metadata["encoding"]`.
 
 Anything else that is not UTF-8 is rejected with the byte and its offset.
 """
 from __future__ import annotations
 
 import codecs
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
@@ -31,6 +34,9 @@ MAX_CHAOS = 0.1        # charset-normalizer's "mess" of the decoded text, 0-1: a
 _SAMPLE = 1 << 20      # bytes charset-normalizer looks at, in chunks spread over the file
 # Names a reader knows, for encodings that decode the same bytes to the same text.
 _USUAL = ("cp1252", "latin_1", "cp1251", "cp1250", "iso8859_15", "mac_roman")
+# A word of two letters or more without an ASCII letter: Cyrillic, Greek, Hebrew or Arabic in its
+# own code page reads that way in Windows-1252 ("Ïðàâèòåëüñòâî"); Western text hardly ever has one.
+_FOREIGN_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-zA-Z]{2,}(?![^\W\d_])")
 
 
 class NotText(ValueError):
@@ -63,7 +69,7 @@ def decode(data: bytes, at_file_start: bool, offset: int = 0, guess: bool = Fals
     """The text of `data` (a whole file, or a line at byte `offset` of one), or NotText.
 
     A byte-order mark counts only at the start of a file. `guess`: a file that is
-    not UTF-8 may be read in the encoding charset-normalizer is sure of.
+    not UTF-8 may be read in a legacy encoding, when `guess_legacy` has no doubt.
     """
     if at_file_start and (wide := bom_encoding(data)):
         mark = next(len(m) for m, name in BOMS if name == wide)
@@ -86,19 +92,30 @@ def decode(data: bytes, at_file_start: bool, offset: int = 0, guess: bool = Fals
 
 
 def guess_legacy(data: bytes) -> tuple[str, str] | None:
-    """(encoding, text) when charset-normalizer's reading of `data` is unambiguous, else None.
+    """(encoding, text) when the reading of `data`, not UTF-8, is unambiguous, else None.
+
+    A file that holds valid UTF-8 beside the bad bytes is not guessed: text
+    pasted together from two encodings, which no one encoding reads right.
+    Otherwise Windows-1252, if Windows-1252, Latin-1 and Latin-9 read the bytes
+    alike (`_western`), which needs no length to tell: charset-normalizer calls
+    a line of Spanish Korean (johab). Else charset-normalizer's reading, if it
+    is unambiguous (`_normalizer`).
+    """
+    if any(c > "\x7f" and c != "\ufffd" for c in data.decode("utf-8", "replace")):
+        return None
+    return _western(data) or _normalizer(data)
+
+
+def _normalizer(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's reading of `data` when it is unambiguous.
 
     Unambiguous: of the encodings whose text looks least like a mess (at most
     MAX_CHAOS), the ones whose text uses the fewest Unicode blocks all give the
     same text. A Windows-1252 Spanish text reads as well in Windows-1250 (ñ
     becomes ń), but only Windows-1252 keeps it within Latin-1's letters. A
     short text, or one that several encodings read differently, is not guessed.
-    Nor is a file that holds valid UTF-8 beside the bad bytes: text pasted
-    together from two encodings, which no one encoding reads right. And the
-    guess must encode back to the same bytes, so that nothing is lost.
+    And the guess must encode back to the same bytes, so that nothing is lost.
     """
-    if any(c > "\x7f" and c != "\ufffd" for c in data.decode("utf-8", "replace")):
-        return None
     from charset_normalizer import from_bytes
 
     matches = [m for m in from_bytes(data, steps=8, chunk_size=_SAMPLE // 8, threshold=MAX_CHAOS)
@@ -125,6 +142,20 @@ def guess_legacy(data: bytes) -> tuple[str, str] | None:
     return encoding, text
 
 
+def _western(data: bytes) -> tuple[str, str] | None:
+    """("cp1252", text) when Windows-1252, Latin-1 and Latin-9 read every byte of `data` alike
+    (none of 0x80-0x9F, nor 0xA4 0xA6 0xA8 0xB4 0xB8 0xBC-0xBE, where they differ) into a text
+    with no word of another script: a Western text in any of the three, however short."""
+    if not _reads_alike(data):
+        return None
+    text = data.decode("latin_1")
+    return None if _FOREIGN_WORD.search(text) else ("cp1252", text)
+
+
+def _reads_alike(data: bytes) -> bool:
+    return data.decode("cp1252", "replace") == data.decode("latin_1") == data.decode("iso8859_15")
+
+
 GUESS_CONFIDENCE = 0.8
 
 
@@ -139,10 +170,12 @@ def flag_guess(result: Result) -> Result:
     # characters and bytes count alike up to there.
     at = next((i for i, c in enumerate(text) if c > "\x7f"), 0)
     byte = text[at:at + 1].encode(encoding)
+    alike = encoding == "cp1252" and _reads_alike(text.encode(encoding))
+    why = "Windows-1252, Latin-1 and Latin-9 read every byte of it alike" if alike else "charset-normalizer's guess"
     flag = Edit(at, at + 1, text[at:at + 1], "", "input", "input.encoding-guessed",
-                f"the file is not UTF-8: it was read as {encoding}, charset-normalizer's guess (byte "
-                f"0x{byte.hex()} at offset {at} is read as {text[at:at + 1]!r}); the original file is this "
-                f"text before fixes, encoded as {encoding}", GUESS_CONFIDENCE, FLAG)
+                f"the file is not UTF-8: it was read as {encoding}, {why} (byte 0x{byte.hex()} at offset {at} is "
+                f"read as {text[at:at + 1]!r}); the original file is this text before fixes, encoded as {encoding}",
+                GUESS_CONFIDENCE, FLAG)
     edits = list(result.edits)
     edits.insert(bisect_right([e.start for e in edits], at), flag)
     return replace(result, edits=edits)

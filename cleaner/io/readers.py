@@ -3,8 +3,8 @@
 Nothing a dump holds stops a run: a file that cannot be read, is binary, is
 not UTF-8, is empty or too big, or a JSONL line that is not a usable record,
 becomes a Reject with a one-line reason, and reading goes on. A txt file with
-a UTF-16/32 byte-order mark, or in a legacy encoding charset-normalizer is
-sure of, is read and says so in its metadata (cleaner/io/encodings.py). Documents are
+a UTF-16/32 byte-order mark, or in a legacy encoding read without doubt, is
+read and says so in its metadata (cleaner/io/encodings.py). Documents are
 read one at a time, so memory stays flat however big the dump.
 
 Formats, by name (after any `.gz`/`.zst`/`.bz2`): `.txt` is one document whose id is

@@ -13,9 +13,10 @@ from pathlib import Path, PurePosixPath
 
 from ..result import Result
 from . import compression
-from .atomic import _TEMPORARY, AtomicFile, Committable
+from .atomic import _TEMPORARY, AtomicFile, Committable, make_folder, write_target
 
 FORMATS = ("txt", "jsonl")
+STDOUT = "-"  # the OUT that names standard output
 
 
 def json_line(obj) -> bytes:
@@ -41,14 +42,14 @@ class TxtTreeWriter(Committable):
     before a document is cleaned `admit` refuses an id that would land outside
     OUT (`../x`, `/etc/x`, Windows' `..\\x` and `C:\\x`, a symlink out), is no
     file name (empty, a NUL, not encodable, a part over 255 bytes, the name of
-    a temporary file), or names a file or folder an earlier document already
-    took: the earlier one keeps it, nothing is overwritten. A JSONL output
-    (`-o OUT.jsonl`) takes any id.
+    a temporary file), names what no write may replace (a FIFO, a device, a
+    dangling link: `write_target`), or names a file or folder an earlier
+    document already took: the earlier one keeps it, nothing is overwritten.
+    A JSONL output (`-o OUT.jsonl`) takes any id.
     """
 
     def __init__(self, folder: str | Path):
-        self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder = make_folder(folder)
         with tempfile.TemporaryFile(dir=self.folder):  # not writable? say so now, not at the first document
             pass
         self._root = self.folder.resolve()
@@ -69,6 +70,10 @@ class TxtTreeWriter(Committable):
             return f"id {id!r} names the same output file as an earlier document{earlier}"
         if not (self.folder / rel).resolve().is_relative_to(self._root):
             return f"id {id!r} would be written outside the output folder (through a symlink)"
+        try:
+            write_target(self.folder / rel)
+        except OSError as e:  # a FIFO, a device, a dangling link where the file would go: not ours to replace
+            return f"id {id!r} cannot be written to {self.folder / rel}: {e.strerror}"
         self._files[rel] = source
         self._dirs |= parents
         return None

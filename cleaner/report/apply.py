@@ -29,6 +29,7 @@ from pathlib import Path, PurePosixPath
 
 from ..edits import FIX, replay
 from ..io import compression, default_format, open_writer
+from ..io.writers import STDOUT
 from ..result import Result
 from .data import ReportData, ReportError
 from .decisions import DecisionError, DocEdits, Resolver, kept, load, validate
@@ -59,6 +60,9 @@ def apply_decisions(report_dir: str | Path, output: str, fmt: str | None = None,
     source = cleaned or data.output.get("path")
     if not source:
         raise ReportError(f"{report_dir}: the report does not say where the run's output went: use --cleaned")
+    if source == STDOUT:
+        raise ReportError(f"{report_dir}: the run wrote its output to standard output: give where it was kept "
+                          "with --cleaned")
     source_format = data.output.get("format") or default_format(source)
     fmt = fmt or default_format(output)
     if report and Path(report).resolve() == data.folder.resolve():
@@ -67,7 +71,7 @@ def apply_decisions(report_dir: str | Path, output: str, fmt: str | None = None,
     result = Applied(decisions=len(loaded.decisions), torn=loaded.torn)
     summary = Summary(data.summary.get("pipeline", []),
                       {"report": str(report_dir), "output": output, "format": fmt, "cleaned": source},
-                      output={"path": str(Path(output).resolve()), "format": fmt})
+                      data.summary.get("config_sha256"), output={"path": str(Path(output).resolve()), "format": fmt})
     started = time.perf_counter()
     with ExitStack() as stack:
         writer = stack.enter_context(open_writer(fmt, output))

@@ -21,6 +21,7 @@ class Summary:
 
     pipeline: list[dict] = field(default_factory=list)
     options: dict = field(default_factory=dict)
+    config_sha256: str | None = None  # Pipeline.config_hash of the pipeline that cleaned the documents
     out: int = 0
     rejected: int = 0
     changed: int = 0
@@ -82,6 +83,7 @@ class Summary:
             "seconds": round(self.seconds, 3),
             "pipeline": self.pipeline,
             "cleaner_version": __version__,
+            "config_sha256": self.config_sha256,
             "options": self.options,
             **{key: value for key, value in (("output", self.output), ("report", self.report),
                                              ("applied", self.applied), ("resumed", self.resumed),

@@ -18,7 +18,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from ..io.atomic import AtomicFile, Committable
+from ..io.atomic import AtomicFile, Committable, make_folder, write_target
 from ..io.records import Reject
 from ..io.writers import json_line
 from ..result import Result
@@ -27,12 +27,21 @@ from .html import build_page
 from .summary import Summary
 
 REJECTS_SHOWN = 100  # rejects listed on the page; rejects.jsonl has them all
+FILES = ("edits.jsonl", "rejects.jsonl", "summary.json", "report.html")
+
+
+def report_folder(folder: str | Path) -> Path:
+    """The report folder, made if missing; OSError now, before any work, if it or a file the
+    report writes there is what no write may replace (atomic.write_target)."""
+    folder = make_folder(folder)
+    for name in FILES:
+        write_target(folder / name)
+    return folder
 
 
 class ReportWriter(Committable):
     def __init__(self, folder: str | Path, summary: Summary):
-        self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder = report_folder(folder)
         self.summary = summary
         self._documents = 0
         self._edits_hash = hashlib.sha256()

@@ -4,10 +4,11 @@ and the report. Streaming, parallel, resumable.
     plan        the input cut into shards (cleaner/io/shards.py); for a txt-tree output,
                 every id checked against the output folder first, in input order
     clean       each shard by any executor (local processes, Dask), into its own folder of
-                the work folder `.<OUT name>.cleaner-run/` beside OUT, ending with its
-                completion marker (shard.py)
-    join        the shards' parts in shard order: the JSONL output, edits.jsonl, rejects.jsonl,
-                the report's data and summary.json; then the work folder is removed
+                the work folder `.<OUT name>.cleaner-run/` beside OUT (a temporary folder
+                for `-o -`), ending with its completion marker (shard.py)
+    join        the shards' parts in shard order: the JSONL output (or standard output),
+                edits.jsonl, rejects.jsonl, the report's data and summary.json; then the work
+                folder is removed
 
 Everything that can make a run pointless (bad config, no input, output not
 writable, a resume that does not fit) is checked before the first document
@@ -25,19 +26,22 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .. import __version__
 from .. import config as _config
 from ..io import InputError, ReadOptions, Record, Reject, default_format, discover
 from ..io.atomic import _TEMPORARY, AtomicFile, remove_leftovers
 from ..io.shards import SHARD_BYTES, Shard, plan, read_shard
-from ..io.writers import TxtTreeWriter
+from ..io.writers import STDOUT, TxtTreeWriter
 from ..pipeline import Pipeline
 from ..report import ReportWriter, Summary
+from ..report.writer import report_folder
 from .executors import EXECUTORS, ExecutorUnavailable, WorkersFailing, make_executor
 from .progress import Progress
 from .shard import Job, Task, out_part, read_done, shard_folder
@@ -101,53 +105,87 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
         raise RunError(str(e)) from None
     if options.resume and "-" in options.inputs:
         raise RunError("--resume cannot go on reading stdin (-): give the input as a file")
+    if options.resume and options.output == STDOUT:
+        raise RunError("--resume cannot go on writing standard output (-o -), which keeps nothing of an "
+                       "interrupted run: give OUT as a file or folder")
     try:
         sources = discover(options.inputs, options.stdin_format)
     except InputError as e:
         raise RunError(str(e)) from None
-    options = dataclasses.replace(options, format=options.format or default_format(options.output))
-    output = os.path.abspath(options.output)
+    if options.output == STDOUT:
+        options = dataclasses.replace(options, format=_stdout_format(options.format, sources))
+        output = STDOUT
+    else:
+        options = dataclasses.replace(options, format=options.format or default_format(options.output))
+        output = os.path.abspath(options.output)
     read_options = ReadOptions(options.text_field, options.id_field, options.max_doc_mb, options.stdin_format)
     txt_tree = _check_writable(options, output)
-    work = Path(output).parent / f".{Path(output).name}.cleaner-run"
-    started = time.perf_counter()
-    shards, refused, done = _prepare(work, options, pipeline, sources, read_options, txt_tree)
+    with _work_folder(output, options.resume) as work:
+        started = time.perf_counter()
+        shards, refused, done = _prepare(work, options, pipeline, sources, read_options, txt_tree)
 
-    job = Job(config, read_options, options.format, output, str(work), bool(options.report))
-    tasks = [Task(s, tuple(refused.get(s.index, ()))) for s in shards if s.index not in done]
-    progress.start(sum(s.size for s in shards), sum(s.size for s in shards if s.index in done),
-                   sum(d["summary"]["out"] + d["summary"]["rejected"] for d in done.values()))
-    resumed = len(done)
+        job = Job(config, read_options, options.format, output, str(work), bool(options.report))
+        tasks = [Task(s, tuple(refused.get(s.index, ()))) for s in shards if s.index not in done]
+        progress.start(sum(s.size for s in shards), sum(s.size for s in shards if s.index in done),
+                       sum(d["summary"]["out"] + d["summary"]["rejected"] for d in done.values()))
+        resumed = len(done)
+        try:
+            for marker in executor.run(job, tasks, progress):
+                done[marker["shard"]] = marker
+        except WorkersFailing as e:
+            raise RunError(f"{e}; finished shards are kept for --resume") from None
+        finally:
+            progress.close()
+
+        summary = Summary(pipeline.describe(), dataclasses.asdict(options), pipeline.config_hash(),
+                          output={"path": output, "format": options.format})
+        for index in range(len(shards)):
+            summary.merge(done[index]["summary"])
+        if resumed:
+            summary.resumed = {"shards": len(shards), "done_before": resumed}
+        if executor.failures:
+            summary.worker_failures = executor.failures
+        _join(job, shards, done, summary, options.report, on_reject, started)
+        return summary
+
+
+@contextmanager
+def _work_folder(output: str, resume: bool) -> Iterator[Path]:
+    """Where the shards' results go: `.OUT.cleaner-run/` beside OUT, emptied unless resuming, and
+    kept if the run fails, for --resume; for standard output a new temporary folder, so that runs
+    piped side by side never share one, and removed however the run ends: no run resumes it."""
     try:
-        for marker in executor.run(job, tasks, progress):
-            done[marker["shard"]] = marker
-    except WorkersFailing as e:
-        raise RunError(f"{e}; finished shards are kept for --resume") from None
-    finally:
-        progress.close()
-
-    summary = Summary(pipeline.describe(), dataclasses.asdict(options),
-                      output={"path": output, "format": options.format})
-    for index in range(len(shards)):
-        summary.merge(done[index]["summary"])
-    if resumed:
-        summary.resumed = {"shards": len(shards), "done_before": resumed}
-    if executor.failures:
-        summary.worker_failures = executor.failures
-    _join(job, shards, done, summary, options.report, on_reject, started)
+        if output == STDOUT:
+            work = Path(tempfile.mkdtemp(prefix="cleaner-run-"))
+        else:
+            work = Path(output).parent / f".{Path(output).name}.cleaner-run"
+            if not resume:
+                shutil.rmtree(work, ignore_errors=True)
+            work.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise RunError(f"cannot write {e.filename or tempfile.gettempdir()}: {e.strerror}") from None
+    try:
+        yield work
+    except BaseException:
+        if output == STDOUT:
+            shutil.rmtree(work, ignore_errors=True)
+        raise
     shutil.rmtree(work, ignore_errors=True)
-    return summary
+
+
+def _stdout_format(given: str | None, sources) -> str:
+    """What `-o -` writes: the cleaned text of one txt document, else JSONL records. Standard output
+    cannot keep several texts apart, so `--format txt` with more is refused."""
+    one_text = len(sources) == 1 and sources[0].format == "txt"
+    if given == "txt" and not one_text:
+        raise RunError("-o - --format txt writes the text of one txt document (a .txt file or stdin): "
+                       "for more, use --format jsonl")
+    return given or ("txt" if one_text else "jsonl")
 
 
 def _prepare(work: Path, options: RunOptions, pipeline: Pipeline, sources, read_options: ReadOptions,
              txt_tree: TxtTreeWriter | None) -> tuple[list[Shard], dict, dict[int, dict]]:
-    """The work folder, the shards, the ids a txt tree refuses, and (resuming) the shards done."""
-    if not options.resume:
-        shutil.rmtree(work, ignore_errors=True)
-    try:
-        work.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise RunError(f"cannot write {e.filename or work}: {e.strerror}") from None
+    """The shards, the ids a txt tree refuses, and (resuming) the shards done."""
     sources = [_spool_stdin(work, s) if s.path == "-" else s for s in sources]
     shards = plan(sources, max(1, int(options.shard_mb * 2**20)))
     refused = _admit(txt_tree, shards, read_options) if txt_tree else {}
@@ -162,18 +200,17 @@ def _prepare(work: Path, options: RunOptions, pipeline: Pipeline, sources, read_
 
 def _check_writable(options: RunOptions, output: str) -> TxtTreeWriter | None:
     """Fail now, not after hours of cleaning, if the output or the report cannot be written."""
+    writer = None
     try:
-        if options.format == "txt":
+        if output != STDOUT and options.format == "txt":
             writer = TxtTreeWriter(output)
-        else:
-            writer = None
+        elif output != STDOUT:
             if Path(output).is_dir():
                 raise IsADirectoryError(21, "is a folder, not a JSONL file name", output)
             Path(output).parent.mkdir(parents=True, exist_ok=True)
             AtomicFile(output).abort()
         if options.report:
-            Path(options.report).mkdir(parents=True, exist_ok=True)
-            AtomicFile(Path(options.report) / "summary.json").abort()
+            AtomicFile(report_folder(options.report) / "summary.json").abort()
     except OSError as e:
         where = e.filename or output
         if _TEMPORARY.fullmatch(Path(where).name):  # our probe's name means nothing to the user
@@ -204,7 +241,8 @@ def _admit(writer: TxtTreeWriter, shards: list[Shard], read_options: ReadOptions
 
 
 def _plan_record(options: RunOptions, pipeline: Pipeline, sources, shards: list[Shard], refused) -> dict:
-    """What a resumed run must share with the interrupted one: output, options, pipeline, input files."""
+    """What a resumed run must share with the interrupted one: cleaner's version, the pipeline's
+    config (its hash), output, options, input files."""
     files = []
     for s in sources:
         try:
@@ -214,9 +252,9 @@ def _plan_record(options: RunOptions, pipeline: Pipeline, sources, shards: list[
             files.append([s.path, None, None])
     kept = {k: v for k, v in dataclasses.asdict(options).items() if k not in ("jobs", "executor", "scheduler",
                                                                              "resume")}
-    return {"cleaner": __version__, "options": {**kept, "report": bool(options.report)},
-            "pipeline": pipeline.describe(), "files": files, "shards": [s.to_json() for s in shards],
-            "refused": {str(k): v for k, v in refused.items()}}
+    return {"cleaner": __version__, "config": pipeline.config_hash(),
+            "options": {**kept, "report": bool(options.report)}, "files": files,
+            "shards": [s.to_json() for s in shards], "refused": {str(k): v for k, v in refused.items()}}
 
 
 def _resume(work: Path, record: dict, count: int) -> dict[int, dict]:
@@ -228,11 +266,17 @@ def _resume(work: Path, record: dict, count: int) -> dict[int, dict]:
     except (OSError, ValueError) as e:
         raise RunError(f"cannot resume: {work / 'plan.json'} is unreadable ({e}); run without --resume") from None
     record = json.loads(json.dumps(record))  # as it reads back: tuples become lists
-    for key, what in (("cleaner", "cleaner's version"), ("options", "the options"), ("pipeline", "the pipeline"),
-                      ("files", "the input files"), ("shards", "the input"), ("refused", "the output folder")):
+    again = "run without --resume to start again"
+    if before.get("cleaner") != __version__:
+        raise RunError(f"cannot resume: the interrupted run's shards were cleaned by cleaner {before.get('cleaner')}, "
+                       f"this is {__version__}; {again}")
+    if before.get("config") != record["config"]:
+        raise RunError(f"cannot resume: the interrupted run's shards were cleaned under another pipeline config "
+                       f"(sha256 {str(before.get('config'))[:12]}, now {record['config'][:12]}); {again}")
+    for key, what in (("options", "the options"), ("files", "the input files"), ("shards", "the input"),
+                      ("refused", "the output folder")):
         if before.get(key) != record[key]:
-            raise RunError(f"cannot resume: {what} changed since the interrupted run; "
-                           "run without --resume to start again")
+            raise RunError(f"cannot resume: {what} changed since the interrupted run; {again}")
     return {i: d for i in range(count) if (d := read_done(work, i)) is not None}
 
 
@@ -246,11 +290,12 @@ def _join(job: Job, shards: list[Shard], done: dict, summary: Summary, report: s
           on_reject: Callable[[Reject], None] | None, started: float) -> None:
     """The shards' parts, in shard order, into the final files."""
     folders = [shard_folder(job.work, s.index) for s in shards]
-    if job.format == "jsonl":
+    if job.output == STDOUT:
+        _concatenate(folders, job, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    elif job.format == "jsonl":
         with AtomicFile(job.output) as out:  # parts are already compressed as OUT's name says
-            for folder in folders:
-                with open(out_part(folder, job), "rb") as part:
-                    shutil.copyfileobj(part, out, 1 << 20)
+            _concatenate(folders, job, out)
     if on_reject:
         for folder in folders:
             with open(folder / "rejects.jsonl", "rb") as f:
@@ -263,3 +308,9 @@ def _join(job: Job, shards: list[Shard], done: dict, summary: Summary, report: s
                 marker = done[shard.index]
                 writer.add_shard(folder / "edits.jsonl", folder / "rejects.jsonl", folder / "entries.jsonl",
                                  marker["documents"], marker["rules"])
+
+
+def _concatenate(folders: list[Path], job: Job, out) -> None:
+    for folder in folders:
+        with open(out_part(folder, job), "rb") as part:
+            shutil.copyfileobj(part, out, 1 << 20)

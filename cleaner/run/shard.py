@@ -4,8 +4,9 @@ A shard's results go to its own folder in the run's work folder, never to
 the final files: `out.jsonl[.gz|.zst|.bz2]` (compressed as OUT is, so that the
 parts of a JSONL output are joined by concatenation), `rejects.jsonl`, and
 with a report `edits.jsonl` and `entries.jsonl` (report.data.document_entry).
-A txt-tree output is written straight into OUT, each file atomically. Once
-the parts are on disk (fsync'ed), `done.json` is written, atomically too:
+A txt-tree output is written straight into OUT, each file atomically; the
+one text a txt run writes to standard output goes to `out.txt`. Once the
+parts are on disk (fsync'ed), `done.json` is written, atomically too:
 the completion marker, holding the shard's totals. A shard without it is
 cleaned again from scratch by `--resume`. (The files of a txt tree are not
 fsync'ed one by one: a kill leaves them whole, a power cut may not.)
@@ -26,7 +27,7 @@ from ..io.atomic import AtomicFile, fsync_folder
 from ..io.compression import suffix
 from ..io.encodings import flag_guess
 from ..io.shards import Shard, read_shard
-from ..io.writers import json_line
+from ..io.writers import STDOUT, json_line
 from ..pipeline import Pipeline, StageError
 from ..report import Summary
 from ..report.data import RuleTable, document_entry, entry_line
@@ -43,7 +44,8 @@ class Job:
     config: dict | None        # the pipeline's config, already read; None: the built-in default
     read: ReadOptions
     format: str                # "txt" or "jsonl"
-    output: str                # absolute: the txt tree's folder, or the JSONL file (its suffix: the parts' compression)
+    output: str                # absolute: the txt tree's folder, or the JSONL file (its suffix: the parts'
+                               # compression); or "-", standard output
     work: str                  # absolute: the run's work folder
     report: bool
 
@@ -59,7 +61,7 @@ def shard_folder(work: str | Path, index: int) -> Path:
 
 
 def out_part(folder: Path, job: Job) -> Path:
-    return folder / f"out.jsonl{suffix(job.output)}"
+    return folder / ("out.txt" if job.format == "txt" else f"out.jsonl{suffix(job.output)}")
 
 
 _pipelines: dict[str, Pipeline] = {}
@@ -94,7 +96,7 @@ def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = 
     summary = Summary()
     table = RuleTable()
     files = {"rejects": AtomicFile(folder / "rejects.jsonl")}
-    if job.format == "jsonl":
+    if job.format == "jsonl" or job.output == STDOUT:
         files["out"] = AtomicFile(out_part(folder, job), compress=True)
     if job.report:
         files["edits"] = AtomicFile(folder / "edits.jsonl")
@@ -163,6 +165,9 @@ def clean_item(pipeline: Pipeline, item: Record | Reject) -> Result | Reject:
 def _write(job: Job, files: dict, result: Result) -> None:
     if job.format == "jsonl":
         files["out"].write(json_line({"id": result.id, "text": result.text, "metadata": result.metadata}))
+        return
+    if job.output == STDOUT:  # the run's one document
+        files["out"].write(result.text.encode("utf-8"))
         return
     target = Path(job.output) / PurePosixPath(result.id)  # the id was admitted before the run began
     target.parent.mkdir(parents=True, exist_ok=True)

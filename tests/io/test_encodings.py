@@ -2,7 +2,7 @@
 import pytest
 
 from cleaner.io import Record, discover, read
-from cleaner.io.encodings import NotText, decode, guess_legacy
+from cleaner.io.encodings import Decoded, NotText, decode, guess_legacy
 
 SPANISH = ("El Gobierno aprob\u00f3 ayer la reforma de las pensiones. \u00abEs una decisi\u00f3n hist\u00f3rica\u00bb, "
            "afirm\u00f3 el ministro, que a\u00f1adi\u00f3 que la medida entrar\u00e1 en vigor el pr\u00f3ximo a\u00f1o.\n")
@@ -22,8 +22,24 @@ def test_western_legacy_text_is_read_as_cp1252(text, encoding):
                                                                        "encoding_guessed": True}
 
 
+@pytest.mark.parametrize("text", [
+    "Caf\u00e9 in Bogot\u00e1 reopened.", "caf\u00e9 au lait\n", "\u00e9",
+    "Il est all\u00e9 \u00e0 Paris o\u00f9 il a vu \u00e7a.", "Gr\u00f6\u00dfe und Ma\u00df.",
+    "\u00bfQu\u00e9? \u00abS\u00ed\u00bb, 20\u00a0\u00b0C, 5\u00a0\u00a3",  # charset-normalizer: Korean (johab)
+])
+def test_short_text_that_cp1252_latin1_and_latin9_read_alike_is_read_as_cp1252(text):
+    data = text.encode("cp1252")
+    assert data.decode("latin-1") == data.decode("iso8859_15") == text  # the premise: no byte reads two ways
+    assert guess_legacy(data) == ("cp1252", text)
+    assert decode(data, at_file_start=True, guess=True) == Decoded(text, encoding="cp1252", guessed=True)
+
+
 @pytest.mark.parametrize("data, why", [
-    (b"caf\xe9 au lait\n", "too short to tell cp1252 from a dozen others"),
+    ("Costs 5 \u20ac in Bogot\u00e1.".encode("cp1252"), "0x80 is \u20ac in cp1252, a C1 control in Latin-1"),
+    ("Caf\u00e9, 5 \u20ac.".encode("iso8859_15"), "0xa4 is \u20ac in Latin-9, \u00a4 in cp1252 and Latin-1"),
+    ("\u0160koda in Bogot\u00e1".encode("cp1252"), "0x8a is \u0160 in cp1252, 0xa6 in Latin-9"),
+    ("\u041f\u0440\u0438\u0432\u0435\u0442, \u043c\u0438\u0440.".encode("cp1251"),
+     "Cyrillic in cp1251: the three read it alike, as words with no ASCII letter"),
     ("He said \u201chello\u201d \u2014 it\u2019s fine.\n".encode("cp1252"), "cp1252 or Mac Icelandic"),
     ("\u041f\u0440\u0430\u0432\u0438\u0442\u0435\u043b\u044c\u0441\u0442\u0432\u043e \u043e\u0434\u043e\u0431\u0440\u0438"
      "\u043b\u043e \u0440\u0435\u0444\u043e\u0440\u043c\u0443 \u043f\u0435\u043d\u0441\u0438\u043e\u043d\u043d\u043e"

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+import cleaner
+import cleaner.run as run_module
 from cleaner.cli import main
 
 from .conftest import dump_records, report_files, tree, write_jsonl
@@ -103,10 +105,54 @@ def test_resume_refuses_a_run_that_is_not_the_same(dump, tmp_path, capsys):
     (work / "plan.json").write_text('{"cleaner": "0.0.1"}')
     assert main(["clean", str(dump), "-o", str(out), "--resume"]) == 2
     err = capsys.readouterr().err
-    assert err == ("cleaner: error: cannot resume: cleaner's version changed since the interrupted run; "
-                   "run without --resume to start again\n")
+    assert err == (f"cleaner: error: cannot resume: the interrupted run's shards were cleaned by cleaner 0.0.1, "
+                   f"this is {cleaner.__version__}; run without --resume to start again\n")
     assert clean(dump, "-o", out) == 1  # without --resume, the old work folder is dropped
     assert not work.exists()
+
+
+def _interrupted_before_the_join(monkeypatch, *args) -> Path:
+    """Run `clean ARGS` until every shard is done, then stop as Ctrl-C would: the work folder stays."""
+    def interrupt(*_):
+        raise KeyboardInterrupt
+    with monkeypatch.context() as patch:
+        patch.setattr(run_module, "_join", interrupt)
+        assert clean(*args) == 130
+    return args[2].parent / f".{args[2].name}.cleaner-run"
+
+
+def test_resume_refuses_shards_another_version_cleaned(dump, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "out.jsonl"
+    with monkeypatch.context() as patch:
+        patch.setattr(run_module, "__version__", "0.1.0")
+        work = _interrupted_before_the_join(monkeypatch, dump, "-o", out, *SMALL_SHARDS)
+    assert len(list(work.glob("shard-*/done.json"))) > 1
+    capsys.readouterr()
+    assert main(["clean", str(dump), "-o", str(out), "--resume", *SMALL_SHARDS]) == 2
+    assert capsys.readouterr().err == (
+        f"cleaner: error: cannot resume: the interrupted run's shards were cleaned by cleaner 0.1.0, this is "
+        f"{cleaner.__version__}; run without --resume to start again\n")
+    assert not out.exists()
+
+
+def test_resume_refuses_shards_another_config_cleaned(dump, tmp_path, monkeypatch, capsys):
+    """The same --config FILE, edited: only the config's hash tells (max_rounds is no stage option)."""
+    config = tmp_path / "c.toml"
+    config.write_text('[pipeline]\nstages = ["encoding", "whitespace"]\nmax_rounds = 3\n')
+    out = tmp_path / "out.jsonl"
+    before = cleaner.Pipeline.from_config(config).config_hash()
+    _interrupted_before_the_join(monkeypatch, dump, "-o", out, "--config", config, *SMALL_SHARDS)
+    config.write_text('[pipeline]\nstages = ["encoding", "whitespace"]\nmax_rounds = 2\n')
+    now = cleaner.Pipeline.from_config(config).config_hash()
+    capsys.readouterr()
+    assert main(["clean", str(dump), "-o", str(out), "--config", str(config), "--resume", *SMALL_SHARDS]) == 2
+    assert capsys.readouterr().err == (
+        f"cleaner: error: cannot resume: the interrupted run's shards were cleaned under another pipeline config "
+        f"(sha256 {before[:12]}, now {now[:12]}); run without --resume to start again\n")
+    config.write_text('[pipeline]\nstages = ["encoding", "whitespace"]\nmax_rounds = 3\n')  # as it was: it goes on
+    assert clean(dump, "-o", out, "--config", config, "--resume", *SMALL_SHARDS) == 1
+    assert clean(dump, "-o", tmp_path / "whole.jsonl", "--config", config, *SMALL_SHARDS) == 1
+    assert out.read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
 
 
 def test_resume_of_nothing_is_a_whole_run(dump, tmp_path):

@@ -42,6 +42,7 @@ The modes:
 tuning half only; with --split held it refuses.
 """
 import argparse
+import difflib
 import hashlib
 import sys
 import time
@@ -88,6 +89,38 @@ def score(pairs):
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
     return p, r, exact, tp, fp, fn
+
+
+def on_corrupt(corrupt: str, cleaned: str) -> str:
+    """The cleaned line's spacing laid over the corrupt line's other characters, so that
+    `space_positions` compares them.
+
+    The cleaned line itself unless cleaning changed more than spaces (removed control
+    characters, wrote a date header). Then the non-space characters are matched by difflib,
+    any whitespace of the cleaned line counts as a space, and a space goes before the
+    corrupt character matched to the one it stands before; where the corrupt line has
+    spaces between that character and the previous matched one, those stand instead (spaces
+    that only removed characters kept apart are not counted as removed). Spaces before
+    characters with no match are dropped.
+    """
+    a = corrupt.replace(" ", "")
+    if cleaned.replace(" ", "") == a:
+        return cleaned
+    b, gaps = [], set()
+    for ch in cleaned:
+        if ch.isspace():
+            gaps.add(len(b))
+        else:
+            b.append(ch)
+    have, spaces, prev = space_positions(corrupt), set(), 0
+    for i, j, n in difflib.SequenceMatcher(None, a, "".join(b), autojunk=False).get_matching_blocks():
+        for k in range(n):
+            if j + k in gaps:
+                spaces.update([x for x in range(prev, i + k + 1) if x in have] or [i + k])
+            prev = i + k + 1
+    if len(b) in gaps:
+        spaces.add(len(a))
+    return "".join((" " if x in spaces else "") + ch for x, ch in enumerate(a)) + (" " if len(a) in spaces else "")
 
 
 def words(lines) -> int:
@@ -146,18 +179,19 @@ def main(argv=None):
                 cache["stage"] = [per_line.clean(c).text for c in corrupt]
             keep = [i for i, h in enumerate(halves) if part in ("all", h)]
             cor, cre = [corrupt[i] for i in keep], [correct[i] for i in keep]
-            modes = [("default pipeline, per line", [cache["sentences"][i] for i in keep]),
-                     ("spacing stage, per line", [cache["stage"][i] for i in keep])]
+            modes = [("default pipeline, per line", [on_corrupt(corrupt[i], cache["sentences"][i]) for i in keep]),
+                     ("spacing stage, per line", [on_corrupt(corrupt[i], cache["stage"][i]) for i in keep])]
             if args.documents:
                 blocks = [line for i in range(0, len(cor), args.block)
                           for line in cleaner.clean("\n".join(cor[i:i + args.block])).text.split("\n")]
                 whole = cleaner.clean("\n".join(cor)).text.split("\n")
-                modes += [(f"default pipeline, {args.block}-line docs", blocks),
-                          ("default pipeline, one doc", whole)]
+                modes += [(f"default pipeline, {args.block}-line docs", [on_corrupt(c, x) for c, x in zip(cor, blocks)]),
+                          ("default pipeline, one doc", [on_corrupt(c, x) for c, x in zip(cor, whole)])]
             for mode, cleaned in modes:
                 print(row(name, part, mode, cor, cleaned, cre), flush=True)
             if args.clean_lines:
-                inserted = sum(len(space_positions(cleaner.clean(w).text) - space_positions(w)) for w in cre)
+                inserted = sum(len(space_positions(on_corrupt(w, cleaner.clean(w).text)) - space_positions(w))
+                               for w in cre)
                 n = words(cre)
                 print(f"{name:14} {part:4} {'clean lines, per line':30} {len(cre):6} {inserted} spaces inserted "
                       f"in {n:,} words = {per_10k(inserted, n):.2f} per 10k words", flush=True)
@@ -165,7 +199,7 @@ def main(argv=None):
         changed = sum(x.replace(" ", "") != c.replace(" ", "") for x, c in zip(cache["sentences"], corrupt))
         if changed:
             print(f"note: {name}: on {changed} lines the pipeline changed characters other than spaces; "
-                  f"their spaces are compared by position all the same")
+                  f"their spaces are scored laid over the corrupt line (on_corrupt)")
     if args.show:
         for name, (corrupt, correct, halves, cache) in data.items():
             shown = 0

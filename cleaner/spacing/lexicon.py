@@ -15,6 +15,7 @@ import tomllib
 from dataclasses import dataclass
 
 from ..resources import MissingData, bundled
+from .pairs import PairModel
 
 _BIGRAMS = {"en": "frequency_bigramdictionary_en_243_342.txt"}
 _DICTIONARIES = {"en": "frequency_dictionary_en_82_765.txt"}   # real words (SCOWL ∩ Google n-grams)
@@ -28,8 +29,8 @@ RARE_PAIR_ZIPF = 3.5        # a real word rarer than this may be two function wo
 class Lexicon:
     language: str
     frequency: dict            # word → frequency (fraction of all words)
-    bigrams: frozenset         # "left right" pairs seen in running text
-    dictionary: frozenset      # curated real words; empty where the language has none
+    bigrams: dict              # "left right" pairs seen in running text → count; empty where none ship
+    dictionary: dict           # curated real words → count; empty where the language has none
     real_words: frozenset      # dictionary words and common words of the frequency list
     function_words: frozenset
     single_letter_words: frozenset
@@ -61,6 +62,7 @@ class Lexicon:
     verbs_before_articles: tuple
     given_names: frozenset     # lower case; empty where the language has no list
     surnames: frozenset
+    pairs: PairModel           # how likely a reading is, given the word before
 
     def zipf(self, word: str) -> float:
         """log10 of frequency per billion words; 0 for a word the lexicon does not know."""
@@ -103,6 +105,11 @@ def languages() -> tuple[str, ...]:
     return found
 
 
+def has_pairs(language: str) -> bool:
+    """Does the lexicon of `language` have word-pair counts (else its pair model reads frequencies alone)?"""
+    return language in _BIGRAMS
+
+
 @functools.cache
 def lexicon(language: str) -> Lexicon:
     """The lexicon of `language` (ISO 639-1), built once per process."""
@@ -112,7 +119,7 @@ def lexicon(language: str) -> Lexicon:
     frequency = wordfreq.get_frequency_dict(language, wordlist="large")
     dictionary = _dictionary(language)
     common = 10 ** (KNOWN_WORD_ZIPF - 9)
-    real_words = dictionary | frozenset(w for w, f in frequency.items() if f >= common)
+    real_words = frozenset(dictionary).union(w for w, f in frequency.items() if f >= common)
     bigrams = _bigrams(language)
     return Lexicon(
         language=language,
@@ -150,10 +157,11 @@ def lexicon(language: str) -> Lexicon:
         verbs_before_articles=tuple(lists.get("verbs_before_articles", ())),
         given_names=_census_names(_GIVEN_NAMES.get(language, ())),
         surnames=_census_names(_SURNAMES.get(language, ())),
+        pairs=PairModel(frequency, bigrams, dictionary),
     )
 
 
-def _glued_pairs(lists: dict, frequency: dict, real_words: frozenset, bigrams: frozenset) -> dict:
+def _glued_pairs(lists: dict, frequency: dict, real_words: frozenset, bigrams: dict) -> dict:
     """Rare real words that are a function word and an article glued ("asa", "ina", "hasa"):
     names ("Asa", "Ina") are written capitalised, while "as a" is among the commonest pairs."""
     rare = 10 ** (RARE_PAIR_ZIPF - 9)
@@ -164,17 +172,17 @@ def _glued_pairs(lists: dict, frequency: dict, real_words: frozenset, bigrams: f
             and f"{word} {article}" in bigrams}
 
 
-def _symspell_list(names: dict, language: str, key) -> frozenset:
-    """The entries of a list symspellpy ships for `language` ("word count" or "left right count" lines)."""
+def _symspell_counts(names: dict, language: str) -> dict:
+    """entry → count of a list symspellpy ships for `language` ("word count" or "left right count" lines)."""
     name = names.get(language)
     if name is None:
-        return frozenset()
+        return {}
     text = (importlib.resources.files("symspellpy") / name).read_text(encoding="utf-8")
-    return frozenset(key(line) for line in text.splitlines() if line)
+    return {entry: int(count) for entry, count in (line.rsplit(" ", 1) for line in text.splitlines() if line)}
 
 
-def _bigrams(language: str) -> frozenset:
-    return _symspell_list(_BIGRAMS, language, lambda line: line.rsplit(" ", 1)[0])
+def _bigrams(language: str) -> dict:
+    return _symspell_counts(_BIGRAMS, language)
 
 
 def _census_names(files: tuple[str, ...]) -> frozenset:
@@ -186,5 +194,5 @@ def _census_names(files: tuple[str, ...]) -> frozenset:
                      for name in files for line in (folder / name).read_text(encoding="ascii").splitlines() if line)
 
 
-def _dictionary(language: str) -> frozenset:
-    return _symspell_list(_DICTIONARIES, language, lambda line: line.split(" ", 1)[0])
+def _dictionary(language: str) -> dict:
+    return _symspell_counts(_DICTIONARIES, language)

@@ -259,6 +259,8 @@ def _stages(args: argparse.Namespace) -> int:
         print(f"{name}{origin}: {summary}")
         for option, default, type_ in describe(cls):
             print(f"    {option} = {json.dumps(default, default=repr)}  # {type_}")
+        for model, what in cls().models().items():
+            print(f"    model {model}: {json.dumps(what)}")
     return 0
 
 

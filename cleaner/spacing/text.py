@@ -110,3 +110,36 @@ def touches_word(text: str, start: int, end: int) -> bool:
     A possessive after it is no glue: "withApple's" is "with Apple's"."""
     return (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_’'")) or \
         (end < len(text) and (text[end].isalnum() or text[end] in "_’'") and not _POSSESSIVE.match(text, end))
+
+
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+) +\Z")
+_WORD_AFTER = re.compile(r" +([^\W\d_]+)(?![^\W\d_])")
+
+
+def words_around(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The words right before and after text[start:end], lower case, where only spaces stand
+    between (a sentence end or a comma in between: None), as the word-pair model reads context."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, end, end + 40)
+    return (before.group(1).lower() if before else None, after.group(1).lower() if after else None)
+
+
+_CHUNK = re.compile(r"\S+")
+# what prose never writes inside a chunk: symbols OCR makes of letters, a digit inside letters,
+# punctuation other than a stop twice between letters ("Thompsm~", "inl;(;resl;ed", "l;h;fl;");
+# an abbreviation ("U.S.", "e.g.") or one glued comma ("embargo,el") is prose
+_GARBLED = re.compile(r"[~|\\\[\]{}^=<>*@#]|[^\W\d_]\d+[^\W\d_]|[^\W\d_][^\w\s'’.-]+[^\W\d_]+[^\w\s'’.-]+[^\W\d_]")
+
+
+def noise_around(text: str, pos: int, reach: int = 3) -> float:
+    """The share of the `reach` chunks before and after the one at `pos` that look garbled
+    (`_GARBLED`): 0 in running prose, its names and glue included ("embargo,el", "dijo;otra");
+    high in OCR garbage and formulas, where a PDF's fragments look like glue."""
+    start = text.rfind(" ", 0, pos) + 1
+    end = text.find(" ", pos)
+    end = len(text) if end < 0 else end
+    window = _CHUNK.findall(text, max(0, start - 20 * reach), start)[-reach:] + \
+        _CHUNK.findall(text, end, end + 20 * reach)[:reach]
+    if not window:
+        return 0.0
+    return sum(1 for chunk in window if _GARBLED.search(chunk)) / len(window)

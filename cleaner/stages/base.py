@@ -36,6 +36,11 @@ class Stage:
     def find(self, doc: Document) -> list[Edit]:
         raise NotImplementedError
 
+    def models(self) -> dict:
+        """The fitted, versioned parameters the stage decides with (name → what they are), for
+        `cleaner stages` and summary.json; a stage of rules alone has none."""
+        return {}
+
     def fix(self, text: str, start: int, end: int, after: str, rule: str, reason: str,
             confidence: float = 1.0) -> Edit:
         """An edit of this stage that changes text[start:end] into `after`."""

@@ -32,27 +32,19 @@ from ..edits import Edit, shift
 from ..spacing import lexicon as lexicons
 from ..spacing.context import before_an_article
 from ..spacing.contractions import contraction_gaps
+from ..spacing.decision import decision, split_evidence
 from ..spacing.evidence import name_of_the_document, seen_apart
 from ..spacing.protect import inside, protected_spans
 from ..spacing.punctuation import GAPS, straight_quote_gaps
 from ..spacing.numbers import number_gaps
 from ..spacing.segment import split_acronym, split_case_change, split_word
 from ..spacing.text import (EDGE_PUNCTUATION, at_sentence_start, chunks, genus_behind, letter_runs, occurrences,
-                            recurs, stands, touches_word)
+                            noise_around, recurs, stands, touches_word)
 from .base import Stage
 
-# Evidence adds up per document: where spaces were lost systematically, a weaker candidate is
-# more likely glue than a compound; a lone candidate in a clean document may be a brand
-# ("One.Tel"), a name or the source's own style, so it is flagged rather than fixed. Lower-case
-# words split with a bigram or a function word (confidence >= SELF_EVIDENT) need no company:
-# on clean news text they fire twice in 200k words ("hehe" is now kept, "upto").
-STRONG = 0.8
-SELF_EVIDENT = 0.9
-DAMAGED_DOCUMENT_BONUS = 0.2
-ISOLATED_PENALTY = 0.25
-# A lone candidate says the document is otherwise clean only when the document had room to show
-# more: in a sentence or a headline, a missing space is usually the only one however damaged the
-# source, so shorter texts take no ISOLATED_PENALTY (other lost spaces still count for a candidate).
+STRONG = 0.8                      # a finder's evidence this strong says the document lost spaces
+# A lone candidate says the rest of a document is clean only when the document had room to show
+# more: a sentence or a headline shows one missing space however damaged its source.
 MIN_EVIDENCE_WORDS = 60
 BEFORE_AN_ARTICLE = 0.85          # a name glued to "is", "was" … with an article next ("Maddiralais a village")
 
@@ -66,10 +58,6 @@ _CACHED_LETTERS = 80              # longer tokens (glued text, data) are decided
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")       # ASCII at C speed; other scripts by _changes_case
 _CAPS_THEN_LOWER = re.compile(r"[A-Z]{2,}[a-z]{2,}")
 
-# Evidence under which a real compound may look like glue ("passcard"): such a split is
-# dropped when the token recurs unsplit in the document, since glue rarely repeats itself.
-_COMPOUND_LIKE = ("phrase ending", "weak", "names", "capitalised", "seen apart")
-
 _RULES = {  # evidence → (rule, reason)
     "case change": ("glued-name", "a word glued to the capitalised word after it"),
     "bigram": ("glued-words", "two words glued together; the pair is a known bigram"),
@@ -82,19 +70,34 @@ _RULES = {  # evidence → (rule, reason)
 }
 
 
+_SAID = {  # what the report says of a document feature that weighed on the decision
+    "lone": "; the only candidate in a long document",
+    "recurs": "; the token recurs unsplit in this document",
+    "apart": "; its words stand apart elsewhere in this document",
+}
+
+
 class _Gap(NamedTuple):
-    """A place where a space is missing, and what the report says of it."""
+    """A place where a space may be missing: what the report says of it, and what the decision
+    weighs (cleaner/spacing/decision.py: FEATURES says what each is)."""
     rule: str
     reason: str
-    confidence: float
+    prior: float                  # the finder's own confidence in its evidence
+    family: str = "word"          # word, punctuation, number or contraction
     suggestion: str = ""
-    self_evident: bool = False    # sure without support from other gaps in the document
+    evidence: dict = {}           # a split word's features: gain, recurs, apart, capitalised, …
+    noise: float = 0.0            # how little of the text around it is plain known words
+    lone: bool = False            # inside a word, in a long document that shows no other strong candidate
+
+    def features(self) -> dict:
+        return {"prior": self.prior, self.family: 1.0, "noise": self.noise, "lone": float(self.lone),
+                **self.evidence}
 
 
 @dataclass(frozen=True)
 class SpacingOptions:
-    min_confidence: float = 0.75      # below: flag only
-    min_flag_confidence: float = 0.5  # below: not even reported
+    min_confidence: float | None = None       # below: flag only (None: the fitted decision's fix_at)
+    min_flag_confidence: float | None = None  # below: not even reported (None: its flag_at)
     punctuation: bool = True          # glued quotes, sentence ends, commas …
     words: bool = True                # glued words (needs a word list for the language)
     language: str | None = None       # the language of every document; None: metadata, else guessed
@@ -113,6 +116,14 @@ class SpacingStage(Stage):
         if self.options.words:          # a broken install fails here, not in a stage that splits nothing
             lexicons.languages()
 
+    def models(self) -> dict:
+        """The decisions it may use: per language with a file of its own, else English's (with or
+        without pair counts)."""
+        if not self.options.words:
+            return {"decision": decision("en").describe()}
+        return {f"decision {language}": decision(language, lexicons.has_pairs(language)).describe()
+                for language in lexicons.languages()}
+
     def find(self, doc) -> list[Edit]:
         blocks = prose_blocks(doc)
         if blocks[0][1] is doc:
@@ -124,34 +135,41 @@ class SpacingStage(Stage):
 
     def _find_in(self, doc) -> list[Edit]:
         text = doc.text
-        protected = doc.derived("protected spans", protected_spans)
-        gaps: dict[int, _Gap] = {}    # position of the missing space → what it is
+        gaps, lex = self.candidates(doc)
+        decide = decision(lex.language, lexicons.has_pairs(lex.language)) if lex is not None else decision("en")
+        fix_at = decide.fix_at if self.options.min_confidence is None else self.options.min_confidence
+        flag_at = decide.flag_at if self.options.min_flag_confidence is None else self.options.min_flag_confidence
+        edits = []
+        for pos in sorted(gaps):
+            gap = gaps[pos]
+            confidence = round(decide.confidence(gap.features()), 2)
+            reason = gap.reason + "".join(said for feature, said in _SAID.items() if gap.features().get(feature))
+            if confidence >= fix_at:
+                edits.append(self.fix(text, pos, pos, " ", gap.rule, reason, confidence))
+            elif confidence >= flag_at:
+                edits.append(self.flag(text, pos, pos, gap.rule, f"{reason}: {gap.suggestion}?", confidence, " "))
+        return edits
+
+    def candidates(self, doc) -> tuple[dict[int, _Gap], object]:
+        """Every place a space may be missing (position → _Gap), outside protected spans, and the
+        lexicon they were read with (None: no word list fits the text). Nothing decided yet."""
+        text = doc.text
+        gaps: dict[int, _Gap] = {}
         if self.options.punctuation:
             self._punctuation_gaps(text, gaps)
+        lex = None
         if self.options.words:
             tokens = letter_runs(text, doc.derived("chunks", chunks))   # each distinct token, in order
             lex = self._lexicon(doc)
             if lex is not None:
                 self._word_gaps(text, tokens, lex, gaps)
+        protected = doc.derived("protected spans", protected_spans)
         gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)}
-        strong = sum(1 for gap in gaps.values() if gap.confidence >= STRONG)
-        long_enough = bool(gaps) and self._is_long_enough(text)
-        edits = []
-        for pos in sorted(gaps):
-            rule, reason, confidence, word, self_evident = gaps[pos]
-            if self.options.document_evidence and not self_evident:
-                if strong >= 2 and confidence < STRONG:
-                    confidence += DAMAGED_DOCUMENT_BONUS
-                    reason += f"; this document lost {strong} other spaces"
-                elif strong < 2 and long_enough:
-                    confidence -= ISOLATED_PENALTY
-                    reason += "; the only missing space found in this document"
-            confidence = round(confidence, 2)
-            if confidence >= self.options.min_confidence:
-                edits.append(self.fix(text, pos, pos, " ", rule, reason, confidence))
-            elif confidence >= self.options.min_flag_confidence:
-                edits.append(self.flag(text, pos, pos, rule, f"{reason}: {word}?", confidence, " "))
-        return edits
+        strong = sum(1 for gap in gaps.values() if gap.prior >= STRONG)
+        long_enough = text.count(" ") + text.count("\n") >= MIN_EVIDENCE_WORDS
+        return {pos: gap._replace(noise=noise_around(text, pos),
+                                  lone=gap.family == "word" and long_enough and strong - (gap.prior >= STRONG) < 2)
+                for pos, gap in gaps.items()}, lex
 
     def _punctuation_gaps(self, text: str, gaps: dict) -> None:
         german_quotes = "\u201e" in text     # „…“: there “ closes a quotation
@@ -160,9 +178,9 @@ class SpacingStage(Stage):
                 continue
             for pattern in gap.patterns:
                 for m in pattern.finditer(text):
-                    gaps.setdefault(m.start() if gap.before else m.end(), _Gap(gap.rule, gap.reason, gap.confidence))
+                    gaps.setdefault(m.start() if gap.before else m.end(), _Gap(gap.rule, gap.reason, gap.confidence, "punctuation"))
         for pos, rule, reason, confidence in straight_quote_gaps(text):
-            gaps.setdefault(pos, _Gap(rule, reason, confidence))
+            gaps.setdefault(pos, _Gap(rule, reason, confidence, "punctuation"))
 
     def _word_gaps(self, text: str, tokens: dict, lex, gaps: dict) -> None:
         # Most tokens are real words: find the few others once per distinct token, then visit only
@@ -182,23 +200,19 @@ class SpacingStage(Stage):
                     gaps.setdefault(pos, _Gap("glued-name", f"a name glued to the verb before an article ({word!r})",
                                               BEFORE_AN_ARTICLE))
         for pos, confidence in number_gaps(text, lex):
-            gaps.setdefault(pos, _Gap("glued-number", "a number glued to a word", confidence))
+            gaps.setdefault(pos, _Gap("glued-number", "a number glued to a word", confidence, "number"))
         for pos, confidence in contraction_gaps(text, lex):
-            gaps.setdefault(pos, _Gap("glued-words", "a word glued to a contraction or a possessive", confidence))
+            gaps.setdefault(pos, _Gap("glued-words", "a word glued to a contraction or a possessive", confidence,
+                                      "contraction"))
         # In a document that lost spaces, a token no rule splits may still be two words that stand
         # apart elsewhere in it. Clean documents skip the search: it could only flag there.
-        if self.options.document_evidence and sum(g.confidence >= STRONG for g in gaps.values()) >= 2:
+        if self.options.document_evidence and sum(g.prior >= STRONG for g in gaps.values()) >= 2:
             for word in candidates:
                 if word not in splits and len(word) >= 5:
                     split = seen_apart(text, word, lex) or (
                         None if lex.knows(word.lower()) else name_of_the_document(word, tokens, lex))
                     if split is not None:
                         _add_split(text, word, (split, split), gaps, lex)
-
-    @staticmethod
-    def _is_long_enough(text: str) -> bool:
-        """Is `text` long enough for a lone candidate to say the rest of it is clean?"""
-        return text.count(" ") + text.count("\n") >= MIN_EVIDENCE_WORDS
 
     def _lexicon(self, doc):
         """The word list of the document's language: from metadata, else the one its words fit best.
@@ -249,13 +263,13 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
         split = pair[0] if at_sentence_start(text, start) else pair[1]
         if split is None or latin_like and _is_genus(genus_behind(text, start), lex):
             continue
-        shown = " ".join(word[a:b] for a, b in zip((0,) + split.at, split.at + (len(word),)))
-        if split.evidence in _COMPOUND_LIKE and recurs(text, word) and not stands(text, shown):
-            continue                # a term of this document, never written apart in it
-        evident = split.confidence >= SELF_EVIDENT and word.islower()
-        for at, evidence, confidence in split.cuts():
-            rule, reason = _RULES[evidence]
-            gaps.setdefault(start + at, _Gap(rule, f"{reason} ({shown!r})", confidence, shown, evident))
+        parts = [word[a:b] for a, b in zip((0,) + split.at, split.at + (len(word),))]
+        shown = " ".join(parts)
+        evidence = split_evidence(text, start, word, parts, lex)
+        for at, kind, confidence in split.cuts():
+            rule, reason = _RULES[kind]
+            evidence["case_change"] = float(word[at - 1].islower() and word[at].isupper())
+            gaps.setdefault(start + at, _Gap(rule, f"{reason} ({shown!r})", confidence, "word", shown, dict(evidence)))
 
 
 def _is_genus(word: str | None, lex) -> bool:

@@ -1,0 +1,81 @@
+"""The spacing stage's one decision: a candidate gap's features → a confidence → fix, flag or keep.
+
+A logistic model over a few features, whose weights and two thresholds are fitted on the tuning
+half of the development data (`python benchmarks/fit_spacing.py`) and kept, versioned, in
+`data/spacing/decisions/<language>.toml`. A language without a file of its own is decided by the
+English one: `en.toml` where its lexicon has pair counts, else `en-frequencies.toml`, fitted on
+the same English text with the pair counts left out, so that its gains are read on their scale. This is the only place the stage compares a number with a threshold, and the
+confidence of every edit it makes is this model's probability that the space is missing.
+
+The features (`FEATURES`, each a number; those of another family are 0):
+- prior: how strong the finder's evidence is (a bigram, a function word, a closing quote glued
+  to a capital …), its own fixed confidence;
+- punctuation, number, contraction: 1 for a gap of that family (a gap inside a word has none);
+- for a gap inside a word, by `split_evidence`: gain, how much likelier (log10) the word-pair
+  model finds the words around it with the space than without (`PairModel.gain`, clamped to
+  GAIN_RANGE); recurs, the glued token occurs again, unsplit, in the document; apart, its
+  words stand apart elsewhere in it; capitalised, the token starts with a capital;
+  case_change, a lower-case letter before the gap and a capital after; whole_zipf, how common
+  the token is as written (Zipf, 0 unknown); part_zipf, how common its rarest part is;
+- noise: the share of the chunks around the gap that are neither a word nor a number (`noise_around`):
+  OCR garbage and formulas, where a PDF's fragments look like glue ("consider|at ion");
+- lone: 1 for a gap inside a word when a document of 60 words or more shows no other strong
+  candidate: there a weak one may be the source's own compound ("passcard", "planemaker"). A
+  strong candidate outweighs it: the fit decides by how much. Punctuation has no such doubt
+  ("capitals.Talks" is glue however clean the rest).
+"""
+from __future__ import annotations
+
+import functools
+import math
+import tomllib
+from dataclasses import dataclass
+
+from ..resources import bundled
+from .text import recurs, stands, words_around
+
+FEATURES = ("prior", "punctuation", "number", "contraction", "gain", "recurs", "apart", "capitalised",
+            "case_change", "whole_zipf", "part_zipf", "noise", "lone")
+GAIN_RANGE = (-10.0, 15.0)     # beyond these the model is sure either way; extremes say no more
+
+
+@dataclass(frozen=True)
+class Decision:
+    version: str
+    weights: dict              # feature → weight
+    intercept: float
+    fix_at: float              # a confidence this high fixes …
+    flag_at: float             # … this high only flags; below, nothing is reported
+
+    def confidence(self, features: dict) -> float:
+        """The probability that the space is missing, given the candidate's `features`."""
+        z = self.intercept + sum(self.weights[name] * features.get(name, 0.0) for name in FEATURES)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def describe(self) -> dict:
+        """What `cleaner stages` shows and summary.json records."""
+        return {"version": self.version, "weights": self.weights, "intercept": self.intercept,
+                "fix_at": self.fix_at, "flag_at": self.flag_at}
+
+
+def split_evidence(text: str, start: int, word: str, parts: list[str], lex) -> dict:
+    """The features of splitting `word` (at `start` in `text`) into `parts` (case_change is per cut)."""
+    before, after = words_around(text, start, start + len(word))
+    gain = lex.pairs.gain([p.lower() for p in parts], before, after)
+    return {"gain": min(max(gain, GAIN_RANGE[0]), GAIN_RANGE[1]), "recurs": float(recurs(text, word)),
+            "apart": float(stands(text, " ".join(parts))), "capitalised": float(word[0].isupper()),
+            "whole_zipf": lex.zipf(word.lower()), "part_zipf": min(lex.zipf(p.lower()) for p in parts)}
+
+
+@functools.cache
+def decision(language: str, pairs: bool = True) -> Decision:
+    """The decision fitted for `language`; else the English one, fitted with pair counts or, for a
+    language whose lexicon has none (`pairs` false), without them: its gains are on that scale."""
+    folder = bundled("data", "spacing", "decisions")
+    path = folder / f"{language}.toml"
+    if not path.is_file():
+        path = bundled("data", "spacing", "decisions", "en.toml" if pairs else "en-frequencies.toml")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    weights = {name: float(data["weights"][name]) for name in FEATURES}
+    return Decision(data["version"], weights, float(data["intercept"]), float(data["fix_at"]),
+                    float(data["flag_at"]))

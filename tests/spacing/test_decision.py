@@ -1,0 +1,68 @@
+"""The word-pair model, the features around a gap, and the fitted decision that weighs them."""
+import pytest
+
+from cleaner.spacing.decision import FEATURES, decision
+from cleaner.spacing.lexicon import lexicon
+from cleaner.spacing.text import noise_around, words_around
+from cleaner.stages.spacing import SpacingStage
+from cleaner.document import Document
+
+
+@pytest.fixture(scope="module")
+def en():
+    return lexicon("en")
+
+
+def test_glue_reads_likelier_apart_and_a_word_likelier_whole(en):
+    assert en.pairs.gain(["infrastructure", "in"], "critical", "light") > 5
+    for parts, before, after in ((["not", "ice"], "the", "board"), (["car", "pet"], "the", "was"),
+                                 (["an", "other"], "in", "country")):
+        assert en.pairs.gain(parts, before, after) < 0
+
+
+def test_a_compound_the_lists_lack_reads_as_glue_to_the_pair_model(en):
+    """Why the decision weighs more than the gain: to the pair model an unknown compound is two
+    words ("passcard"), so the finder's evidence and the document decide (and when unsure, flag)."""
+    assert en.pairs.gain(["pass", "card"], "a", "for") > 3
+
+
+def test_the_words_around_decide_between_rival_readings(en):
+    """'sayshe': the minister 'says he will', not 'say she will'."""
+    says_he = en.pairs.gain(["says", "he"], "minister", "will")
+    say_she = en.pairs.gain(["say", "she"], "minister", "will")
+    assert says_he > say_she
+
+
+def test_words_around_stop_at_punctuation():
+    text = "the critical infrastructurein light, said"
+    start = text.index("infra")
+    assert words_around(text, start, start + len("infrastructurein")) == ("critical", "light")
+    assert words_around("Hello. Thewar went on", 7, 13) == (None, "went")
+
+
+def test_noise_is_garbled_text_around_not_names_or_glue():
+    prose = "the UKcensus and NATOallies met Stoltenberg in Brussels"
+    garbage = "of the (tistril)ui;ions we are inl;(;resl;ed in; l;h;fl; is, t"
+    assert noise_around(prose, prose.index("census")) == 0
+    assert noise_around(garbage, garbage.index("are")) >= 0.5
+
+
+def test_the_fitted_decisions_load_complete_and_monotone_in_evidence():
+    for d in (decision("en"), decision("xx", pairs=False)):
+        assert set(d.weights) == set(FEATURES) and 0.5 <= d.flag_at <= d.fix_at < 1
+        weak, strong = ({"prior": p, "gain": 3.0} for p in (0.6, 0.95))
+        assert d.confidence(weak) < d.confidence(strong)
+        assert d.confidence({**strong, "noise": 1.0}) < d.confidence(strong)
+    assert decision("xx", pairs=False).version.startswith("en-frequencies-")
+    assert decision("es", pairs=False) is decision("es", pairs=False)
+
+
+def test_a_confident_repair_does_not_depend_on_other_glue_in_the_document():
+    """The same glue, alone or beside others, gets the same decision (issue #15)."""
+    alone = "Officials said the talks were constructive.Critics disagreed."
+    beside = alone + " It was theplan ofthe bank."
+    stage = SpacingStage(language="en")
+    pos = alone.index("Critics")
+    (a,) = [e for e in stage.find(Document(alone)) if e.start == pos]
+    (b,) = [e for e in stage.find(Document(beside)) if e.start == pos]
+    assert a.kind == b.kind == "fix" and a.confidence == b.confidence

@@ -144,3 +144,18 @@ def test_pipeline_is_safe_to_share_between_threads():
 def test_result_diff_shows_both_sides():
     r = cleaner.clean("caf\u00c3\u00a9\r\n")
     assert "-caf\u00c3\u00a9" in r.diff() and "+caf\u00e9" in r.diff()
+
+
+def test_a_run_records_the_fitted_decision_it_cleaned_with(monkeypatch):
+    """summary.json holds describe(); a refitted decision is another config (so --resume refuses it)."""
+    import dataclasses
+
+    from cleaner.stages import spacing
+
+    (stage,) = [s for s in Pipeline.default().describe() if s["stage"] == "spacing"]
+    assert stage["models"]["decision en"]["version"].startswith("en-")
+    assert stage["models"]["decision es"]["version"].startswith("en-frequencies-")
+    before = Pipeline.default().config_hash()
+    refit = dataclasses.replace(spacing.decision("en"), version="en-refit")
+    monkeypatch.setattr(spacing, "decision", lambda language, pairs=True: refit)
+    assert Pipeline.default().config_hash() != before

@@ -70,6 +70,7 @@ _RULES = {  # evidence → (rule, reason)
 }
 
 
+_NO_DOCUMENT_EVIDENCE = {"recurs": 0.0, "apart": 0.0}
 _SAID = {  # what the report says of a document feature that weighed on the decision
     "lone": "; the only candidate in a long document",
     "recurs": "; the token recurs unsplit in this document",
@@ -102,7 +103,7 @@ class SpacingOptions:
     words: bool = True                # glued words (needs a word list for the language)
     language: str | None = None       # the language of every document; None: metadata, else guessed
     min_coverage: float = 0.8         # share of words a word list must know to be the document's
-    document_evidence: bool = True    # weigh each candidate by the others in the document
+    document_evidence: bool = True    # weigh what the rest of the document says (recurs, apart, lone)
 
 
 class SpacingStage(Stage):
@@ -167,9 +168,13 @@ class SpacingStage(Stage):
         gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)}
         strong = sum(1 for gap in gaps.values() if gap.prior >= STRONG)
         long_enough = text.count(" ") + text.count("\n") >= MIN_EVIDENCE_WORDS
-        return {pos: gap._replace(noise=noise_around(text, pos),
+        gaps = {pos: gap._replace(noise=noise_around(text, pos),
                                   lone=gap.family == "word" and long_enough and strong - (gap.prior >= STRONG) < 2)
-                for pos, gap in gaps.items()}, lex
+                for pos, gap in gaps.items()}
+        if not self.options.document_evidence:      # each candidate at face value
+            gaps = {pos: gap._replace(lone=False, evidence={**gap.evidence, **_NO_DOCUMENT_EVIDENCE} if gap.evidence else {})
+                    for pos, gap in gaps.items()}
+        return gaps, lex
 
     def _punctuation_gaps(self, text: str, gaps: dict) -> None:
         german_quotes = "\u201e" in text     # „…“: there “ closes a quotation

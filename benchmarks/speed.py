@@ -1,19 +1,31 @@
-"""Speed of cleaner.clean against ftfy.fix_text alone, on the same documents.
+"""Speed of cleaner against ftfy.fix_text alone, on the same documents, in the same run.
 
-    python benchmarks/speed.py [CASES.jsonl] [--repeat N]
+    python benchmarks/speed.py [--bench DIR] [--cold N] [--repeat N] [--pairs N] [--no-repeated]
 
-CASES defaults to ../shared/bench/dev-cases.jsonl (field `input`). Reports
-MB/s (UTF-8 bytes of input per second, CPU time, best of N runs, one core)
-for: ftfy.fix_text, the default pipeline, each stage alone (a stage after the
-language stage is given the document's language, as in the pipeline), the
-default pipeline on documents that need no change (the hot path on clean text),
-and the spacing stage's find() on the gold (clean) texts; then the ratio of ftfy's time to the
-pipeline's over `--pairs` pairs of runs made one right after the other (median, lowest, highest).
+The headline is text the process has never seen (benchmarks/new_text.py: every distinct text
+of the development sets, 5 MB), as a dump brings it:
+
+1. cold: `cleaner clean CORPUS.jsonl -o OUT.jsonl --jobs 1` as a new process, first pass, against a
+   new process that reads the same file and runs ftfy.fix_text on every text; wall time, both
+   including the interpreter's start and their imports; --cold N pairs, one right after the other
+   (median ratio);
+2. start-up: a new process's `import cleaner` and first `clean()` of a sentence, and what its
+   first document in a second language (Spanish) adds;
+3. warm, new documents: one process cleans one half of the corpus (by a hash of the text), then
+   the other half, which it has never seen, is timed (CPU time) against ftfy.fix_text on that half;
+   with each stage's share of the time (Result.seconds, as summary.json's stage_time).
+
+Then, labelled as such, the figures of repeated text (caches warm): the development cases' inputs
+cleaned again and again, best of --repeat, with each stage alone and the spacing stage's find()
+on clean text; these flatter cleaner and are never the headline.
 """
 from __future__ import annotations
 
 import argparse
 import functools
+import subprocess
+import sys
+import tempfile
 import gc
 import json
 import platform
@@ -28,7 +40,11 @@ from cleaner import Pipeline
 from cleaner.document import Document
 from cleaner.stages.spacing import SpacingStage, _splits
 
-DEFAULT_CASES = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "dev-cases.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from new_text import distinct_documents, half, write_jsonl  # noqa: E402
+
+DEFAULT_BENCH = next((p for p in (Path(__file__).resolve().parents[2] / "shared" / "bench", Path("/work/shared/bench"))
+                      if p.exists()), Path("../shared/bench"))
 
 
 def best_rate(fn, texts, repeat, before_each=None):
@@ -53,13 +69,73 @@ def _with_metadata(clean, metadata, text):
     return clean(text, metadata=metadata[text])
 
 
+def new_text(bench: Path, cold_pairs: int) -> None:
+    """The headline: text the process has never seen (see the module's docstring)."""
+    texts = distinct_documents(bench)
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    with tempfile.TemporaryDirectory() as work:
+        corpus = write_jsonl(texts, Path(work) / "corpus.jsonl")
+        cleaner_cmd = [str(Path(sys.executable).with_name("cleaner")), "clean", str(corpus),
+                       "-o", str(Path(work) / "out.jsonl"), "--jobs", "1", "-q"]
+        ftfy_cmd = [sys.executable, "-c", "import json, sys, ftfy\n"
+                    "for line in open(sys.argv[1], encoding='utf-8'): ftfy.fix_text(json.loads(line)['text'])",
+                    str(corpus)]
+        pairs = [(_wall(ftfy_cmd), _wall(cleaner_cmd)) for _ in range(cold_pairs)]
+    ratios = [f / c for f, c in pairs]
+    print(f"New text: {len(texts)} distinct documents, {size / 1e6:.2f} MB ({bench})")
+    print(f"1. cold process, first pass, --jobs 1: cleaner {statistics.median(c for _, c in pairs):.2f} s, "
+          f"ftfy.fix_text {statistics.median(f for f, _ in pairs):.2f} s: cleaner runs at "
+          f"{statistics.median(ratios):.2f}x ftfy's speed (median of {len(pairs)} pairs; "
+          f"{min(ratios):.2f} to {max(ratios):.2f})")
+    first = _wall([sys.executable, "-c", "import cleaner; cleaner.clean('The ministers met in Brussels today.')"])
+    second = _wall([sys.executable, "-c", "import cleaner; cleaner.clean('The ministers met in Brussels today.'); "
+                    "cleaner.clean('Los ministros se reunieron ayer en Bruselas para hablar de la defensa.')"])
+    bare = _wall([sys.executable, "-c", "pass"])
+    print(f"2. start-up: import cleaner + first clean() of a sentence {first - bare:.2f} s "
+          f"(interpreter start {bare:.2f} s not counted); a first Spanish document adds {second - first:.2f} s")
+    warm_on = [t for t in texts if half(t) == "a"]
+    timed = [t for t in texts if half(t) == "b"]
+    pipeline = Pipeline.default()
+    for t in warm_on:
+        pipeline.clean(t)
+    stage_seconds = dict.fromkeys((s.name for s in pipeline.stages), 0.0)
+    started = time.process_time()
+    for t in timed:
+        for name, seconds in pipeline.clean(t).seconds.items():
+            stage_seconds[name] += seconds
+    cleaner_secs = time.process_time() - started
+    started = time.process_time()
+    for t in timed:
+        ftfy.fix_text(t)
+    ftfy_secs = time.process_time() - started
+    timed_mb = sum(len(t.encode("utf-8")) for t in timed) / 1e6
+    print(f"3. warm process, {len(timed)} documents it has not seen ({timed_mb:.2f} MB): cleaner "
+          f"{timed_mb / cleaner_secs:.2f} MB/s, ftfy.fix_text {timed_mb / ftfy_secs:.2f} MB/s: "
+          f"{ftfy_secs / cleaner_secs:.2f}x ftfy's speed")
+    total = sum(stage_seconds.values())
+    print("   time by stage: " + ", ".join(f"{name} {seconds / total:.0%} ({seconds:.2f} s)"
+                                          for name, seconds in stage_seconds.items()))
+
+
+def _wall(cmd: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("cases", nargs="?", default=str(DEFAULT_CASES))
+    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="the shared benchmark folder")
+    ap.add_argument("--cold", type=int, default=3, help="cold pairs of processes for the headline")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--pairs", type=int, default=10, help="ftfy/cleaner pairs for the ratio (0: none)")
+    ap.add_argument("--no-repeated", action="store_true", help="the headline only")
     args = ap.parse_args(argv)
-    cases = [json.loads(line) for line in open(args.cases, encoding="utf-8") if line.strip()]
+    new_text(args.bench, args.cold)
+    if args.no_repeated:
+        return
+    print("\nRepeated text, caches warm (never the headline): the development cases' inputs, again and again")
+    cases = [json.loads(line) for line in open(args.bench / "dev-cases.jsonl", encoding="utf-8") if line.strip()]
     texts = [c["input"] for c in cases]
     clean_texts = [c["gold_text"] for c in cases if c.get("gold_text")]
     default = Pipeline.default()
@@ -83,7 +159,7 @@ def main(argv=None):
     spacing_find = lambda t: spacing.find(Document(t))
     rows.append((f"stage spacing find(), {len(clean_texts)} clean texts", spacing_find, clean_texts,
                  _splits.cache_clear))
-    print(f"{len(texts)} documents from {args.cases}; Python {platform.python_version()}, "
+    print(f"{len(texts)} documents of {args.bench / 'dev-cases.jsonl'}; Python {platform.python_version()}, "
           f"ftfy {ftfy.__version__}, best of {args.repeat}")
     print(f"{'what':48} {'MB/s':>7} {'MB':>6} {'s':>7}")
     for name, fn, docs, *before_each in rows:

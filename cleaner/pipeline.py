@@ -5,6 +5,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import time
 from pathlib import Path
 from typing import Sequence
 
@@ -71,13 +72,16 @@ class Pipeline:
             raise TypeError(f"clean() needs str, not {type(text).__name__}")
         doc = Document(text, id, dict(metadata or {}))
         fixes, flags = [], []
+        seconds = dict.fromkeys((s.name for s in self.stages), 0.0)
         n = len(self.stages)
         settled = 0   # how many stages in a row have found nothing to change in the current text
         for step in range(n * self.max_rounds):
             if settled >= n:
                 break
             stage = self.stages[step % n]
+            started = time.perf_counter()
             found, new = self._run(stage, doc)
+            seconds[stage.name] += time.perf_counter() - started
             if step < n and len(new) < len(found):   # flags are reported once, from the first pass
                 flags.extend(locate(fixes, [e for e in found if e.kind != FIX], text))
             if new:
@@ -89,7 +93,7 @@ class Pipeline:
             else:
                 settled += 1
         edits = sorted(fixes + flags, key=lambda e: (e.start, e.end))
-        return Result(doc.text, edits, doc.metadata, text, id)
+        return Result(doc.text, edits, doc.metadata, text, id, seconds)
 
     @staticmethod
     def _run(stage: Stage, doc: Document):

@@ -16,6 +16,9 @@ class Result:
     metadata: dict = field(default_factory=dict)
     original: str = ""
     id: str | None = None
+    # seconds each stage took on this document, all rounds together: what a run's summary.json
+    # sums per stage (datatrove's per-step timing); not part of what the document is
+    seconds: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def fixes(self) -> list[Edit]:

@@ -305,6 +305,22 @@ def test_summary_records_the_version_and_the_config_hash(tmp_path):
         json.loads((tmp_path / "rep2/summary.json").read_text())["config_sha256"]
 
 
+def test_summary_times_each_stage(tmp_path):
+    """summary.json's stage_time: seconds per stage over all documents, within the run's own time
+    on one worker, and summed over the shards of several (each shard times its own documents)."""
+    for jobs in ("1", "2"):
+        rep = tmp_path / f"rep{jobs}"
+        assert clean(ROOT / "data" / "sample", "-o", tmp_path / f"out{jobs}.jsonl", "--report", rep, "-q",
+                     "--jobs", jobs, "--shard-mb", "0.001") == 0
+        summary = json.loads((rep / "summary.json").read_text())
+        stage_time = summary["stage_time"]
+        assert list(stage_time) == [s.name for s in cleaner.Pipeline.default().stages]
+        assert all(t["seconds"] >= 0 for t in stage_time.values())
+        assert stage_time["language"]["seconds"] > 0           # it reads every paragraph of 11 documents
+        if jobs == "1":
+            assert sum(t["seconds"] for t in stage_time.values()) <= summary["seconds"]
+
+
 def test_usage_errors_exit_2(capsys):
     assert main(["clean", "x"]) == 2  # no -o
     assert main(["clean", "x", "-o", "y", "--jobs", "0"]) == 2

@@ -32,6 +32,7 @@ class Summary:
     seconds: float = 0.0
     by_stage: Counter = field(default_factory=Counter)
     by_rule: Counter = field(default_factory=Counter)
+    stage_seconds: Counter = field(default_factory=Counter)   # time each stage took, summed over documents
     output: dict | None = None    # {"path": absolute, "format": "txt" | "jsonl"}: where the documents went
     report: dict | None = None    # {"id", "data"}: set by the report writer
     applied: dict | None = None   # what `cleaner apply` used: the report and the decisions
@@ -47,6 +48,7 @@ class Summary:
         self.changed += result.changed
         self.chars_in += len(result.original)
         self.chars_out += len(result.text)
+        self.stage_seconds.update(result.seconds)
         for edit in result.edits:
             if edit.kind == FIX:
                 self.fixes += 1
@@ -64,13 +66,15 @@ class Summary:
     def counts(self) -> dict:
         """The totals alone, as a JSON object: what a shard of a run hands back to be merged."""
         return {**{k: getattr(self, k) for k in self._COUNTS},
-                "by_stage": dict(self.by_stage), "by_rule": dict(self.by_rule)}
+                "by_stage": dict(self.by_stage), "by_rule": dict(self.by_rule),
+                "stage_seconds": dict(self.stage_seconds)}
 
     def merge(self, counts: dict) -> None:
         for k in self._COUNTS:
             setattr(self, k, getattr(self, k) + counts[k])
         self.by_stage.update(counts["by_stage"])
         self.by_rule.update(counts["by_rule"])
+        self.stage_seconds.update(counts["stage_seconds"])
 
     def to_dict(self) -> dict:
         return {
@@ -81,6 +85,7 @@ class Summary:
                       "by_rule": dict(sorted(self.by_rule.items()))},
             "chars": {"in": self.chars_in, "out": self.chars_out},
             "seconds": round(self.seconds, 3),
+            "stage_time": {name: {"seconds": round(s, 3)} for name, s in self.stage_seconds.items()},
             "pipeline": self.pipeline,
             "cleaner_version": __version__,
             "config_sha256": self.config_sha256,

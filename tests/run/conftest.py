@@ -45,7 +45,7 @@ def report_files(rep: Path) -> dict[str, bytes]:
     files = {p.relative_to(rep).as_posix(): p.read_bytes() for p in sorted(rep.rglob("*")) if p.is_file()}
     assert b"cleanerReport" in files.pop("report.html")
     summary = json.loads(files.pop("summary.json"))
-    for key in ("seconds", "options", "resumed", "output"):
+    for key in ("seconds", "stage_time", "options", "resumed", "output"):
         summary.pop(key, None)
     files["summary.json"] = json.dumps(summary, sort_keys=True).encode()
     return files

@@ -94,6 +94,15 @@ def test_apply_says_where_to_find_an_output_that_went_to_stdout(tmp_path, capsys
         capsys.readouterr().err
 
 
+def test_apply_refuses_stdout_rather_than_making_a_folder_named_dash(tmp_path, capsys, monkeypatch):
+    (tmp_path / "a.txt").write_text("one  two\n")
+    assert clean(tmp_path / "a.txt", "-o", tmp_path / "out", "--report", tmp_path / "rep", "-q") == 0
+    monkeypatch.chdir(tmp_path)
+    assert main(["apply", str(tmp_path / "rep"), "-o", "-"]) == 2
+    assert "-o - (standard output) is for clean" in capsys.readouterr().err
+    assert not (tmp_path / "-").exists()
+
+
 def test_a_reader_that_stops_early_gets_one_line_and_no_traceback(tmp_path):
     """`cleaner clean big.jsonl -o - | head`: the pipe closes long before the output is written."""
     records = "".join(json.dumps({"id": str(i), "text": "word  " * 20}) + "\n" for i in range(20000))

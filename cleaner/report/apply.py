@@ -53,6 +53,8 @@ class Applied:
 def apply_decisions(report_dir: str | Path, output: str, fmt: str | None = None, cleaned: str | None = None,
                     report: str | None = None) -> Applied:
     """Write OUT from the run's output and the decisions; ReportError/DecisionError/OSError on failure."""
+    if output == STDOUT:      # not a folder named "-"
+        raise ReportError("apply writes OUT as a folder or a *.jsonl file; -o - (standard output) is for clean")
     data = ReportData(report_dir)
     loaded = load(data.folder, data.id)
     _check_decisions(data, loaded.decisions)

@@ -22,7 +22,10 @@ The features (`FEATURES`, each a number; those of another family are 0):
 - lone: 1 for a gap inside a word when a document of 60 words or more shows no other strong
   candidate: there a weak one may be the source's own compound ("passcard", "planemaker"). A
   strong candidate outweighs it: the fit decides by how much. Punctuation has no such doubt
-  ("capitals.Talks" is glue however clean the rest).
+  ("capitals.Talks" is glue however clean the rest);
+- strangers: for a gap at punctuation, how many of the two words beside it (0 to 2) the lexicon
+  does not know: prose that lost a space has words on both sides ("dijo;otra"), a word torn by
+  OCR has fragments ("ext)eriment").
 """
 from __future__ import annotations
 
@@ -35,7 +38,7 @@ from ..resources import bundled
 from .text import recurs, stands, words_around
 
 FEATURES = ("prior", "punctuation", "number", "contraction", "gain", "recurs", "apart", "capitalised",
-            "case_change", "whole_zipf", "part_zipf", "noise", "lone")
+            "case_change", "whole_zipf", "part_zipf", "noise", "lone", "strangers")
 GAIN_RANGE = (-10.0, 15.0)     # beyond these the model is sure either way; extremes say no more
 
 

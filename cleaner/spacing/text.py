@@ -143,3 +143,15 @@ def noise_around(text: str, pos: int, reach: int = 3) -> float:
     if not window:
         return 0.0
     return sum(1 for chunk in window if _GARBLED.search(chunk)) / len(window)
+
+
+_LETTERS_BEFORE = re.compile(r"([^\W\d_]+)[^\w\s]*\Z")
+_LETTERS_AFTER = re.compile(r"[^\w\s]*([^\W\d_]+)")
+
+
+def letters_beside(text: str, pos: int) -> tuple[str, str]:
+    """The letters right before `pos` and right after it, across the punctuation glued there
+    ("dijo;|otra" → "dijo", "otra"; "ext)|eriment" → "ext", "eriment"); "" where there are none."""
+    before = _LETTERS_BEFORE.search(text, max(0, pos - 40), pos)
+    after = _LETTERS_AFTER.match(text, pos, pos + 40)
+    return (before.group(1) if before else "", after.group(1) if after else "")

@@ -39,7 +39,7 @@ from ..spacing.punctuation import GAPS, straight_quote_gaps
 from ..spacing.numbers import number_gaps
 from ..spacing.segment import split_acronym, split_case_change, split_word
 from ..spacing.text import (EDGE_PUNCTUATION, at_sentence_start, chunks, genus_behind, letter_runs, occurrences,
-                            noise_around, recurs, stands, touches_word)
+                            letters_beside, noise_around, recurs, stands, touches_word)
 from .base import Stage
 
 STRONG = 0.8                      # a finder's evidence this strong says the document lost spaces
@@ -89,10 +89,11 @@ class _Gap(NamedTuple):
     evidence: dict = {}           # a split word's features: gain, recurs, apart, capitalised, …
     noise: float = 0.0            # how little of the text around it is plain known words
     lone: bool = False            # inside a word, in a long document that shows no other strong candidate
+    strangers: int = 0            # at punctuation: how many of the two words beside it the lexicon lacks
 
     def features(self) -> dict:
         return {"prior": self.prior, self.family: 1.0, "noise": self.noise, "lone": float(self.lone),
-                **self.evidence}
+                "strangers": float(self.strangers), **self.evidence}
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,8 @@ class SpacingStage(Stage):
         strong = sum(1 for gap in gaps.values() if gap.prior >= STRONG)
         long_enough = text.count(" ") + text.count("\n") >= MIN_EVIDENCE_WORDS
         gaps = {pos: gap._replace(noise=noise_around(text, pos),
-                                  lone=gap.family == "word" and long_enough and strong - (gap.prior >= STRONG) < 2)
+                                  lone=gap.family == "word" and long_enough and strong - (gap.prior >= STRONG) < 2,
+                                  strangers=_strangers(text, pos, lex) if gap.family == "punctuation" else 0)
                 for pos, gap in gaps.items()}
         if not self.options.document_evidence:      # each candidate at face value
             gaps = {pos: gap._replace(lone=False, evidence={**gap.evidence, **_NO_DOCUMENT_EVIDENCE} if gap.evidence else {})
@@ -275,6 +277,14 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
             rule, reason = _RULES[kind]
             evidence["case_change"] = float(word[at - 1].islower() and word[at].isupper())
             gaps.setdefault(start + at, _Gap(rule, f"{reason} ({shown!r})", confidence, "word", shown, dict(evidence)))
+
+
+def _strangers(text: str, pos: int, lex) -> int:
+    """How many of the words beside a gap at punctuation the lexicon does not know: none where
+    prose lost a space ("dijo;|otra"), both inside an OCR-torn word ("ext)|eriment")."""
+    if lex is None:
+        return 0
+    return sum(1 for word in letters_beside(text, pos) if len(word) > 1 and not lex.knows(word.lower()))
 
 
 def _is_genus(word: str | None, lex) -> bool:

@@ -66,3 +66,13 @@ def test_a_confident_repair_does_not_depend_on_other_glue_in_the_document():
     (a,) = [e for e in stage.find(Document(alone)) if e.start == pos]
     (b,) = [e for e in stage.find(Document(beside)) if e.start == pos]
     assert a.kind == b.kind == "fix" and a.confidence == b.confidence
+
+
+def test_punctuation_between_fragments_weighs_less_than_between_words():
+    """OCR tears words at punctuation ("ext)eriment"); prose that lost a space has words both sides."""
+    stage = SpacingStage(language="en")
+    torn, _ = stage.candidates(Document("In our ext)eriment the rules were applied."))
+    lost, _ = stage.candidates(Document("In our tests)the rules were applied."))
+    (torn_gap,), (lost_gap,) = torn.values(), lost.values()
+    assert torn_gap.strangers > lost_gap.strangers == 0          # "eriment" is no word; "ext" is listed
+    assert decision("en").confidence(torn_gap.features()) < decision("en").confidence(lost_gap.features())

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Protocol
 
 BACKENDS = ("lingua", "lingua-low", "langdetect")
+DEFAULT_LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl", "ca", "ro")   # the language stage's, unless configured
 
 _build_lock = threading.Lock()
 

@@ -39,11 +39,10 @@ from typing import NamedTuple
 
 from ..edits import Edit
 from ..language import markers as _markers
-from ..language.backends import BACKENDS, backend, check_languages
+from ..language.backends import BACKENDS, DEFAULT_LANGUAGES, backend, check_languages
 from ..language.paragraphs import paragraphs
 from .base import Stage
 
-DEFAULT_LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl", "ca", "ro")
 NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese",
          "it": "Italian", "nl": "Dutch", "ca": "Catalan", "ro": "Romanian", "gl": "Galician",
          "pl": "Polish", "sv": "Swedish", "da": "Danish", "nb": "Norwegian", "fi": "Finnish",

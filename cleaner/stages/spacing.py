@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from ..blocks import prose_blocks
 from ..edits import Edit, shift
+from ..language.backends import DEFAULT_LANGUAGES, backend
 from ..spacing import lexicon as lexicons
 from ..spacing.context import before_an_article
 from ..spacing.contractions import contraction_gaps
@@ -48,6 +49,8 @@ STRONG = 0.8                      # a finder's evidence this strong says the doc
 MIN_EVIDENCE_WORDS = 60
 BEFORE_AN_ARTICLE = 0.85          # a name glued to "is", "was" … with an article next ("Maddiralais a village")
 
+_DETECTED_CHARS = 1000            # of a text without a language, what the detector reads
+_HARDLY = 0.1                     # the detector's confidence in a language it hardly reads there
 _LANGUAGE_SAMPLE = 120
 _FIT_SAMPLE = 40                  # … of which the frequencies of this many decide which list fits best
 _UNKNOWN_FREQUENCY = 1e-9         # Zipf 0, as Lexicon.zipf gives a word it does not know
@@ -254,7 +257,20 @@ class SpacingStage(Stage):
         known = sum(map(best.frequency.__contains__, lower))
         if known < needed:              # a glued word is no unknown one ("weremissing")
             known += sum(1 for w, low in zip(words, lower) if low not in best.frequency and _reads_as_glue(w, best))
-        return best if known >= needed else None
+        if known < needed or (len(words) < _FIT_SAMPLE and _read_as_another(doc.text, best.language)):
+            return None             # a longer text that fits a list this well is in its language
+        return best
+
+
+def _read_as_another(text: str, language: str) -> bool:
+    """Does the language detector read `text` as another language, more likely than not, and as
+    `language` hardly at all? Then the word list that fits its words best is still not its
+    language's: to an English list German "überall" is "über all", to a Spanish one Portuguese
+    "venceu" is "vence u" (issue #15: a text is split only by the model of its own language). An
+    English line full of foreign names reads as English often enough to keep its list."""
+    readings = dict(backend("lingua", DEFAULT_LANGUAGES).detect(text[:_DETECTED_CHARS]))
+    other = max((r for r in readings.items() if r[0] != language), key=lambda r: r[1], default=(None, 0.0))
+    return other[1] > 0.5 and readings.get(language, 0.0) < _HARDLY
 
 
 def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:

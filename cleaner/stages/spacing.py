@@ -47,6 +47,7 @@ STRONG = 0.8                      # a finder's evidence this strong says the doc
 # A lone candidate says the rest of a document is clean only when the document had room to show
 # more: a sentence or a headline shows one missing space however damaged its source.
 MIN_EVIDENCE_WORDS = 60
+VOUCHED = 2                       # times a document writes a capitalised token whole to vouch for it
 BEFORE_AN_ARTICLE = 0.85          # a name glued to "is", "was" … with an article next ("Maddiralais a village")
 
 _DETECTED_CHARS = 1000            # of a text without a language, what the detector reads
@@ -280,6 +281,8 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
     "car|an|a"; not "service|is") is left whole behind a rare capitalised word or an initial:
     there it is the second word of a species name ("Salarias segmentatus", "M. caninus")."""
     latin_like = word.islower() and pair[1] is not None and word[pair[1].at[-1]:] in lex.species_endings
+    if word[:1].isupper() and word[1:].islower() and _vouched(text, word):
+        return                          # a name the document writes so, again and again ("Fueland")
     for start in occurrences(text, word):
         if touches_word(text, start, start + len(word)):
             continue
@@ -302,6 +305,12 @@ def _strangers(text: str, pos: int, lex) -> int:
         return 0
     return sum(1 for word in letters_beside(text, pos) if len(word) > 1 and not lex.knows(word.lower()))
 
+
+
+def _vouched(text: str, word: str) -> bool:
+    """Does the document write `word` whole at least VOUCHED times, never with its space? A
+    capitalised token that recurs so is a name of the document, not the same glue over and over."""
+    return sum(1 for _ in occurrences(text, word)) >= VOUCHED
 
 def _is_genus(word: str | None, lex) -> bool:
     """Can `word` be the first word of a species name: an initial, or a capitalised word no common word?"""

@@ -114,3 +114,12 @@ def test_tokens_longer_than_any_glue_are_decided_but_not_kept_in_the_cache():
     before = _splits.cache_info().currsize
     SpacingStage().find(Document(f"They said {long_token} today.", metadata={"language": "en"}))
     assert _splits.cache_info().currsize == before
+
+
+def test_a_name_the_document_writes_again_and_again_stays_whole():
+    """'Fueland' could be 'Fuel and', but a document that writes it so three times vouches for a name."""
+    company = ("Fueland reported higher profits on Monday. The chief executive of Fueland said the company "
+               "would expand next year, and analysts expect the shares of Fueland to rise.")
+    assert spacing(company).text == company
+    once = "The chief executive of Fueland said the company would expand next year."
+    assert "Fuel and" in spacing(once, language="en").text

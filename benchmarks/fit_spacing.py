@@ -33,6 +33,9 @@ from cleaner.document import Document
 from cleaner.spacing.decision import FEATURES
 from cleaner.stages.spacing import SpacingStage
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from whitespace import default_bench, half, separators  # noqa: E402  (the same halves and positions)
+
 ROOT = Path(__file__).resolve().parents[1]
 DECISIONS = ROOT / "data" / "spacing" / "decisions"
 HEADER = re.compile(r"\ADate: \d{4}-\d{2}-\d{2}\n(?:(?!\n).*\n)?\n")     # as score.py strips it
@@ -41,11 +44,6 @@ HEADER = re.compile(r"\ADate: \d{4}-\d{2}-\d{2}\n(?:(?!\n).*\n)?\n")     # as sc
 # reported, not held to its 95%: with these features that would cost a sixth of the Wikipedia repairs.
 GROUPS = {"news": ("dev-cases", "doval-drop5"), "wikipedia": ("wiki-drop5",), "pdf": ("acl-dev",)}
 FLOORS = {"news": 0.995, "wikipedia": 0.985}
-
-
-def half(key: str) -> str:
-    """score.py's split: the first byte of the key's SHA-256, even → tune."""
-    return "tune" if hashlib.sha256(key.encode("utf-8")).digest()[0] % 2 == 0 else "held"
 
 
 def texts(bench: Path):
@@ -66,17 +64,6 @@ def texts(bench: Path):
 
 def _lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
-
-
-def separators(text: str) -> tuple[str, set[int]]:
-    """The text without whitespace, and where whitespace stood (counted in non-space characters)."""
-    kept, at = [], set()
-    for ch in text:
-        if ch.isspace():
-            at.add(len(kept))
-        else:
-            kept.append(ch)
-    return "".join(kept), at
 
 
 def rows(bench: Path):
@@ -128,8 +115,7 @@ def _common_prefix(a: str, b: str) -> int:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--bench", type=Path, default=next((p for p in (ROOT.parent / "shared" / "bench",
-                                                                     Path("/work/shared/bench")) if p.exists()), None))
+    ap.add_argument("--bench", type=Path, default=default_bench(), help="the shared benchmark folder")
     ap.add_argument("--frequencies-only", action="store_true",
                     help="fit the decision of languages without pair counts (en-frequencies.toml)")
     ap.add_argument("--write", action="store_true", help="store the fit in data/spacing/decisions/")

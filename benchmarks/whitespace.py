@@ -77,6 +77,17 @@ def space_positions(text: str) -> set[int]:
     return out
 
 
+def separators(text: str) -> tuple[str, set[int]]:
+    """The text without whitespace, and where whitespace stood (counted in non-space characters)."""
+    kept, at = [], set()
+    for ch in text:
+        if ch.isspace():
+            at.add(len(kept))
+        else:
+            kept.append(ch)
+    return "".join(kept), at
+
+
 def score(pairs):
     tp = fp = fn = exact = 0
     for corrupt, cleaned, correct in pairs:
@@ -106,14 +117,9 @@ def on_corrupt(corrupt: str, cleaned: str) -> str:
     a = corrupt.replace(" ", "")
     if cleaned.replace(" ", "") == a:
         return cleaned
-    b, gaps = [], set()
-    for ch in cleaned:
-        if ch.isspace():
-            gaps.add(len(b))
-        else:
-            b.append(ch)
+    b, gaps = separators(cleaned)
     have, spaces, prev = space_positions(corrupt), set(), 0
-    for i, j, n in difflib.SequenceMatcher(None, a, "".join(b), autojunk=False).get_matching_blocks():
+    for i, j, n in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
         for k in range(n):
             if j + k in gaps:
                 spaces.update([x for x in range(prev, i + k + 1) if x in have] or [i + k])

@@ -17,8 +17,8 @@ from cleaner.registry import stage_class
 CASES = Path(__file__).with_name("cases")
 
 
-def load_cases():
-    for path in sorted(CASES.glob("*.json")):
+def load_cases(folder: Path = CASES):
+    for path in sorted(folder.glob("*.json")):
         for case in json.loads(path.read_text(encoding="utf-8")):
             yield pytest.param(path.stem, case, id=f"{path.stem}: {case['label']}")
 
@@ -37,16 +37,7 @@ def test_stage_case(stage, case):
     assert pipeline.clean(r.text).fixes == []   # idempotent
 
 
-KNOWN_FAILURES = Path(__file__).with_name("known-failures")
-
-
-def load_known_failures():
-    for path in sorted(KNOWN_FAILURES.glob("*.json")):
-        for case in json.loads(path.read_text(encoding="utf-8")):
-            yield pytest.param(path.stem, case, id=f"{path.stem}: {case['label']}")
-
-
-@pytest.mark.parametrize("stage,case", list(load_known_failures()))
+@pytest.mark.parametrize("stage,case", list(load_cases(Path(__file__).with_name("known-failures"))))
 @pytest.mark.xfail(strict=True, reason="a miss kept on purpose (its `why`); passing means it was fixed: "
                                        "move the case back into cases/")
 def test_known_failure_still_fails(stage, case):

@@ -175,7 +175,7 @@ class SpacingStage(Stage):
         long_enough = text.count(" ") + text.count("\n") >= MIN_EVIDENCE_WORDS
         gaps = {pos: gap._replace(noise=noise_around(text, pos),
                                   lone=gap.family == "word" and long_enough and strong - (gap.prior >= STRONG) < 2,
-                                  strangers=_strangers(text, pos, lex) if gap.family == "punctuation" else 0)
+                                  strangers=_strangers(text, pos) if gap.family == "punctuation" else 0)
                 for pos, gap in gaps.items()}
         if not self.options.document_evidence:      # each candidate at face value
             gaps = {pos: gap._replace(lone=False, evidence={**gap.evidence, **_NO_DOCUMENT_EVIDENCE} if gap.evidence else {})
@@ -298,13 +298,17 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
             gaps.setdefault(start + at, _Gap(rule, f"{reason} ({shown!r})", confidence, "word", shown, dict(evidence)))
 
 
-def _strangers(text: str, pos: int, lex) -> int:
-    """How many of the words beside a gap at punctuation the lexicon does not know: none where
-    prose lost a space ("dijo;|otra"), both inside an OCR-torn word ("ext)|eriment")."""
-    if lex is None:
-        return 0
-    return sum(1 for word in letters_beside(text, pos) if len(word) > 1 and not lex.knows(word.lower()))
-
+def _strangers(text: str, pos: int) -> int:
+    """How many of the words beside a gap at punctuation look like fragments: lower case, known to
+    no word list of the stage and no glue of known words. None where prose lost a space
+    ("dijo;|otra", also beside more glue or a name: "Defense,|OleksiiReznikov"), both inside an
+    OCR-torn word ("ext)|eriment"). Every list is asked, whatever the document's language, and
+    glue counts as none, so that neither a language found or lost nor a repair nearby changes
+    the answer: cleaning stays idempotent."""
+    lists = [lexicons.lexicon(language) for language in lexicons.languages()]
+    return sum(1 for word in letters_beside(text, pos)
+               if len(word) > 1 and word.islower() and not any(lex.knows(word) for lex in lists)
+               and not any(_reads_as_glue(word, lex) for lex in lists))
 
 
 def _vouched(text: str, word: str) -> bool:

@@ -2,7 +2,7 @@
 
     [pipeline]
     stages = ["encoding", "whitespace", "mypackage.stages:MyStage"]
-    max_rounds = 3              # re-run while a round still changes the text
+    max_rounds = 5              # re-run while a round still changes the text
 
     [stage.whitespace]          # options of one stage; unknown keys are an error
     max_blank_lines = 1

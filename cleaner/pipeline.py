@@ -27,7 +27,7 @@ class StageError(RuntimeError):
 class Pipeline:
     """An ordered list of stages. Immutable after construction and safe to share between threads."""
 
-    def __init__(self, stages: Sequence[Stage], max_rounds: int = 3):
+    def __init__(self, stages: Sequence[Stage], max_rounds: int = 5):
         self.stages = tuple(stages)
         self.max_rounds = max_rounds
         names = [s.name for s in self.stages]
@@ -92,6 +92,7 @@ class Pipeline:
                               # frees "roleofNATO’s" for splitting)
             else:
                 settled += 1
+        flags = [f for f in flags if not _made(f, fixes)]
         edits = sorted(fixes + flags, key=lambda e: (e.start, e.end))
         return Result(doc.text, edits, doc.metadata, text, id, seconds)
 
@@ -107,6 +108,12 @@ class Pipeline:
 
     def __repr__(self) -> str:
         return f"Pipeline([{', '.join(s.name for s in self.stages)}])"
+
+
+def _made(flag, fixes) -> bool:
+    """Did a later round make the change `flag` only suggested (same place, same rule)? Then the
+    fix says it all: a reviewer would see the one change twice, once as undecided."""
+    return any(fix.start <= flag.start and flag.end <= fix.end and flag.rule in fix.rules for fix in fixes)
 
 
 @functools.cache

@@ -68,7 +68,7 @@ def test_the_config_hash_follows_what_cleans_not_how_it_is_written(tmp_path):
     spelled_out = write(tmp_path, """
         [pipeline]
         stages = ["encoding", "whitespace", "language", "header", "rules", "spacing", "spelling"]
-        max_rounds = 3
+        max_rounds = 5
         [stage.whitespace]
         max_blank_lines = 1
     """)
@@ -159,3 +159,23 @@ def test_a_run_records_the_fitted_decision_it_cleaned_with(monkeypatch):
     refit = dataclasses.replace(spacing.decision("en"), version="en-refit")
     monkeypatch.setattr(spacing, "decision", lambda language, pairs=True: refit)
     assert Pipeline.default().config_hash() != before
+
+
+class SureOnceTheRestIsFixed(Stage):
+    """Test plugin: unsure of a glued 'ab' (a flag) until no other glued 'cd' is left, then sure."""
+
+    name = "sure-later"
+
+    def find(self, doc):
+        text = doc.text
+        if "cd" in text:
+            i = text.index("cd")
+            unsure = [self.flag(text, text.index("ab") + 1, text.index("ab") + 1, "glue", "maybe", 0.5, " ")]
+            return sorted(unsure + [self.fix(text, i + 1, i + 1, " ", "glue", "sure")], key=lambda e: e.start)
+        return [self.fix(text, text.index("ab") + 1, text.index("ab") + 1, " ", "glue", "sure now")] if "ab" in text else []
+
+
+def test_a_flag_that_a_later_round_made_a_fix_is_reported_once_as_the_fix():
+    r = Pipeline([SureOnceTheRestIsFixed()]).clean("xx ab yy cd")
+    assert r.text == "xx a b yy c d"
+    assert [(e.kind, e.start, e.reason) for e in r.edits] == [("fix", 4, "sure now"), ("fix", 10, "sure")]

@@ -27,7 +27,6 @@ import re
 import sys
 from pathlib import Path
 
-import cleaner
 from cleaner import Pipeline
 from cleaner.document import Document
 from cleaner.spacing.decision import FEATURES

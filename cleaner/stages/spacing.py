@@ -6,17 +6,18 @@ notice most, and the one that does most harm when it splits a word that was
 right, so precision comes first: a wrong split of a name or a rare word is
 worse than a missed one.
 
-What it does: inserts a space where punctuation is glued to a word
+What it does: finders propose gaps where punctuation is glued to a word
 (cleaner.spacing.punctuation) and where a token unknown to the language's
-word list splits into real words with enough evidence
-(cleaner.spacing.segment). Each insertion carries a confidence; below
-`min_confidence` it is only flagged, so a reviewer sees the candidate.
+word list splits into real words (cleaner.spacing.segment); one fitted
+decision (cleaner.spacing.decision) weighs each with the words around it and
+what the document says, and its confidence fixes, flags (a reviewer sees the
+candidate) or drops it.
 
-Never: names (an unknown capitalised word is a name), words the frequency
-data knows (iPhone, YouTube, McDonald, e-mail), a word that recurs unsplit in
-the same document (a term of that document), URLs, e-mails, domains, file
-names, hashtags, numbers, abbreviations; nor any word splitting in a language
-it has no word list for.
+Never: names (an unknown capitalised word is a name; one the document writes
+whole more than once stays whole), words the frequency data knows (iPhone,
+YouTube, McDonald, e-mail), URLs, e-mails, domains, file names, hashtags,
+numbers, abbreviations; nor any word splitting in a language it has no word
+list for, or with a list whose language the text's marker words deny.
 """
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ from ..spacing.punctuation import GAPS, straight_quote_gaps
 from ..spacing.numbers import number_gaps
 from ..spacing.segment import split_acronym, split_case_change, split_word
 from ..spacing.text import (EDGE_PUNCTUATION, at_sentence_start, chunks, genus_behind, letter_runs, occurrences,
-                            letters_beside, noise_around, recurs, stands, touches_word)
+                            letters_beside, noise_around, touches_word)
 from .base import Stage
 
 STRONG = 0.8                      # a finder's evidence this strong says the document lost spaces

@@ -123,6 +123,7 @@ def main(argv=None) -> int:
     if args.frequencies_only:
         _without_pair_counts()
     import numpy as np
+    import sklearn
     from sklearn.linear_model import LogisticRegression
 
     data = list(rows(args.bench))
@@ -155,9 +156,12 @@ def main(argv=None) -> int:
     if args.write:
         digest = hashlib.sha256(json.dumps([weights, intercept, fix_at]).encode()).hexdigest()[:8]
         version = f"{out.stem}-{datetime.date.today():%Y%m%d}-{digest}"
-        lines = ["# The spacing stage's decision for English (cleaner/spacing/decision.py), fitted by",
+        variant = ("word frequencies alone (--frequencies-only), for languages without pair counts"
+                   if args.frequencies_only else "pair counts")
+        lines = ["# The spacing stage's decision (cleaner/spacing/decision.py), fitted by",
                  "# `python benchmarks/fit_spacing.py --write` on the tuning halves of the development sets",
-                 f"# ({len(data)} candidate gaps; scikit-learn {__import__('sklearn').__version__}). Do not edit by hand.",
+                 f"# with {variant}",
+                 f"# ({len(data)} candidate gaps; scikit-learn {sklearn.__version__}). Do not edit by hand.",
                  f'version = "{version}"', f"intercept = {intercept}", f"fix_at = {fix_at}", "flag_at = 0.5", "",
                  "[weights]", *(f"{k} = {w}" for k, w in weights.items())]
         out.write_text("\n".join(lines) + "\n", encoding="utf-8")

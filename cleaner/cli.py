@@ -259,7 +259,11 @@ def _stages(args: argparse.Namespace) -> int:
         print(f"{name}{origin}: {summary}")
         for option, default, type_ in describe(cls):
             print(f"    {option} = {json.dumps(default, default=repr)}  # {type_}")
-        for model, what in cls().models().items():
+        try:
+            models = cls().models()
+        except (TypeError, ValueError):   # a plugin whose options have no defaults: nothing to show
+            models = {}
+        for model, what in models.items():
             print(f"    model {model}: {json.dumps(what)}")
     return 0
 

@@ -50,8 +50,8 @@ class Pipeline:
 
     def describe(self) -> list[dict]:
         """The stages and their options, as recorded in a run's summary."""
-        return [{"stage": s.name, "options": dataclasses.asdict(s.options), **({"models": m} if (m := s.models()) else {})}
-                for s in self.stages]
+        return [{"stage": s.name, "options": dataclasses.asdict(s.options),
+                 **({"models": models} if (models := s.models()) else {})} for s in self.stages]
 
     def config_hash(self) -> str:
         """sha256 of the effective config (the stages, their options with defaults filled in, and

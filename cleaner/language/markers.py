@@ -17,7 +17,9 @@ language it considers is one of those. Rebuild after changing LANGUAGES:
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
+from collections import Counter
 from pathlib import Path
 
 from ..resources import bundled
@@ -25,6 +27,7 @@ from ..resources import bundled
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl", "ca", "ro")
 TOP = 500
 RATIO = 10.0
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @functools.cache
@@ -32,6 +35,17 @@ def markers() -> dict[str, str]:
     """word (lower case) → the language it marks, among the languages of the data file."""
     data = tomllib.loads(bundled("data", "language", "markers.toml").read_text(encoding="utf-8"))
     return {word: language for language, words in data["markers"].items() for word in words}
+
+
+def outvoted(text: str, language: str) -> bool:
+    """Do the markers of another language outnumber those of `language` in `text`? The spacing
+    stage asks before it splits a short text with the word list that fits its words best: to an
+    English list German "Er ging überall hin." is "über all" ("hin" is a German marker), to a
+    Spanish one Portuguese "venceu" is "vence u" (issue #15: a text is split only by the model of
+    its own language). A dictionary lookup per word."""
+    marks = markers()
+    votes = Counter(marks[w] for w in _WORD.findall(text.lower()) if w in marks)
+    return max((n for other, n in votes.items() if other != language), default=0) > votes[language]
 
 
 def covered(languages) -> bool:

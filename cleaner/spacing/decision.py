@@ -4,8 +4,9 @@ A logistic model over a few features, whose weights and two thresholds are fitte
 half of the development data (`python benchmarks/fit_spacing.py`) and kept, versioned, in
 `data/spacing/decisions/<language>.toml`. A language without a file of its own is decided by the
 English one: `en.toml` where its lexicon has pair counts, else `en-frequencies.toml`, fitted on
-the same English text with the pair counts left out, so that its gains are read on their scale. This is the only place the stage compares a number with a threshold, and the
-confidence of every edit it makes is this model's probability that the space is missing.
+the same English text with the pair counts left out, so that its gains are read on their scale.
+This is the only place the stage compares a number with a threshold, and the confidence of every
+edit it makes is this model's probability that the space is missing.
 
 The features (`FEATURES`, each a number; those of another family are 0):
 - prior: how strong the finder's evidence is (a bigram, a function word, a closing quote glued
@@ -23,9 +24,9 @@ The features (`FEATURES`, each a number; those of another family are 0):
   candidate: there a weak one may be the source's own compound ("passcard", "planemaker"). A
   strong candidate outweighs it: the fit decides by how much. Punctuation has no such doubt
   ("capitals.Talks" is glue however clean the rest);
-- strangers: for a gap at punctuation, how many of the two words beside it (0 to 2) the lexicon
-  does not know: prose that lost a space has words on both sides ("dijo;otra"), a word torn by
-  OCR has fragments ("ext)eriment").
+- strangers: for a gap at punctuation, how many of the two words beside it (0 to 2) are fragments:
+  lower case, known to no word list and no glue. Prose that lost a space has words on both sides
+  ("dijo;otra"), a word torn by OCR has fragments ("ext)eriment").
 """
 from __future__ import annotations
 
@@ -74,8 +75,7 @@ def split_evidence(text: str, start: int, word: str, parts: list[str], lex) -> d
 def decision(language: str, pairs: bool = True) -> Decision:
     """The decision fitted for `language`; else the English one, fitted with pair counts or, for a
     language whose lexicon has none (`pairs` false), without them: its gains are on that scale."""
-    folder = bundled("data", "spacing", "decisions")
-    path = folder / f"{language}.toml"
+    path = bundled("data", "spacing", "decisions") / f"{language}.toml"
     if not path.is_file():
         path = bundled("data", "spacing", "decisions", "en.toml" if pairs else "en-frequencies.toml")
     data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -24,14 +24,13 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from itertools import islice, repeat
 from typing import NamedTuple
 
 from ..blocks import prose_blocks
 from ..edits import Edit, shift
-from ..language.markers import markers
+from ..language.markers import outvoted
 from ..spacing import lexicon as lexicons
 from ..spacing.context import before_an_article
 from ..spacing.contractions import contraction_gaps
@@ -53,7 +52,6 @@ VOUCHED = 2                       # times a document writes a capitalised token 
 BEFORE_AN_ARTICLE = 0.85          # a name glued to "is", "was" … with an article next ("Maddiralais a village")
 
 _DETECTED_CHARS = 1000            # of a text without a language, what its marker words are counted in
-_WORD = re.compile(r"[^\W\d_]+")
 _LANGUAGE_SAMPLE = 120
 _FIT_SAMPLE = 40                  # … of which the frequencies of this many decide which list fits best
 _UNKNOWN_FREQUENCY = 1e-9         # Zipf 0, as Lexicon.zipf gives a word it does not know
@@ -93,9 +91,9 @@ class _Gap(NamedTuple):
     family: str = "word"          # word, punctuation, number or contraction
     suggestion: str = ""
     evidence: dict = {}           # a split word's features: gain, recurs, apart, capitalised, …
-    noise: float = 0.0            # how little of the text around it is plain known words
+    noise: float = 0.0            # the share of garbled chunks around it (text.noise_around)
     lone: bool = False            # inside a word, in a long document that shows no other strong candidate
-    strangers: int = 0            # at punctuation: how many of the two words beside it the lexicon lacks
+    strangers: int = 0            # at punctuation: how many of the two words beside it are fragments
 
     def features(self) -> dict:
         return {"prior": self.prior, self.family: 1.0, "noise": self.noise, "lone": float(self.lone),
@@ -150,8 +148,9 @@ class SpacingStage(Stage):
         edits = []
         for pos in sorted(gaps):
             gap = gaps[pos]
-            confidence = round(decide.confidence(gap.features()), 2)
-            reason = gap.reason + "".join(said for feature, said in _SAID.items() if gap.features().get(feature))
+            features = gap.features()
+            confidence = round(decide.confidence(features), 2)
+            reason = gap.reason + "".join(said for feature, said in _SAID.items() if features.get(feature))
             if confidence >= fix_at:
                 edits.append(self.fix(text, pos, pos, " ", gap.rule, reason, confidence))
             elif confidence >= flag_at:
@@ -180,8 +179,8 @@ class SpacingStage(Stage):
                                   strangers=_strangers(text, pos) if gap.family == "punctuation" else 0)
                 for pos, gap in gaps.items()}
         if not self.options.document_evidence:      # each candidate at face value
-            gaps = {pos: gap._replace(lone=False, evidence={**gap.evidence, **_NO_DOCUMENT_EVIDENCE} if gap.evidence else {})
-                    for pos, gap in gaps.items()}
+            gaps = {pos: gap._replace(lone=False, evidence={**gap.evidence, **_NO_DOCUMENT_EVIDENCE} if gap.evidence
+                                      else {}) for pos, gap in gaps.items()}
         return gaps, lex
 
     def _punctuation_gaps(self, text: str, gaps: dict) -> None:
@@ -191,7 +190,8 @@ class SpacingStage(Stage):
                 continue
             for pattern in gap.patterns:
                 for m in pattern.finditer(text):
-                    gaps.setdefault(m.start() if gap.before else m.end(), _Gap(gap.rule, gap.reason, gap.confidence, "punctuation"))
+                    gaps.setdefault(m.start() if gap.before else m.end(),
+                                    _Gap(gap.rule, gap.reason, gap.confidence, "punctuation"))
         for pos, rule, reason, confidence in straight_quote_gaps(text):
             gaps.setdefault(pos, _Gap(rule, reason, confidence, "punctuation"))
 
@@ -260,21 +260,9 @@ class SpacingStage(Stage):
         known = sum(map(best.frequency.__contains__, lower))
         if known < needed:              # a glued word is no unknown one ("weremissing")
             known += sum(1 for w, low in zip(words, lower) if low not in best.frequency and _reads_as_glue(w, best))
-        if known < needed or (len(words) < _FIT_SAMPLE and _read_as_another(doc.text, best.language)):
+        if known < needed or (len(words) < _FIT_SAMPLE and outvoted(doc.text[:_DETECTED_CHARS], best.language)):
             return None             # a longer text that fits a list this well is in its language
         return best
-
-
-def _read_as_another(text: str, language: str) -> bool:
-    """Do the marker words of another language (cleaner.language.markers: common words that the
-    other languages hardly use) outnumber those of `language` in `text`? Then the word list that
-    fits its words best is still not its language's: to an English list German "überall" is
-    "über all" ("hin", "sagte", "der" are German markers), to a Spanish one Portuguese "venceu" is
-    "vence u" (issue #15: a text is split only by the model of its own language). A dictionary
-    lookup per word, as the language stage's first pass."""
-    marks = markers()
-    votes = Counter(marks[w] for w in _WORD.findall(text[:_DETECTED_CHARS].lower()) if w in marks)
-    return max((n for other, n in votes.items() if other != language), default=0) > votes[language]
 
 
 def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
@@ -315,9 +303,10 @@ def _strangers(text: str, pos: int) -> int:
 
 
 def _vouched(text: str, word: str) -> bool:
-    """Does the document write `word` whole at least VOUCHED times, never with its space? A
-    capitalised token that recurs so is a name of the document, not the same glue over and over."""
+    """Does the document write `word` whole at least VOUCHED times? A capitalised token that recurs
+    so is a name of the document, not the same glue over and over."""
     return sum(1 for _ in occurrences(text, word)) >= VOUCHED
+
 
 def _is_genus(word: str | None, lex) -> bool:
     """Can `word` be the first word of a species name: an initial, or a capitalised word no common word?"""

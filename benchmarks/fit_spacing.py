@@ -23,6 +23,7 @@ import argparse
 import datetime
 import hashlib
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -75,7 +76,7 @@ def rows(bench: Path):
         offset = len(r.text) - len(body)
         letters, have = separators(body)
         gold_letters, want = separators(gold)
-        agree = _common_prefix(letters, gold_letters)     # past the first disagreement, labels would guess
+        agree = len(os.path.commonprefix((letters, gold_letters)))   # past it, labels would guess
         gaps, _ = spacing.candidates(Document(r.text, metadata=dict(r.metadata)))
         for pos, gap in gaps.items():
             if pos < offset:
@@ -101,15 +102,6 @@ def _without_pair_counts() -> None:
         return dataclasses.replace(lex, bigrams={}, pairs=PairModel(lex.frequency, {}, {}))
 
     lexicons.lexicon = frequencies_only
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 def main(argv=None) -> int:

@@ -26,7 +26,10 @@ The features (`FEATURES`, each a number; those of another family are 0):
   ("capitals.Talks" is glue however clean the rest);
 - strangers: for a gap at punctuation, how many of the two words beside it (0 to 2) are fragments:
   lower case, known to no word list and no glue. Prose that lost a space has words on both sides
-  ("dijo;otra"), a word torn by OCR has fragments ("ext)eriment").
+  ("dijo;otra"), a word torn by OCR has fragments ("ext)eriment");
+- torn: for a gap inside a word, 1 where the token and the letters across the space or hyphen
+  beside it make one real word (`text.torn`: "consider|at ion", "de-script|ions"): PDF text tore
+  a word there, and a space would tear it more.
 """
 from __future__ import annotations
 
@@ -36,10 +39,10 @@ import tomllib
 from dataclasses import dataclass
 
 from ..resources import bundled
-from .text import recurs, stands, words_around
+from .text import recurs, stands, torn, words_around
 
 FEATURES = ("prior", "punctuation", "number", "contraction", "gain", "recurs", "apart", "capitalised",
-            "case_change", "whole_zipf", "part_zipf", "noise", "lone", "strangers")
+            "case_change", "whole_zipf", "part_zipf", "noise", "lone", "strangers", "torn")
 GAIN_RANGE = (-10.0, 15.0)     # beyond these the model is sure either way; extremes say no more
 
 
@@ -68,7 +71,8 @@ def split_evidence(text: str, start: int, word: str, parts: list[str], lex) -> d
     gain = lex.pairs.gain([p.lower() for p in parts], before, after)
     return {"gain": min(max(gain, GAIN_RANGE[0]), GAIN_RANGE[1]), "recurs": float(recurs(text, word)),
             "apart": float(stands(text, " ".join(parts))), "capitalised": float(word[0].isupper()),
-            "whole_zipf": lex.zipf(word.lower()), "part_zipf": min(lex.zipf(p.lower()) for p in parts)}
+            "whole_zipf": lex.zipf(word.lower()), "part_zipf": min(lex.zipf(p.lower()) for p in parts),
+            "torn": float(torn(text, start, start + len(word), lambda w: lex.is_word(w) is True))}
 
 
 @functools.cache

@@ -155,3 +155,19 @@ def letters_beside(text: str, pos: int) -> tuple[str, str]:
     before = _LETTERS_BEFORE.search(text, max(0, pos - 40), pos)
     after = _LETTERS_AFTER.match(text, pos, pos + 40)
     return (before.group(1) if before else "", after.group(1) if after else "")
+
+
+_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(?:- ?| )\Z")     # "de-|script", "consider |at"
+_PIECE_AFTER = re.compile(r"(?:- ?| )([^\W\d_]+)(?![^\W\d_])")
+
+
+def torn(text: str, start: int, end: int, is_word) -> bool:
+    """Is text[start:end] a piece of one word that a stray space or a line-break hyphen tore
+    apart: does it make a real word (`is_word`, lower case) with the letters right before or after
+    it? PDF text tears words so ("An important consider|at ion", "de-script|ions",
+    "transform|a-tions"), and a split of the piece would tear it further."""
+    piece = text[start:end].lower()
+    before = _PIECE_BEFORE.search(text, max(0, start - 40), start)
+    after = _PIECE_AFTER.match(text, end, end + 40)
+    return bool(before and is_word(before.group(1).lower() + piece)
+                or after and is_word(piece + after.group(1).lower()))

@@ -3,7 +3,7 @@ import pytest
 
 from cleaner.spacing.decision import FEATURES, decision
 from cleaner.spacing.lexicon import lexicon
-from cleaner.spacing.text import noise_around, words_around
+from cleaner.spacing.text import noise_around, torn, words_around
 from cleaner.stages.spacing import SpacingStage
 from cleaner.document import Document
 
@@ -47,9 +47,29 @@ def test_noise_is_garbled_text_around_not_names_or_glue():
     assert noise_around(garbage, garbage.index("are")) >= 0.5
 
 
+def test_a_piece_of_a_word_torn_by_a_stray_space_or_a_hyphen_is_no_glue(en):
+    """PDF text tears words ("consider|at ion", "de-script|ions"); splitting a piece tears them more."""
+    def real(word):
+        return en.is_word(word) is True
+
+    for text, piece in (("An important considerat ion here", "considerat"),
+                        ("only uses the de-scriptions provided", "scriptions"),
+                        ("no transforma-tions are applied", "transforma")):
+        start = text.index(piece)
+        assert torn(text, start, start + len(piece), real), text
+    glued = "the critical infrastructurein light of"
+    start = glued.index("infra")
+    assert not torn(glued, start, start + len("infrastructurein"), real)
+    for text in ("The parser only uses the de-scriptions provided by the speaker.",
+                 "An important considerat ion here is which of the two readings holds."):
+        gaps, _ = SpacingStage(language="en").candidates(Document(text))
+        assert gaps and all(gap.features()["torn"] == 1.0 for gap in gaps.values())
+        assert not any(e.kind == "fix" for e in SpacingStage(language="en").find(Document(text)))
+
+
 def test_the_fitted_decisions_load_complete_and_monotone_in_evidence():
     for d in (decision("en"), decision("xx", pairs=False)):
-        assert set(d.weights) == set(FEATURES) and 0.5 <= d.flag_at <= d.fix_at < 1
+        assert set(d.weights) == set(FEATURES) and 0 < d.flag_at <= d.fix_at < 1
         weak, strong = ({"prior": p, "gain": 3.0} for p in (0.6, 0.95))
         assert d.confidence(weak) < d.confidence(strong)
         assert d.confidence({**strong, "noise": 1.0}) < d.confidence(strong)

@@ -42,7 +42,7 @@ from ..resources import bundled
 from .text import recurs, stands, torn, words_around
 
 FEATURES = ("prior", "punctuation", "number", "contraction", "gain", "recurs", "apart", "capitalised",
-            "case_change", "whole_zipf", "part_zipf", "noise", "lone", "strangers", "torn")
+            "case_change", "whole_zipf", "part_zipf", "noise", "lone", "strangers", "torn", "reading")
 GAIN_RANGE = (-10.0, 15.0)     # beyond these the model is sure either way; extremes say no more
 
 

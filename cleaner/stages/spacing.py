@@ -38,6 +38,7 @@ from ..spacing.decision import decision, split_evidence
 from ..spacing.evidence import name_of_the_document, seen_apart
 from ..spacing.protect import inside, protected_spans
 from ..spacing.punctuation import GAPS, straight_quote_gaps
+from ..spacing.reading import likeliest_reading
 from ..spacing.numbers import number_gaps
 from ..spacing.segment import split_acronym, split_case_change, split_word
 from ..spacing.text import (EDGE_PUNCTUATION, at_sentence_start, chunks, genus_behind, letter_runs, occurrences,
@@ -71,6 +72,7 @@ _RULES = {  # evidence → (rule, reason)
     "capitalised": ("glued-words", "a capitalised adjective or name glued to the word after it"),
     "seen apart": ("glued-words", "two words glued together that stand apart elsewhere in this document"),
     "names": ("glued-name", "two capitalised words glued together (or one name with an inner capital: check)"),
+    "reading": ("glued-words", "may be words glued together: the likeliest reading by word frequencies"),
 }
 
 
@@ -286,6 +288,7 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
         for at, kind, confidence in split.cuts():
             rule, reason = _RULES[kind]
             evidence["case_change"] = float(word[at - 1].islower() and word[at].isupper())
+            evidence["reading"] = float(kind == "reading")
             gaps.setdefault(start + at, _Gap(rule, f"{reason} ({shown!r})", confidence, "word", shown, dict(evidence)))
 
 
@@ -314,8 +317,12 @@ def _is_genus(word: str | None, lex) -> bool:
 
 
 def _reads_as_glue(word: str, lex) -> bool:
-    """Does `word` (unknown to `lex`) split into words of `lex` ("weremissing", "BryanWilson")?"""
-    return len(word) <= _CACHED_LETTERS and _splits(word, lex.language) != (None, None)
+    """Does `word` (unknown to `lex`) split into words of `lex` ("weremissing", "BryanWilson") by
+    the finders' evidence? A bare reading says less: torn fragments tile into short words too
+    ("eriment" as "eri|ment")."""
+    if len(word) > _CACHED_LETTERS:
+        return False
+    return any(split is not None and split.evidence != "reading" for split in _splits(word, lex.language))
 
 
 def _changes_case(word: str) -> bool:
@@ -337,7 +344,7 @@ def _splits(word: str, language: str) -> tuple:
         split = split_case_change(word, lex)
         return split, split
     if word.islower():
-        split = split_word(word, lex)
+        split = split_word(word, lex) or likeliest_reading(word, lex)
         return split, split
     if word[1:].islower():
         return split_word(word, lex, True), split_word(word, lex, False)

@@ -1,0 +1,33 @@
+"""The likeliest reading of a token no shape rule splits: the word-frequency model's segmentation.
+
+Norvig's segmentation (wordsegment): of every way to cut a token into words the lexicon knows, the
+one whose words are likeliest by their frequencies (`PairModel.word`), found by dynamic programming
+over the cut points. It proposes, it does not decide: the stage's fitted decision weighs the cut
+with the words around it, how rare its rarest part is and the rest, as it weighs every finder's.
+"""
+from __future__ import annotations
+
+from .segment import MAX_LETTERS, Split
+
+MAX_WORD = 20            # letters of the longest part tried; longer words are rare and cost the most
+READING_PRIOR = 0.5      # what the finder itself claims: nothing beyond "the parts are words"
+
+
+def likeliest_reading(word: str, lex) -> Split | None:
+    """Cuts of the likeliest reading of lower-case `word` as two or more words, or None where it is
+    a word itself, too short to hold two, longer than glue gets (MAX_LETTERS: data), or has no
+    reading in known words."""
+    n = len(word)
+    if n < 5 or n > MAX_LETTERS or word in lex.frequency:
+        return None
+    best: list[tuple[float, tuple[int, ...]] | None] = [None] * (n + 1)
+    best[0] = (0.0, ())
+    for end in range(1, n + 1):
+        options = [(best[start][0] + lex.pairs.word(part), best[start][1] + (start,))
+                   for start in range(max(0, end - MAX_WORD), end)
+                   if best[start] is not None
+                   for part in (word[start:end],) if len(part) > 1 and lex.is_part(part)]
+        best[end] = max(options) if options else None
+    if best[n] is None or len(best[n][1]) < 2:
+        return None
+    return Split(best[n][1][1:], "reading", READING_PRIOR)

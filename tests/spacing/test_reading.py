@@ -1,0 +1,40 @@
+"""The reading finder: the likeliest cut of a token no shape rule splits, for the decision to weigh."""
+import pytest
+
+import cleaner
+from cleaner.spacing.lexicon import lexicon
+from cleaner.spacing.reading import likeliest_reading
+from cleaner.spacing.segment import MAX_LETTERS
+
+
+@pytest.fixture(scope="module")
+def en():
+    return lexicon("en")
+
+
+def parts(word, split):
+    bounds = (0, *split.at, len(word))
+    return [word[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def test_the_likeliest_reading_cuts_into_known_words(en):
+    assert parts("riverbarges", likeliest_reading("riverbarges", en)) == ["river", "barges"]
+    assert parts("taxcollectors", likeliest_reading("taxcollectors", en)) == ["tax", "collectors"]
+
+
+def test_no_reading_of_a_known_word_a_short_token_or_a_run_of_data(en):
+    for word in ("nocturnal", "intonational", "ofa", "x" * 4):
+        assert likeliest_reading(word, en) is None
+    assert likeliest_reading("inthehistorical" * (MAX_LETTERS // 15 + 1), en) is None
+
+
+def test_a_reading_is_a_candidate_the_decision_weighs():
+    """A bare reading is weak evidence (a compound the lists lack tiles as well), so alone in a
+    sentence it is flagged with its suggestion; a fragment of a torn word tiles too ("erim|ent")
+    and is left alone."""
+    text = "The riverbarges carried coal to the port."
+    result = cleaner.clean(text)
+    (flag,) = [e for e in result.edits if e.stage == "spacing"]
+    assert result.text == text and flag.kind == "flag" and "'river barges'" in flag.reason
+    torn = "In our exp eriment the rules were applied."
+    assert not cleaner.clean(torn).edits

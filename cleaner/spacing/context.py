@@ -9,7 +9,7 @@ tokens no other rule splits.
 from __future__ import annotations
 
 from .lexicon import Lexicon
-from .text import occurrences
+from ..text.tokens import occurrences
 
 MIN_NAME = 4        # letters of the name before the verb ("Efzeis"; not "Elis", "Ariswas")
 

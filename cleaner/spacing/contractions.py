@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon
-from .scan import finditer, per_mark
-from .text import letters_before
+from ..text.scan import finditer, per_mark
+from ..text.tokens import letters_before
 
 # The patterns start at the apostrophe, one per kind of apostrophe, so the regex engine skips to it quickly.
 # A lookahead that most apostrophes fail at once ("’s " has one letter after it) goes first.

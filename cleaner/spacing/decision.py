@@ -28,7 +28,7 @@ The features (`FEATURES`, each a number; those of another family are 0):
   lower case, known to no word list and no glue. Prose that lost a space has words on both sides
   ("dijo;otra"), a word torn by OCR has fragments ("ext)eriment");
 - torn: for a gap inside a word, 1 where the token and the letters across the space or hyphen
-  beside it make one real word (`text.torn`: "consider|at ion", "de-script|ions"): PDF text tore
+  beside it make one real word (`around.torn`: "consider|at ion", "de-script|ions"): PDF text tore
   a word there, and a space would tear it more.
 """
 from __future__ import annotations
@@ -39,7 +39,8 @@ import tomllib
 from dataclasses import dataclass
 
 from ..resources import bundled
-from .text import recurs, stands, torn, words_around
+from ..text.tokens import recurs, stands, words_around
+from .around import torn
 
 FEATURES = ("prior", "punctuation", "number", "contraction", "gain", "recurs", "apart", "capitalised",
             "case_change", "whole_zipf", "part_zipf", "noise", "lone", "strangers", "torn", "reading")

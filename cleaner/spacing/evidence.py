@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .lexicon import Lexicon
 from .segment import Split
-from .text import stands
+from ..text.tokens import stands
 
 VARIANT_MARGIN = 1.5        # a listed token this much likelier than its two words is a spelling variant
 DOCUMENT_NAME_ZIPF = 3.0    # a capitalised word rarer than this that a document uses is one of its names

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon
-from .scan import finditer, per_mark
+from ..text.scan import finditer, per_mark
 from .segment import MIN_CONTENT_ZIPF
-from .text import letters_before, number_before
+from ..text.tokens import letters_before, number_before
 
-# "in2010" | "100million", "3%of": digits 0-9 only (one literal-led pattern each, cleaner.spacing.scan),
+# "in2010" | "100million", "3%of": digits 0-9 only (one literal-led pattern each, cleaner.text.scan),
 # so a number in another script beside a Latin word ("in٢٠١٠") is left as it stands
 _DIGIT_BESIDE_LETTER = per_mark("0123456789", r"(?:(?<=[^\W\d_]\d)|%?(?=[^\W\d_]))")
 _CURRENCY_BEFORE_DIGIT = per_mark("$£€¥", r"(?=\d)")      # "for$415", "between£18,000"

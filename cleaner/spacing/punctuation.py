@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .scan import per_mark
+from ..text.scan import per_mark
 
 
 @dataclass(frozen=True)
 class Gap:
     patterns: tuple[re.Pattern, ...]  # match the punctuation mark itself, context checked around it;
-                                      # one pattern per mark (cleaner.spacing.scan)
+                                      # one pattern per mark (cleaner.text.scan)
     before: bool            # the space goes before the match (else after it)
     rule: str
     reason: str

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from itertools import islice, repeat
 from typing import NamedTuple
 
-from ..blocks import prose_blocks
+from ..text.blocks import prose_blocks
 from ..edits import Edit, shift
 from ..language.markers import outvoted
 from ..spacing import lexicon as lexicons
@@ -36,13 +36,13 @@ from ..spacing.context import before_an_article
 from ..spacing.contractions import contraction_gaps
 from ..spacing.decision import decision, split_evidence
 from ..spacing.evidence import name_of_the_document, seen_apart
-from ..spacing.protect import inside, protected_spans
+from ..text.protect import inside, protected_spans
 from ..spacing.punctuation import GAPS, straight_quote_gaps
 from ..spacing.reading import likeliest_reading
 from ..spacing.numbers import number_gaps
 from ..spacing.segment import split_acronym, split_case_change, split_word
-from ..spacing.text import (EDGE_PUNCTUATION, at_sentence_start, chunks, genus_behind, letter_runs, occurrences,
-                            letters_beside, noise_around, touches_word)
+from ..spacing.around import genus_behind, letters_beside, noise_around
+from ..text.tokens import EDGE_PUNCTUATION, at_sentence_start, chunks, letter_runs, occurrences, touches_word
 from .base import Stage
 
 STRONG = 0.8                      # a finder's evidence this strong says the document lost spaces
@@ -136,7 +136,7 @@ class SpacingStage(Stage):
         blocks = prose_blocks(doc)
         if blocks[0][1] is doc:
             return self._find_in(doc)
-        edits = []                      # a long document, or one holding data: block by block (cleaner.blocks)
+        edits = []                      # a long document, or one holding data: block by block (cleaner.text.blocks)
         for offset, block in blocks:
             edits.extend(shift(self._find_in(block), offset))
         return edits

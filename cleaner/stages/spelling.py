@@ -38,12 +38,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..blocks import prose_blocks
+from ..text.blocks import prose_blocks
 from ..edits import Edit, shift
 from ..language.paragraphs import paragraphs
 from ..resources import bundled
-from ..spacing.protect import protected_spans
-from ..spacing.text import EDGE_PUNCTUATION, chunks
+from ..text.protect import protected_spans
+from ..text.tokens import EDGE_PUNCTUATION, chunks
 from ..spelling import vocabulary as vocabularies
 from ..spelling.vocabulary import ATTESTED
 from .base import Stage
@@ -108,7 +108,7 @@ class SpellingStage(Stage):
         if blocks[0][1] is doc:
             return self._find_in(doc, language, vocab, lambda: _foreign_paragraphs(doc.text, doc.metadata))
         foreign = _foreign_paragraphs(doc.text, doc.metadata)
-        edits = []                      # a long document, or one holding data: block by block (cleaner.blocks)
+        edits = []                      # a long document, or one holding data: block by block (cleaner.text.blocks)
         for offset, block in blocks:
             end = offset + len(block.text)
             inside = [(max(s, offset) - offset, min(e, end) - offset) for s, e in foreign if s < end and e > offset]

@@ -3,7 +3,8 @@ import pytest
 
 from cleaner.spacing.decision import FEATURES, decision
 from cleaner.spacing.lexicon import lexicon
-from cleaner.spacing.text import noise_around, torn, words_around
+from cleaner.spacing.around import noise_around, torn
+from cleaner.text.tokens import words_around
 from cleaner.stages.spacing import SpacingStage
 from cleaner.document import Document
 

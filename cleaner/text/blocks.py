@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from .document import Document
-from .spacing.text import chunks
+from ..document import Document
+from .tokens import chunks
 
 BLOCK_CHARS = 100_000
 LONG_RUN = 20_000

@@ -9,7 +9,7 @@ from .scan import finditer, per_mark
 
 # What marks a chunk as protected; the chunk is the whitespace-delimited run around the mark.
 # One pattern per mark, each led by a literal character, lets the regex engine skip ordinary
-# text quickly (cleaner.spacing.scan).
+# text quickly (cleaner.text.scan).
 _MARKS = (
     re.compile(r"://"), re.compile(r"www\."), *per_mark("@/\\", ""),   # URL, e-mail, @mention, path
     re.compile(r"&#?\w+;"),                                              # entity

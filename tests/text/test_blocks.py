@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from cleaner import Pipeline
-from cleaner.blocks import BLOCK_CHARS, prose_blocks
+from cleaner.text.blocks import BLOCK_CHARS, prose_blocks
 from cleaner.document import Document
 from cleaner.stages.spacing import SpacingStage
 

@@ -1,10 +1,11 @@
-"""cleaner.spacing.text: the shortcuts that find tokens must find what the regex finds."""
+"""cleaner.text.tokens: the shortcuts that find tokens must find what the regex finds."""
 import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.spacing.text import LETTERS, at_sentence_start, genus_behind, letter_runs, letters_before, number_before, occurrences
+from cleaner.spacing.around import genus_behind
+from cleaner.text.tokens import LETTERS, at_sentence_start, letter_runs, letters_before, number_before, occurrences
 
 
 @given(st.lists(st.sampled_from(list("abcXYZéü ’'.,;:()“”«»-_0123²\n\t\u0301") + ["word", "Name", "ofthe"]),

@@ -1,6 +1,6 @@
 import re
 
-from cleaner.spacing.scan import finditer, per_mark
+from cleaner.text.scan import finditer, per_mark
 
 TEXT = ("He said,“We’ll go.”Then:they left;NATO’s men (and women)went.Home at 10:30, "
         "in 2,000 cars.Mr.Smith’s dog’sbone's ok; 'quoted'words and ’curly’ ones.")

@@ -157,7 +157,8 @@ def lexicon(language: str) -> Lexicon:
         verbs_before_articles=tuple(lists.get("verbs_before_articles", ())),
         given_names=_census_names(_GIVEN_NAMES.get(language, ())),
         surnames=_census_names(_SURNAMES.get(language, ())),
-        pairs=PairModel(frequency, bigrams, dictionary),
+        pairs=PairModel(frequency, bigrams, dictionary,
+                        sum(bigrams.values()) / sum(dictionary.values()) if bigrams and dictionary else 1.0),
     )
 
 

@@ -4,8 +4,11 @@ The classic smoothed model of word segmentation (Norvig's in "Natural Language C
 wordsegment's): a word's probability after the word before it is the pair's count over that
 word's count where the pair is listed, else the word's own frequency scaled down by BACKOFF
 ("stupid back-off", Brants et al. 2007). Pair and word counts are the Google Books n-grams
-symspellpy ships (English); a language without pair counts is read by word frequencies
-(wordfreq) alone. A word that neither list knows is rarer the longer it is.
+symspellpy ships (English), counted in corpora of different sizes (its pair list from one about
+23 times larger), so a pair's count is read against its first word's count times that ratio
+(`scale`, the ratio of the two lists' totals); unscaled, every listed pair looked 23 times
+likelier than it is, against a back-off that was not. A language without pair counts is read
+by word frequencies (wordfreq) alone. A word that neither list knows is rarer the longer it is.
 
 The spacing stage asks one question of it: how much likelier (log10) the text around a
 candidate gap becomes with the space than without, the words before and after included
@@ -26,7 +29,8 @@ PER_LETTER = -0.3              # … and each letter more
 class PairModel:
     frequency: dict           # word → frequency (fraction of running words), lower case
     pairs: dict               # "left right" → count
-    counts: dict              # word → count, in the corpus of `pairs`
+    counts: dict              # word → count
+    scale: float = 1.0        # how many times larger the corpus of `pairs` is than that of `counts`
 
     def word(self, word: str) -> float:
         """log10 P(word), alone."""
@@ -38,7 +42,7 @@ class PairModel:
         if before is not None:
             pair = self.pairs.get(f"{before} {word}")
             if pair and before in self.counts:
-                return math.log10(pair / self.counts[before])
+                return min(0.0, math.log10(pair / (self.counts[before] * self.scale)))
             if self.pairs:
                 return BACKOFF + self.word(word)
         return self.word(word)

@@ -69,6 +69,7 @@ class Split:
     evidence: str
     confidence: float
     each: tuple[tuple[str, float], ...] | None = None   # (evidence, confidence) per cut, where they differ
+    rivals: tuple[Split, ...] = ()   # readings about as likely by word frequencies: the context decides
 
     def cuts(self):
         """(offset, evidence, confidence) of each cut."""
@@ -384,7 +385,9 @@ def _choose(found, rivals) -> Split | None:
     confidence, score, at, evidence = found[0]
     if any(rival > score - AMBIGUITY_MARGIN for rival, i in rivals if i != at):
         confidence -= AMBIGUITY_PENALTY     # "timeshe": "time she" or "times he"?
-    return Split((at,), evidence, round(confidence, 2))
+    close = tuple(Split((i,), e, round(c - AMBIGUITY_PENALTY, 2)) for c, z, i, e in found[1:]
+                  if z > score - AMBIGUITY_MARGIN)
+    return Split((at,), evidence, round(confidence, 2), rivals=close)
 
 
 def _evidence(left: str, right: str, lex: Lexicon) -> tuple[str | None, float]:

@@ -42,7 +42,8 @@ from ..spacing.reading import likeliest_reading
 from ..spacing.numbers import number_gaps
 from ..spacing.segment import split_acronym, split_case_change, split_word
 from ..spacing.around import genus_behind, letters_beside, noise_around
-from ..text.tokens import EDGE_PUNCTUATION, at_sentence_start, chunks, letter_runs, occurrences, touches_word
+from ..text.tokens import (EDGE_PUNCTUATION, at_sentence_start, chunks, letter_runs, occurrences, touches_word,
+                           words_around)
 from .base import Stage
 
 STRONG = 0.8                      # a finder's evidence this strong says the document lost spaces
@@ -282,6 +283,8 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
         split = pair[0] if at_sentence_start(text, start) else pair[1]
         if split is None or latin_like and _is_genus(genus_behind(text, start), lex):
             continue
+        if split.rivals:                # "sayshe": the minister "says he will", I "feel she is"
+            split = max((split, *split.rivals), key=lambda s: _in_context(text, start, word, s, lex))
         parts = [word[a:b] for a, b in zip((0,) + split.at, split.at + (len(word),))]
         shown = " ".join(parts)
         evidence = split_evidence(text, start, word, parts, lex)
@@ -290,6 +293,14 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
             evidence["case_change"] = float(word[at - 1].islower() and word[at].isupper())
             evidence["reading"] = float(kind == "reading")
             gaps.setdefault(start + at, _Gap(rule, f"{reason} ({shown!r})", confidence, "word", shown, dict(evidence)))
+
+
+def _in_context(text: str, start: int, word: str, split, lex) -> float:
+    """How likely (log10, the word-pair model) the reading `split` of `word` at `start` is between
+    the words around it."""
+    bounds = (0, *split.at, len(word))
+    return lex.pairs.reading([word[a:b].lower() for a, b in zip(bounds, bounds[1:])],
+                             *words_around(text, start, start + len(word)))
 
 
 def _strangers(text: str, pos: int) -> int:

@@ -27,6 +27,14 @@ def test_a_compound_the_lists_lack_reads_as_glue_to_the_pair_model(en):
     assert en.pairs.gain(["pass", "card"], "a", "for") > 3
 
 
+def test_a_listed_pair_is_read_on_the_scale_of_its_own_corpus(en):
+    """The pair list comes from a corpus some 20 times larger than the word counts': read against
+    the word counts alone, 'he is' would be likelier than 'he' itself."""
+    assert 10 < en.pairs.scale < 50
+    assert -1.5 < en.pairs.after("is", "he") < -0.5           # about one "he" in ten is followed by "is"
+    assert all(en.pairs.after(w, b) <= 0 for b, w in (("of", "the"), ("united", "states"), ("he", "is")))
+
+
 def test_the_words_around_decide_between_rival_readings(en):
     """'sayshe': the minister 'says he will', not 'say she will'."""
     says_he = en.pairs.gain(["says", "he"], "minister", "will")

@@ -29,12 +29,9 @@ def test_no_reading_of_a_known_word_a_short_token_or_a_run_of_data(en):
 
 
 def test_a_reading_is_a_candidate_the_decision_weighs():
-    """A bare reading is weak evidence (a compound the lists lack tiles as well), so alone in a
-    sentence it is flagged with its suggestion; a fragment of a torn word tiles too ("erim|ent")
-    and is left alone."""
-    text = "The riverbarges carried coal to the port."
-    result = cleaner.clean(text)
-    (flag,) = [e for e in result.edits if e.stage == "spacing"]
-    assert result.text == text and flag.kind == "flag" and "'river barges'" in flag.reason
+    """A reading is proposed where no shape rule splits ("river|barges"), and weighed like any
+    candidate: a fragment of a torn word tiles into words too ("erim|ent") and is left alone."""
+    (edit,) = [e for e in cleaner.clean("The riverbarges carried coal to the port.").edits if e.stage == "spacing"]
+    assert edit.rule == "spacing.glued-words" and "likeliest reading" in edit.reason and "'river barges'" in edit.reason
     torn = "In our exp eriment the rules were applied."
     assert not cleaner.clean(torn).edits

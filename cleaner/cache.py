@@ -17,8 +17,6 @@ import os
 from contextlib import suppress
 from pathlib import Path
 
-from .io.atomic import AtomicFile
-
 
 def folder() -> Path | None:
     """The cache folder, or None when caching is switched off."""
@@ -54,6 +52,9 @@ def keep(name: str, data: bytes) -> bool:
     where = folder()
     if where is None:
         return False
+    # imported when something is kept: cleaner.io is not small
+    from .io.atomic import AtomicFile
+
     with suppress(OSError):
         where.mkdir(parents=True, exist_ok=True)
         with AtomicFile(where / name) as out:

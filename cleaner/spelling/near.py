@@ -14,6 +14,10 @@ only those are tried: about one in five. The filter is a bitmap of hashed (posit
 pairs. It may say yes wrongly (about one time in ten, which costs a few lookups) but never no
 wrongly, so the strings tried hold every known string that trying them all finds: the words found
 are exactly the same (tests/spelling/test_near.py holds it to that on real words).
+
+Two edits away, the words are sought among the commonest only, through an index of each under
+itself and its one-letter deletions (`DeletionIndex`). Both structures take about a second to
+build for a language and milliseconds to read back, so they are kept (cleaner.cache).
 """
 from __future__ import annotations
 
@@ -45,6 +49,55 @@ class DeletionFilter:
         """Can a string of the set, with its letter `position` deleted, be `deletion`?"""
         h = _hash(deletion, position) & self._mask
         return bool(self.bitmap[h >> 3] >> (h & 7) & 1)
+
+
+class DeletionIndex:
+    """Words under themselves and each of their one-letter deletions.
+
+    The words under a key are kept as one string, joined by a control character that no word
+    holds: read back from the cache, the index is then one split of a text, not one per key."""
+
+    def __init__(self, index: dict[str, str], separator: str):
+        self._index = index
+        self._separator = separator
+        self.keys = frozenset(index)        # a set is intersected faster than a dict's keys
+
+    @classmethod
+    def of(cls, words) -> DeletionIndex:
+        words = list(words)
+        every = "".join(words)
+        separator = next(c for c in map(chr, range(1, 32)) if c != "\n" and c not in every)
+        index: dict[str, list[str]] = {}
+        for w in words:
+            for key in {w, *(w[:i] + w[i + 1:] for i in range(len(w)))}:
+                index.setdefault(key, []).append(w)
+        return cls({key: separator.join(found) for key, found in index.items()}, separator)
+
+    def words(self, keys) -> set[str]:
+        """The words under any of `keys`."""
+        found = set()
+        for key in self.keys.intersection(keys):
+            found.update(self._index[key].split(self._separator))
+        return found
+
+    def pack(self) -> bytes | None:
+        """The index as bytes: its separator, then the keys and each key's words, a line each;
+        None if a word holds a line break."""
+        keys = "\n".join(self._index)
+        if keys.count("\n") != len(self._index) - 1:
+            return None
+        keys_bytes = keys.encode("utf-8", "surrogatepass")
+        return (self._separator.encode() + len(keys_bytes).to_bytes(8, "little") + keys_bytes
+                + "\n".join(self._index.values()).encode("utf-8", "surrogatepass"))
+
+    @classmethod
+    def unpack(cls, data: bytes) -> DeletionIndex:
+        separator, size = data[:1].decode(), int.from_bytes(data[1:9], "little")
+        keys = data[9:9 + size].decode("utf-8", "surrogatepass").split("\n")
+        words = data[9 + size:].decode("utf-8", "surrogatepass").split("\n")
+        if len(keys) != len(words) or not separator or ord(separator) >= 32:
+            raise ValueError("not a packed deletion index")
+        return cls(dict(zip(keys, words)), separator)
 
 
 def one_edit(word: str, letters: str, known: DeletionFilter | None = None) -> set[str]:

@@ -1,7 +1,7 @@
 """Vocabulary: the words of one language, how common they are, and the known words near a string.
 
 Words come from pyspellchecker's list for the language (which also ranks
-suggestions by its counts), the reviewed allow-list `data/spelling/allow.txt`,
+suggestions by its counts; cleaner.spelling.wordlist keeps a compact copy), the reviewed allow-list `data/spelling/allow.txt`,
 and the language's morphology in `data/spelling/<language>.toml` (English:
 British spellings of listed American forms, prefixes); how common a word is in
 running text comes from wordfreq. A Vocabulary is built once per process and
@@ -18,9 +18,10 @@ deletions, and the hits are checked with a real edit distance. That finds any
 slip of one edit plus a missing, extra or swapped letter ("tommorow",
 "occurance"); two wrong letters are not found.
 
-The filter takes about a second to build for a language, so it is kept in the
-user's cache folder (cleaner.cache) and read back by later processes in
-milliseconds; where nothing can be kept, every string is looked up, as before.
+The filter and the index take about a second to build for a language, so they
+are kept in the user's cache folder (cleaner.cache) and read back by later
+processes in milliseconds; where nothing can be kept, the index is built anew
+and every string one edit away is looked up, as before.
 """
 from __future__ import annotations
 
@@ -31,14 +32,15 @@ import threading
 import tomllib
 import unicodedata
 from array import array
-from collections import Counter
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import cache
 from ..resources import bundled
-from .near import DeletionFilter, one_edit
+from .near import DeletionFilter, DeletionIndex, one_edit
 from .near import distance as edit_distance
+from .wordlist import word_list
 
 LANGUAGES = ("en", "es", "fr", "pt", "de", "it", "nl")      # pyspellchecker's lists among cleaner's languages
 DISTANCE2_WORDS = 20_000      # the commonest words are the ones a two-edit slip is sought among
@@ -57,7 +59,7 @@ class Vocabulary:
     allowed: frozenset            # never flagged
     variants: tuple = ()          # (compiled pattern, replacement): a spelling → the form the list holds
     prefixes: tuple = ()
-    _near2: list = field(default_factory=list, repr=False, compare=False)    # [_index()], once built
+    _near2: list = field(default_factory=list, repr=False, compare=False)    # [_index()], once read or built
     _filter: list = field(default_factory=list, repr=False, compare=False)   # [_deletions()], once known
     # the words of `counts` as a set: sifting a document's words through a set is about four
     # times faster than through the dict (one probe, no entries table); costs ~8 MB per language
@@ -106,51 +108,56 @@ class Vocabulary:
         yield 1, list(ones & self.words | ones & self.allowed)
         if distance < 2:
             return
-        index, keys = self._index()
-        found = (ones | {d[:i] + d[i + 1:] for d in _deletes(word) for i in range(len(d))}) & keys
-        hits = {w for key in found for w in index[key]}
+        hits = self._index().words(ones | {d[:i] + d[i + 1:] for d in _deletes(word) for i in range(len(d))})
         yield 2, [w for w in hits if edit_distance(word, w) == 2]
 
-    def _index(self) -> tuple[dict, frozenset]:
-        """The commonest words, each under itself and its one-letter deletions, and the keys as a
-        set (a set is intersected faster than a dict's keys), built on first use."""
+    def _index(self) -> DeletionIndex:
+        """The DISTANCE2_WORDS commonest words under themselves and their one-letter deletions:
+        from the cache, else built (and kept)."""
         if not self._near2:
             with _lock:
                 self._index_unlocked()
         return self._near2[0]
 
-    def _index_unlocked(self) -> tuple[dict, frozenset]:
+    def _index_unlocked(self) -> DeletionIndex:
         if not self._near2:
-            common = heapq.nlargest(DISTANCE2_WORDS, self.counts, key=self.counts.__getitem__)
-            index: dict[str, list[str]] = {}
-            for w in common:
-                for key in {w, *(w[:i] + w[i + 1:] for i in range(len(w)))}:
-                    index.setdefault(key, []).append(w)
-            self._near2.append((index, frozenset(index)))
+            name = f"spelling-{self.language}-{self._digest}.index"
+            kept = cache.read(name)
+            index = None
+            if kept is not None:
+                with suppress(ValueError, UnicodeDecodeError):
+                    index = DeletionIndex.unpack(kept)
+            if index is None:
+                index = DeletionIndex.of(heapq.nlargest(DISTANCE2_WORDS, self.counts, key=self.counts.__getitem__))
+                packed = index.pack()
+                if packed is not None:
+                    cache.keep(name, packed)
+            self._near2.append(index)
         return self._near2[0]
 
     def _deletions(self) -> DeletionFilter | None:
         """The filter of the deletions of every string `near` looks up (the words and the keys of
-        `_index`), from the cache, else built and kept there; None where nothing can be kept."""
+        `_index`): from the cache, else built and kept there; None where nothing can be kept."""
         if not self._filter:
             with _lock:
                 if not self._filter:
-                    name = f"spelling-{self.language}-{self._digest()}.deletions"
+                    name = f"spelling-{self.language}-{self._digest}.deletions"
                     kept = cache.read(name)
+                    found = None
                     if kept is not None:
-                        found = DeletionFilter(kept)
-                    elif cache.writable():
-                        found = DeletionFilter.of(self.words | self.allowed | self._index_unlocked()[1])
+                        with suppress(ValueError):
+                            found = DeletionFilter(kept)
+                    if found is None and cache.writable():
+                        found = DeletionFilter.of(self.words | self.allowed | self._index_unlocked().keys)
                         cache.keep(name, found.bitmap)
-                    else:
-                        found = None
                     self._filter.append(found)
         return self._filter[0]
 
+    @functools.cached_property
     def _digest(self) -> str:
-        """What the filter is built from: the words, their counts (which choose `_index`'s), the
-        allowed words, the letters and how many words `_index` holds."""
-        return cache.digest(b"deletions 1", str(DISTANCE2_WORDS).encode(), self.letters.encode(),
+        """What the kept structures are built from: the words, their counts (which choose
+        `_index`'s), the allowed words, the letters and how many words `_index` holds."""
+        return cache.digest(b"near 1", str(DISTANCE2_WORDS).encode(), self.letters.encode(),
                             "\n".join(sorted(self.allowed)).encode(),
                             "\n".join(self.counts).encode("utf-8", "surrogatepass"),
                             array("q", self.counts.values()).tobytes())
@@ -163,11 +170,7 @@ def languages() -> tuple[str, ...]:
 @functools.cache
 def vocabulary(language: str) -> Vocabulary:
     """The vocabulary of `language` (one of LANGUAGES), built once per process."""
-    from spellchecker import SpellChecker
-
-    with _lock:
-        counts = dict(SpellChecker(language=language, distance=1).word_frequency.dictionary)
-    letters = _letters(counts)
+    counts, letters = word_list(language)
     path = bundled("data", "spelling") / f"{language}.toml"     # only some languages have one
     rules = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     return Vocabulary(language, counts, letters, allow_list(bundled("data", "spelling", "allow.txt"), language),
@@ -188,14 +191,6 @@ def allow_list(path: Path, language: str | None = None) -> frozenset:
         elif language is None or lang == language:
             words.add(word.strip().lower())
     return frozenset(words)
-
-
-def _letters(counts: dict) -> str:
-    """The letters of the language: those making up at least 1 in 10,000 letters of its listed
-    words (a list's loanwords bring letters in that slips never need: "é" in English)."""
-    seen = Counter("".join(counts))
-    total = sum(seen.values())
-    return "".join(sorted(c for c, n in seen.items() if (c.isalpha() or c == "'") and n * 10_000 >= total))
 
 
 def _deletes(word: str) -> set[str]:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.spelling.near import DeletionFilter, distance, one_edit
+from cleaner.spelling.near import DeletionFilter, DeletionIndex, distance, one_edit
 from cleaner.spelling.vocabulary import vocabulary
 
 SAMPLE = Path(__file__).parents[2] / "data" / "sample"
@@ -44,7 +44,7 @@ def test_the_filter_keeps_every_known_word_one_edit_away(language, text):
 def test_near_finds_the_same_words_with_and_without_the_filter():
     vocab = vocabulary("en")
     kept = vocab._deletions()
-    built = DeletionFilter.of(vocab.words | vocab.allowed | vocab._index()[1])
+    built = DeletionFilter.of(vocab.words | vocab.allowed | vocab._index().keys)
     words = ["tommorow", "goverment", "recieve", "hoice", "fiom", "occurance", "infrastructurein", "teh"]
     found = {}
     try:
@@ -95,3 +95,16 @@ def test_cutting_the_common_ends_never_changes_the_distance_of_short_strings():
 @given(st.text(alphabet="abcd", max_size=9), st.text(alphabet="abcd", max_size=9))
 def test_cutting_the_common_ends_never_changes_the_distance(a, b):
     assert distance(a, b) == _full_table(a, b)
+
+
+def test_the_index_finds_words_under_themselves_and_their_deletions_and_packs_whole():
+    index = DeletionIndex.of(["tomorrow", "sorrow", "borrow"])
+    assert index.words({"tomorow"}) == {"tomorrow"}                   # a deletion of "tomorrow"
+    assert index.words({"orrow", "borrow", "xyz"}) == {"sorrow", "borrow"}
+    again = DeletionIndex.unpack(index.pack())
+    assert again.keys == index.keys and all(again.words({k}) == index.words({k}) for k in index.keys)
+    tabbed = DeletionIndex.of(["a\tb", "a\tc"])                        # a word holding a tab
+    assert tabbed.words({"a\t"}) == {"a\tb", "a\tc"} == DeletionIndex.unpack(tabbed.pack()).words({"a\t"})
+    assert DeletionIndex.of(["new\nline"]).pack() is None             # a word no line can hold
+    with pytest.raises(ValueError):
+        DeletionIndex.unpack(b"\t\x03" + bytes(7) + b"a\nb" + b"x")

@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..dates.names import Names
+from ..dates.names import names as month_and_weekday_names
 from ..edits import Edit
 from .base import Stage
 
@@ -81,7 +83,7 @@ class HeaderStage(Stage):
 
     def __init__(self, options=None, **kwargs):
         super().__init__(options, **kwargs)
-        self._names = _month_and_weekday_names(self.options.languages)
+        self._names = month_and_weekday_names(self.options.languages)
         self._header = _header_pattern(self.options.labels, self._names)
 
     def find(self, doc) -> list[Edit]:
@@ -249,35 +251,7 @@ def _zone(tz: str | None) -> dt.tzinfo | None:
     return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
-@dataclass(frozen=True)
-class _Names:
-    months: tuple[str, ...]
-    weekdays: tuple[str, ...]
-    month_languages: dict          # month name (lower) → languages that use it
-    month_numbers: dict            # month name (lower) → its month, where every language agrees
-
-
-def _month_and_weekday_names(languages) -> _Names:
-    """Month and weekday names (with abbreviations) of each language, from dateparser's locale data."""
-    from dateparser.languages.loader import default_loader
-    months, weekdays, where, numbers = set(), set(), {}, {}
-    for lang in languages:
-        info = default_loader.get_locale(lang).info
-        for number, key in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                      "september", "october", "november", "december"), 1):
-            for name in info.get(key, []):
-                name = name.lower()
-                months.add(name)
-                where.setdefault(name, []).append(lang)
-                numbers.setdefault(name, set()).add(number)
-        for key in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
-            weekdays.update(n.lower() for n in info.get(key, []) if len(n) > 2)
-    longest_first = functools.partial(sorted, key=lambda s: (-len(s), s))
-    agreed = {name: found.pop() for name, found in numbers.items() if len(found) == 1}
-    return _Names(tuple(longest_first(months)), tuple(longest_first(weekdays)), where, agreed)
-
-
-def _header_pattern(labels: dict, names: _Names):
+def _header_pattern(labels: dict, names: Names):
     """The grammar of a header: [label] [weekday,] date [time] at the very start of the text."""
     def alternatives(words):
         return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)

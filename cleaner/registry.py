@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import entry_points
 
 from .stages.base import Stage
 
@@ -35,6 +34,9 @@ def _load(ref: str) -> type[Stage]:
 
 def plugins() -> dict[str, str]:
     """Stages that installed packages register under the `cleaner.stages` entry point group."""
+    # 50 ms to import, and only a stage that is not built in needs it
+    from importlib.metadata import entry_points
+
     return {ep.name: ep.value for ep in entry_points(group=ENTRY_POINT_GROUP)}
 
 

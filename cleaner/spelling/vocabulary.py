@@ -1,34 +1,47 @@
 """Vocabulary: the words of one language, how common they are, and the known words near a string.
 
 Words come from pyspellchecker's list for the language (which also ranks
-suggestions by its counts), the reviewed allow-list `data/spelling/allow.txt`,
+suggestions by its counts; cleaner.spelling.wordlist keeps a compact copy), the reviewed allow-list `data/spelling/allow.txt`,
 and the language's morphology in `data/spelling/<language>.toml` (English:
 British spellings of listed American forms, prefixes); how common a word is in
 running text comes from wordfreq. A Vocabulary is built once per process and
 language, then only read, so every thread shares it.
 
 Known words within two edits of a string: those one edit away are found the
-way pyspellchecker finds them (every string one edit away, looked up); two
-edits away that would be hundreds of thousands of strings for a long word, so
+way pyspellchecker finds them (every string one edit away, looked up), less
+the strings that a filter of the known strings' deletions rules out
+(cleaner.spelling.near: the same words, a fifth of the lookups); two edits
+away that would be hundreds of thousands of strings for a long word, so
 instead the strings one edit away and those two deletions away are looked up
 in an index of the commoner words under themselves and their one-letter
-deletions (about a thousand lookups), and the hits are checked with a real
-edit distance. That finds any slip of one edit plus a missing, extra or
-swapped letter ("tommorow", "occurance"); two wrong letters are not found.
+deletions, and the hits are checked with a real edit distance. That finds any
+slip of one edit plus a missing, extra or swapped letter ("tommorow",
+"occurance"); two wrong letters are not found.
+
+The filter and the index take about a second to build for a language, so they
+are kept in the user's cache folder (cleaner.cache) and read back by later
+processes in milliseconds; where nothing can be kept, the index is built anew
+and every string one edit away is looked up, as before.
 """
 from __future__ import annotations
 
 import functools
 import heapq
+import math
 import re
 import threading
 import tomllib
 import unicodedata
-from collections import Counter
+from array import array
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import cache
 from ..resources import bundled
+from .near import DeletionFilter, DeletionIndex, one_edit
+from .near import distance as edit_distance
+from .wordlist import word_list
 
 LANGUAGES = ("en", "es", "fr", "pt", "de", "it", "nl")      # pyspellchecker's lists among cleaner's languages
 DISTANCE2_WORDS = 20_000      # the commonest words are the ones a two-edit slip is sought among
@@ -47,7 +60,8 @@ class Vocabulary:
     allowed: frozenset            # never flagged
     variants: tuple = ()          # (compiled pattern, replacement): a spelling → the form the list holds
     prefixes: tuple = ()
-    _near2: dict = field(default_factory=dict, repr=False, compare=False)
+    _near2: list = field(default_factory=list, repr=False, compare=False)    # [_index()], once read or built
+    _filter: list = field(default_factory=list, repr=False, compare=False)   # [_deletions()], once known
     # the words of `counts` as a set: sifting a document's words through a set is about four
     # times faster than through the dict (one probe, no entries table); costs ~8 MB per language
     words: frozenset = field(init=False, repr=False, compare=False)
@@ -84,34 +98,82 @@ class Vocabulary:
                    for i in range(shortest, len(word) - shortest + 1))
 
     def zipf(self, word: str) -> float:
-        """log10 frequency per billion words in running text (wordfreq); 0 when unknown."""
+        """log10 frequency per billion words in running text (wordfreq's "large" list); 0 when unknown.
+
+        A lower-case ASCII word is looked up in wordfreq's table itself: wordfreq's tokenizer
+        leaves such a word whole and as it is, so its own lookup ends in the same entry, after
+        ~20 µs of normalising and tokenising (tests/spelling/test_vocabulary.py holds the two to
+        the same answers). The table is the one the spacing stage reads too."""
+        if word.isascii() and word.isalpha() and word.islower():
+            return _zipf_of(self._frequencies.get(word))
         import wordfreq
         return wordfreq.zipf_frequency(word, self.language, wordlist="large")
+
+    @functools.cached_property
+    def _frequencies(self) -> dict:
+        import wordfreq
+        return wordfreq.get_frequency_dict(self.language, wordlist="large")
 
     def near(self, word: str, distance: int):
         """(d, the known words exactly d edits from `word`) for d = 1, then 2 if `distance` is 2 — lazily:
         the caller stops when one edit found enough."""
-        ones = _edits1(word, self.letters)
-        yield 1, list(self.counts.keys() & ones | self.allowed & ones)
+        ones = one_edit(word, self.letters, self._deletions())
+        yield 1, list(ones & self.words | ones & self.allowed)
         if distance < 2:
             return
-        index = self._index()
-        keys = index.keys() & (ones | {d[:i] + d[i + 1:] for d in _deletes(word) for i in range(len(d))})
-        hits = {w for key in keys for w in index[key]}
-        yield 2, [w for w in hits if _distance(word, w) == 2]
+        hits = self._index().words(ones | {d[:i] + d[i + 1:] for d in _deletes(word) for i in range(len(d))})
+        yield 2, [w for w in hits if edit_distance(word, w) == 2]
 
-    def _index(self) -> dict:
-        """The commonest words, each under itself and its one-letter deletions (built on first use)."""
+    def _index(self) -> DeletionIndex:
+        """The DISTANCE2_WORDS commonest words under themselves and their one-letter deletions:
+        from the cache, else built (and kept)."""
         if not self._near2:
             with _lock:
-                if not self._near2:
-                    common = heapq.nlargest(DISTANCE2_WORDS, self.counts, key=self.counts.__getitem__)
-                    index: dict[str, list[str]] = {}
-                    for w in common:
-                        for key in {w, *(w[:i] + w[i + 1:] for i in range(len(w)))}:
-                            index.setdefault(key, []).append(w)
-                    self._near2.update(index)
-        return self._near2
+                self._index_unlocked()
+        return self._near2[0]
+
+    def _index_unlocked(self) -> DeletionIndex:
+        if not self._near2:
+            name = f"spelling-{self.language}-{self._digest}.index"
+            kept = cache.read(name)
+            index = None
+            if kept is not None:
+                with suppress(ValueError, UnicodeDecodeError):
+                    index = DeletionIndex.unpack(kept)
+            if index is None:
+                index = DeletionIndex.of(heapq.nlargest(DISTANCE2_WORDS, self.counts, key=self.counts.__getitem__))
+                packed = index.pack()
+                if packed is not None:
+                    cache.keep(name, packed)
+            self._near2.append(index)
+        return self._near2[0]
+
+    def _deletions(self) -> DeletionFilter | None:
+        """The filter of the deletions of every string `near` looks up (the words and the keys of
+        `_index`): from the cache, else built and kept there; None where nothing can be kept."""
+        if not self._filter:
+            with _lock:
+                if not self._filter:
+                    name = f"spelling-{self.language}-{self._digest}.deletions"
+                    kept = cache.read(name)
+                    found = None
+                    if kept is not None:
+                        with suppress(ValueError):
+                            found = DeletionFilter(kept)
+                    if found is None and cache.writable():
+                        found = DeletionFilter.of(self.words | self.allowed | self._index_unlocked().keys)
+                        cache.keep(name, found.bitmap)
+                    self._filter.append(found)
+        return self._filter[0]
+
+    @functools.cached_property
+    def _digest(self) -> str:
+        """What the kept structures are built from: the words, their counts (which choose
+        `_index`'s), the allowed words, the letters and how many words `_index` holds."""
+        return cache.digest(b"near 1", str(DISTANCE2_WORDS).encode(), self.letters.encode(),
+                            "\n".join(sorted(self.allowed)).encode(),
+                            "\n".join(self.counts).encode("utf-8", "surrogatepass"),
+                            array("q", self.counts.values()).tobytes())
 
 
 def languages() -> tuple[str, ...]:
@@ -121,11 +183,7 @@ def languages() -> tuple[str, ...]:
 @functools.cache
 def vocabulary(language: str) -> Vocabulary:
     """The vocabulary of `language` (one of LANGUAGES), built once per process."""
-    from spellchecker import SpellChecker
-
-    with _lock:
-        counts = dict(SpellChecker(language=language, distance=1).word_frequency.dictionary)
-    letters = _letters(counts)
+    counts, letters = word_list(language)
     path = bundled("data", "spelling") / f"{language}.toml"     # only some languages have one
     rules = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     return Vocabulary(language, counts, letters, allow_list(bundled("data", "spelling", "allow.txt"), language),
@@ -148,35 +206,18 @@ def allow_list(path: Path, language: str | None = None) -> frozenset:
     return frozenset(words)
 
 
-def _letters(counts: dict) -> str:
-    """The letters of the language: those making up at least 1 in 10,000 letters of its listed
-    words (a list's loanwords bring letters in that slips never need: "é" in English)."""
-    seen = Counter("".join(counts))
-    total = sum(seen.values())
-    return "".join(sorted(c for c, n in seen.items() if (c.isalpha() or c == "'") and n * 10_000 >= total))
-
-
-def _edits1(word: str, letters: str) -> set[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    edits = {a + c + b for a, b in splits for c in letters}                    # inserts
-    edits.update([a + c + b[1:] for a, b in splits if b for c in letters])     # replaces
-    edits.update([a + b[1:] for a, b in splits if b])                          # deletes
-    edits.update([a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1])  # swaps
-    return edits
+def _zipf_of(frequency: float | None) -> float:
+    """What `wordfreq.zipf_frequency` makes of a table entry (None: not in the table): frequencies
+    below its floor (zipf 0) are raised to it, found ones rounded to three significant digits.
+    math.log(x, 10) as wordfreq writes it: math.log10 may differ in the last bit, and so round apart."""
+    floor = 1e-9                    # wordfreq.zipf_to_freq(0)
+    if frequency is None:
+        return round(math.log(floor, 10) + 9, 2)                                 # noqa: FURB163
+    frequency = max(frequency, floor)
+    frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)      # noqa: FURB163
+    return round(math.log(frequency, 10) + 9, 2)                                 # noqa: FURB163
 
 
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
-
-def _distance(a: str, b: str) -> int:
-    """Damerau–Levenshtein distance (adjacent transpositions count as one edit)."""
-    prev2, prev = None, list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]

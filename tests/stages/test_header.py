@@ -1,4 +1,5 @@
 """header: what the data cases (cases/header.json) cannot say — order sources, the example record."""
+import itertools
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,21 @@ def test_crlf_header_and_title_through_the_default_pipeline():
     r = cleaner.clean("fecha 20 de septiembre de 2018 Ethiopia's crop production up 24%\r\n\r\nEthiopia produced.")
     assert r.text == "Date: 2018-09-20\nEthiopia's crop production up 24%\n\nEthiopia produced."
     assert r.revert() == "fecha 20 de septiembre de 2018 Ethiopia's crop production up 24%\r\n\r\nEthiopia produced."
+
+
+def test_the_month_table_reads_a_bare_date_as_dateparser_does():
+    """Every month name of the default languages, a valid day and days a month lacks, both ways
+    round: the table (no dateparser) and dateparser give the same date, or both none."""
+    from cleaner.stages.header import _read_named
+
+    stage = HeaderStage()
+    names = stage._names
+    for name, day, layout in itertools.product(names.month_numbers, ("05", "29", "31"), ("{d} {n} 2023", "{n} {d}, 2024")):
+        m = stage._header.match(layout.format(d=day, n=name) + " Title")
+        try:
+            table = stage._named(m)
+        except ValueError:
+            table = None
+        month = m.group("month").lower().rstrip(".")
+        read = _read_named(m.group("date").strip(), tuple(names.month_languages[month]), False)
+        assert table == (read and (*read, "")), (name, day, layout)

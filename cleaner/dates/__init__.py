@@ -1,0 +1,1 @@
+"""What the header stage knows: the month and weekday names of the languages it reads."""

@@ -1,0 +1,110 @@
+"""cleaner.spelling.near: the filtered edits find every known word that trying every edit finds."""
+import random
+import re
+from itertools import product
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.spelling.near import DeletionFilter, DeletionIndex, distance, one_edit
+from cleaner.spelling.vocabulary import vocabulary
+
+SAMPLE = Path(__file__).parents[2] / "data" / "sample"
+
+
+def _slips(words, letters, seed=7):
+    """Each word, and the word with one and with two random edits: the unknown words a dump brings."""
+    rng = random.Random(seed)
+    out = []
+    for word in words:
+        out.append(word)
+        for _ in range(2):
+            p = rng.randrange(len(word) + 1)
+            word = rng.choice([word[:p] + rng.choice(letters) + word[p:], word[:p] + word[p + 1:],
+                               word[:p] + rng.choice(letters) + word[p + 1:]]) or word
+            out.append(word)
+    return out
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "\n".join(p.read_text(encoding="utf-8") for p in sorted((SAMPLE / "news").glob("*.txt")))),
+    ("es", ("El gobierno regional anunció el viernes que las tarifas de los autobuses seguirán congeladas "
+            "un año más y que dos nuevas líneas unirán el hospital con los pueblos del valle cercano.")),
+])
+def test_the_filter_keeps_every_known_word_one_edit_away(language, text):
+    vocab = vocabulary(language)
+    words = sorted({w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2})
+    known = DeletionFilter.of(vocab.words)
+    for word in _slips(words, vocab.letters):
+        assert one_edit(word, vocab.letters, known) & vocab.words == one_edit(word, vocab.letters) & vocab.words, word
+
+
+def test_near_finds_the_same_words_with_and_without_the_filter():
+    vocab = vocabulary("en")
+    kept = vocab._deletions()
+    built = DeletionFilter.of(vocab.words | vocab.allowed | vocab._index().keys)
+    words = ["tommorow", "goverment", "recieve", "hoice", "fiom", "occurance", "infrastructurein", "teh"]
+    found = {}
+    try:
+        for known in (built, None):
+            vocab._filter[0] = known
+            found[known] = [[(d, sorted(near)) for d, near in vocab.near(word, 2)] for word in words]
+    finally:
+        vocab._filter[0] = kept
+    assert found[built] == found[None]
+    assert kept is None or kept.bitmap == built.bitmap      # what the cache kept is what is built
+
+
+def test_the_filter_never_says_no_to_a_deletion_it_holds_and_mostly_no_to_others():
+    strings = ["receive", "government", "tomorrow", "the"]
+    known = DeletionFilter.of(strings)
+    assert all(known.might_hold(s[:p] + s[p + 1:], p) for s in strings for p in range(len(s)))
+    others = [("xqzv" + str(i), i % 5) for i in range(2000)]
+    assert sum(known.might_hold(d, p) for d, p in others) < 100
+    assert DeletionFilter(known.bitmap).bitmap == known.bitmap
+    with pytest.raises(ValueError):
+        DeletionFilter(b"abc")
+
+
+@pytest.mark.parametrize("a, b, d", [("recieve", "receive", 1), ("tommorow", "tomorrow", 2),
+                                     ("kitten", "sitting", 3), ("", "abc", 3), ("ab", "ba", 1)])
+def test_distance_counts_a_swap_as_one_edit(a, b, d):
+    assert distance(a, b) == d
+
+
+def _full_table(a, b):
+    """The distance without cutting a common beginning and end: the table over both strings."""
+    prev2, prev = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def test_cutting_the_common_ends_never_changes_the_distance_of_short_strings():
+    strings = [""] + ["".join(p) for n in range(1, 5) for p in product("abc", repeat=n)]
+    assert all(distance(a, b) == _full_table(a, b) for a in strings for b in strings)
+
+
+@given(st.text(alphabet="abcd", max_size=9), st.text(alphabet="abcd", max_size=9))
+def test_cutting_the_common_ends_never_changes_the_distance(a, b):
+    assert distance(a, b) == _full_table(a, b)
+
+
+def test_the_index_finds_words_under_themselves_and_their_deletions_and_packs_whole():
+    index = DeletionIndex.of(["tomorrow", "sorrow", "borrow"])
+    assert index.words({"tomorow"}) == {"tomorrow"}                   # a deletion of "tomorrow"
+    assert index.words({"orrow", "borrow", "xyz"}) == {"sorrow", "borrow"}
+    again = DeletionIndex.unpack(index.pack())
+    assert again.keys == index.keys and all(again.words({k}) == index.words({k}) for k in index.keys)
+    tabbed = DeletionIndex.of(["a\tb", "a\tc"])                        # a word holding a tab
+    assert tabbed.words({"a\t"}) == {"a\tb", "a\tc"} == DeletionIndex.unpack(tabbed.pack()).words({"a\t"})
+    assert DeletionIndex.of(["new\nline"]).pack() is None             # a word no line can hold
+    with pytest.raises(ValueError):
+        DeletionIndex.unpack(b"\t\x03" + bytes(7) + b"a\nb" + b"x")

@@ -12,9 +12,12 @@ import functools
 import importlib.resources
 import math
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..resources import MissingData, bundled
+from ..text.frequencies import frequencies
+from .counts import symspell_counts
 from .pairs import PairModel
 
 _BIGRAMS = {"en": "frequency_bigramdictionary_en_243_342.txt"}
@@ -29,8 +32,8 @@ RARE_PAIR_ZIPF = 3.5        # a real word rarer than this may be two function wo
 class Lexicon:
     language: str
     frequency: dict            # word → frequency (fraction of all words)
-    bigrams: dict              # "left right" pairs seen in running text → count; empty where none ship
-    dictionary: dict           # curated real words → count; empty where the language has none
+    bigrams: Mapping           # "left right" pairs seen in running text → count; empty where none ship
+    dictionary: Mapping        # curated real words → count; empty where the language has none
     real_words: frozenset      # dictionary words and common words of the frequency list
     function_words: frozenset
     single_letter_words: frozenset
@@ -113,10 +116,8 @@ def has_pairs(language: str) -> bool:
 @functools.cache
 def lexicon(language: str) -> Lexicon:
     """The lexicon of `language` (ISO 639-1), built once per process."""
-    import wordfreq
-
     lists = tomllib.loads(bundled("data", "spacing", f"{language}.toml").read_text(encoding="utf-8"))
-    frequency = wordfreq.get_frequency_dict(language, wordlist="large")
+    frequency = frequencies(language)
     dictionary = _dictionary(language)
     common = 10 ** (KNOWN_WORD_ZIPF - 9)
     real_words = frozenset(dictionary).union(w for w, f in frequency.items() if f >= common)
@@ -158,7 +159,7 @@ def lexicon(language: str) -> Lexicon:
         given_names=_census_names(_GIVEN_NAMES.get(language, ())),
         surnames=_census_names(_SURNAMES.get(language, ())),
         pairs=PairModel(frequency, bigrams, dictionary,
-                        sum(bigrams.values()) / sum(dictionary.values()) if bigrams and dictionary else 1.0),
+                        bigrams.total / dictionary.total if bigrams and dictionary else 1.0),
     )
 
 
@@ -173,16 +174,13 @@ def _glued_pairs(lists: dict, frequency: dict, real_words: frozenset, bigrams: d
             and f"{word} {article}" in bigrams}
 
 
-def _symspell_counts(names: dict, language: str) -> dict:
-    """entry → count of a list symspellpy ships for `language` ("word count" or "left right count" lines)."""
+def _symspell_counts(names: dict, language: str):
+    """entry → count of a list symspellpy ships for `language` (empty where it ships none)."""
     name = names.get(language)
-    if name is None:
-        return {}
-    text = (importlib.resources.files("symspellpy") / name).read_text(encoding="utf-8")
-    return {entry: int(count) for entry, count in (line.rsplit(" ", 1) for line in text.splitlines() if line)}
+    return {} if name is None else symspell_counts(name)
 
 
-def _bigrams(language: str) -> dict:
+def _bigrams(language: str):
     return _symspell_counts(_BIGRAMS, language)
 
 
@@ -195,5 +193,5 @@ def _census_names(files: tuple[str, ...]) -> frozenset:
                      for name in files for line in (folder / name).read_text(encoding="ascii").splitlines() if line)
 
 
-def _dictionary(language: str) -> dict:
+def _dictionary(language: str):
     return _symspell_counts(_DICTIONARIES, language)

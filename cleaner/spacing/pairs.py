@@ -17,6 +17,7 @@ candidate gap becomes with the space than without, the words before and after in
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 BACKOFF = math.log10(0.4)     # Brants et al.'s factor for a pair the counts do not list
@@ -28,8 +29,8 @@ PER_LETTER = -0.3              # … and each letter more
 @dataclass(frozen=True)
 class PairModel:
     frequency: dict           # word → frequency (fraction of running words), lower case
-    pairs: dict               # "left right" → count
-    counts: dict              # word → count
+    pairs: Mapping            # "left right" → count
+    counts: Mapping           # word → count
     scale: float = 1.0        # how many times larger the corpus of `pairs` is than that of `counts`
 
     def word(self, word: str) -> float:

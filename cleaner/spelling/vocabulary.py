@@ -39,6 +39,7 @@ from pathlib import Path
 
 from .. import cache
 from ..resources import bundled
+from ..text.frequencies import frequencies
 from .near import DeletionFilter, DeletionIndex, one_edit
 from .near import distance as edit_distance
 from .wordlist import word_list
@@ -111,8 +112,7 @@ class Vocabulary:
 
     @functools.cached_property
     def _frequencies(self) -> dict:
-        import wordfreq
-        return wordfreq.get_frequency_dict(self.language, wordlist="large")
+        return frequencies(self.language)       # the spacing stage's table
 
     def near(self, word: str, distance: int):
         """(d, the known words exactly d edits from `word`) for d = 1, then 2 if `distance` is 2 — lazily:

@@ -8,7 +8,6 @@ pyspellchecker never meets an old copy; where nothing can be kept, the list is r
 """
 from __future__ import annotations
 
-import json
 import pkgutil
 import threading
 from array import array
@@ -23,10 +22,10 @@ _lock = threading.Lock()
 def word_list(language: str) -> tuple[dict[str, int], str]:
     """(word → count, the letters of the language) of pyspellchecker's list for `language`."""
     source = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
-    name = f"spelling-{language}-{cache.digest(b'word list 1', source)}.words"
+    name = f"spelling-{language}-{cache.digest(b'word list 2', source)}.words"
     kept = cache.read(name)
     if kept is not None:
-        with suppress(ValueError, UnicodeDecodeError):
+        with suppress(ValueError, UnicodeDecodeError, KeyError):
             return _unpack(kept)
     from spellchecker import SpellChecker
 
@@ -48,25 +47,15 @@ def _letters(counts: dict) -> str:
 
 
 def _pack(counts: dict, letters: str) -> bytes | None:
-    """A header line, the words a line each, the counts as 64-bit integers; None if a word holds
-    a line break or a count is no such integer."""
-    words = "\n".join(counts).encode("utf-8", "surrogatepass")
-    if words.count(b"\n") != len(counts) - 1:
-        return None
+    """The words and their counts (64-bit integers), the letters in the header; None if a count
+    is no such integer."""
     try:
-        numbers = array("q", counts.values()).tobytes()
+        numbers = array("q", counts.values())
     except (TypeError, OverflowError):
         return None
-    head = json.dumps({"letters": letters, "words": len(words), "count": len(counts)}).encode()
-    return head + b"\n" + words + numbers
+    return cache.pack(list(counts), numbers, letters=letters)
 
 
 def _unpack(data: bytes) -> tuple[dict[str, int], str]:
-    head, _, rest = data.partition(b"\n")
-    meta = json.loads(head)
-    words = rest[:meta["words"]].decode("utf-8", "surrogatepass").split("\n") if meta["count"] else []
-    numbers = array("q")
-    numbers.frombytes(rest[meta["words"]:])
-    if len(words) != meta["count"] or len(numbers) != meta["count"]:
-        raise ValueError("not a kept word list")
+    words, numbers, meta = cache.unpack(data)
     return dict(zip(words, numbers)), meta["letters"]

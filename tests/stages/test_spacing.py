@@ -102,7 +102,8 @@ def test_the_result_does_not_depend_on_the_process(tmp_path):
     path = tmp_path / "doc.txt"
     path.write_text(text, encoding="utf-8")
     outputs = {subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
-                              env={"PYTHONHASHSEED": str(seed), "PATH": ""}, check=True).stdout
+                              env={"PYTHONHASHSEED": str(seed), "PATH": "",
+                                   "CLEANER_CACHE_DIR": str(tmp_path / "cache")}, check=True).stdout
                for seed in (0, 1, 2, 3)}
     assert len(outputs) == 1
 

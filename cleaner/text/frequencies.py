@@ -1,0 +1,50 @@
+"""Word frequencies of a language: wordfreq's "large" list, one table per process for every stage.
+
+Why: importing wordfreq and unpacking its table cost ~0.15 s each, which a short first text pays
+twice when the spacing stage weighs two languages' lists. Kept as its words, a line each, and an
+array of their frequencies (cleaner.cache), the same table loads in a few tens of milliseconds
+without importing wordfreq. The kept copy is named by wordfreq's data file (its name, size and
+modification time), so a new wordfreq never meets an old copy; where nothing can be kept, or the
+file is not where wordfreq keeps it, wordfreq's table is read as before. The spacing lexicon and
+the spelling vocabulary read the same table.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+from array import array
+from contextlib import suppress
+from pathlib import Path
+
+from .. import cache
+
+
+@functools.cache
+def frequencies(language: str) -> dict[str, float]:
+    """word → frequency (a fraction of running words) in `language`, lower case."""
+    kept_as = _kept_as(language)
+    kept = cache.read(kept_as) if kept_as else None
+    if kept is not None:
+        with suppress(ValueError, UnicodeDecodeError, KeyError):
+            words, numbers, _ = cache.unpack(kept)
+            return dict(zip(words, numbers))
+    import wordfreq
+
+    table = wordfreq.get_frequency_dict(language, "large")     # as wordfreq's own lookups call it
+    packed = cache.pack(list(table), array("d", table.values())) if kept_as else None
+    if packed is not None:
+        cache.keep(kept_as, packed)
+    return table
+
+
+def _kept_as(language: str) -> str | None:
+    """The cache name of `language`'s table, from wordfreq's data file, found without importing
+    wordfreq; None where the file is not there (a language wordfreq names otherwise)."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        return None
+    data = Path(spec.origin).parent / "data" / f"large_{language}.msgpack.gz"
+    with suppress(OSError):
+        stat = data.stat()
+        return f"frequencies-{language}-{cache.digest(b'wordfreq large 1', data.name.encode(), str(stat.st_size).encode(), str(stat.st_mtime_ns).encode())}"
+    return None

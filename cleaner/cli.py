@@ -28,6 +28,7 @@ from .config import describe
 from .edits import FIX
 from .io import FORMATS, InputError, ReadOptions, Reject, discover, read
 from .io.encodings import flag_guess
+from .io.readers import kinds_of
 from .io.writers import STDOUT
 from .pipeline import StageError
 from .registry import BUILTIN, UnknownStage, available, stage_class
@@ -186,7 +187,7 @@ def _clean(args: argparse.Namespace) -> int:
     quiet_rejects = args.quiet or args.report  # with a report, the reasons are in rejects.jsonl
     try:
         summary = run(options, None if quiet_rejects else _print_reject, progress.for_stream(sys.stderr, args.quiet),
-                      _warn)
+                      _warn, None if args.quiet else _print_skipped)
     except RunError as e:
         return _error(e)
     except BrokenPipeError:  # `cleaner clean - | head`: whoever read standard output stopped reading
@@ -245,6 +246,18 @@ def _warn(message: str) -> None:
 
 def _print_reject(reject: Reject) -> None:
     print(f"cleaner: rejected {reject.source}: {reject.reason}", file=sys.stderr)
+
+
+SKIPPED_NAMED = 10  # files of other types named one a line; the rest are counted by suffix
+
+
+def _print_skipped(paths: list[str]) -> None:
+    for path in paths[:SKIPPED_NAMED]:
+        print(f"cleaner: skipped {path}: not a file type cleaner reads", file=sys.stderr)
+    rest = paths[SKIPPED_NAMED:]
+    if rest:
+        kinds = ", ".join(f"{n} {k}" for k, n in kinds_of(rest).items())
+        print(f"cleaner: skipped {len(rest)} more files of other types ({kinds})", file=sys.stderr)
 
 
 def _stages(args: argparse.Namespace) -> int:

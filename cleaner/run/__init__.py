@@ -36,6 +36,7 @@ from typing import Callable, Iterator
 from .. import __version__
 from .. import config as _config
 from ..io import InputError, ReadOptions, Record, Reject, default_format, discover
+from ..io.readers import kinds_of
 from ..io.atomic import _TEMPORARY, AtomicFile, remove_leftovers
 from ..io.shards import SHARD_BYTES, Shard, plan, read_shard
 from ..io.writers import STDOUT, TxtTreeWriter
@@ -91,9 +92,11 @@ def _read_config(config: str | None) -> dict | None:
 
 
 def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
-        progress: Progress | None = None, warn: Callable[[str], None] | None = None) -> Summary:
+        progress: Progress | None = None, warn: Callable[[str], None] | None = None,
+        on_skip: Callable[[list[str]], None] | None = None) -> Summary:
     """Clean `options.inputs` into `options.output`; the summary. `on_reject` is told of each
-    reject at the end, `warn` of a worker process that died (its shard is retried once)."""
+    reject at the end, `warn` of a worker process that died (its shard is retried once), `on_skip`
+    of the files of other types in input folders, before any work."""
     progress = progress or Progress()
     config = _read_config(options.config)
     pipeline = Pipeline.from_dict(config) if config else Pipeline.default()
@@ -108,8 +111,9 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
     if options.resume and options.output == STDOUT:
         raise RunError("--resume cannot go on writing standard output (-o -), which keeps nothing of an "
                        "interrupted run: give OUT as a file or folder")
+    skipped: list[str] = []
     try:
-        sources = discover(options.inputs, options.stdin_format)
+        sources = discover(options.inputs, options.stdin_format, skipped)
     except InputError as e:
         raise RunError(str(e)) from None
     if options.output == STDOUT:
@@ -120,6 +124,8 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
         output = os.path.abspath(options.output)
     read_options = ReadOptions(options.text_field, options.id_field, options.max_doc_mb, options.stdin_format)
     txt_tree = _check_writable(options, output)
+    if skipped and on_skip:
+        on_skip(skipped)
     with _work_folder(output, options.resume) as work:
         started = time.perf_counter()
         shards, refused, done = _prepare(work, options, pipeline, sources, read_options, txt_tree)
@@ -145,6 +151,8 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
             summary.resumed = {"shards": len(shards), "done_before": resumed}
         if executor.failures:
             summary.worker_failures = executor.failures
+        if skipped:
+            summary.skipped = kinds_of(skipped)
         _join(job, shards, done, summary, options.report, on_reject, started)
         return summary
 

@@ -67,7 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", help="clean files, folders or stdin into OUT",
                                 description="Clean INPUT files and folders into OUT, with a report.")
     clean.add_argument("inputs", nargs="+", metavar="INPUT",
-                       help="a file, a folder (read recursively) or - for stdin; .txt or .jsonl, maybe .gz/.zst/.bz2")
+                       help="a file, a folder (read recursively) or - for stdin; .txt, .jsonl or .ndjson, "
+                            "maybe .gz/.zst/.bz2, or .parquet")
     clean.add_argument("-o", "--output", metavar="OUT",
                        help="a folder of text files, a JSONL file if named *.jsonl[.gz|.zst|.bz2], or - for "
                             "standard output (the default when INPUT is -)")
@@ -78,9 +79,10 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"worker processes (default: all cores, here {default_jobs()}); "
                             "output is the same for any N")
     clean.add_argument("--format", choices=FORMATS, help="output format (default: by OUT's name)")
-    clean.add_argument("--text-field", default="text", metavar="F", help="JSONL field of the text (default text)")
+    clean.add_argument("--text-field", default="text", metavar="F",
+                       help="JSONL field or Parquet column of the text (default text)")
     clean.add_argument("--id-field", default="id", metavar="F",
-                       help="JSONL field of the id (default id; else FILE:LINE)")
+                       help="JSONL field or Parquet column of the id (default id; else FILE:LINE or FILE:ROW)")
     clean.add_argument("--max-doc-mb", type=_positive, default=64, metavar="N",
                        help="reject documents bigger than N MiB (default 64)")
     clean.add_argument("--stdin-format", choices=FORMATS, default="txt",

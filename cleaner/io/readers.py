@@ -11,9 +11,10 @@ Formats, by name (after any `.gz`/`.zst`/`.bz2`): `.txt` is one document whose i
 its path relative to the folder given (`sub/a.txt`, compression suffix
 dropped); `.jsonl` (or `.ndjson`) is one document per line, with the text in
 `text_field`, the id in `id_field` (else `<file>:<line>`) and every other
-field kept as metadata. Folders are read recursively in sorted order, skipping hidden
+field kept as metadata; `.parquet` is one document per row, read as JSONL is
+(parquet.py). Folders are read recursively in sorted order, skipping hidden
 files and folders; files of other types are skipped and listed. A file named
-explicitly is read as text unless it is `.jsonl` or `.ndjson`.
+explicitly is read as text unless it is `.jsonl`, `.ndjson` or `.parquet`.
 `-` is stdin, read as `stdin_format`.
 """
 from __future__ import annotations
@@ -37,6 +38,9 @@ _SNIFF = 8192  # bytes of a JSONL file looked at for NULs, as git does to call a
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _UNREADABLE = (*compression.CORRUPT, OSError)
 _JSON_TYPES = {list: "array", str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}
+
+
+PARQUET_NEEDS_PYARROW = "reading or writing Parquet needs pyarrow: pip install 'cleaner[parquet]'"
 
 
 class InputError(ValueError):
@@ -96,7 +100,7 @@ def discover(inputs: Iterable[str], stdin_format: str = "txt", skipped: list[str
     if not sources:
         kinds = ", ".join(f"{n} {k}" for k, n in kinds_of(others).items())
         kinds = f" (skipped: {kinds})" if kinds else ""
-        raise InputError(f"no input found: the folders hold no .txt, .jsonl or .ndjson files{kinds}")
+        raise InputError(f"no input found: the folders hold no .txt, .jsonl, .ndjson or .parquet files{kinds}")
     return sources
 
 
@@ -109,6 +113,8 @@ def kinds_of(paths: Iterable[str]) -> dict[str, int]:
 
 
 def _format(name: str) -> str | None:
+    if name.endswith(".parquet"):  # compressed inside, column by column: never .gz or .zst
+        return "parquet"
     base = compression.without_suffix(name)
     return "jsonl" if base.endswith(JSONL_SUFFIXES) else "txt" if base.endswith(".txt") else None
 
@@ -138,8 +144,22 @@ def read(sources: Iterable[Source], options: ReadOptions = ReadOptions()) -> Ite
     for source in sources:
         if source.format == "jsonl":
             yield from read_jsonl_lines(source, options)
+        elif source.format == "parquet":
+            yield from read_parquet(source, options)
         else:
             yield from read_txt(source, options)
+
+
+def read_parquet(source: Source, options: ReadOptions, start: int = 0, end: int | None = None,
+                 row: int = 0) -> Iterator[Record | Reject]:
+    """The records of row groups [start, end) of a Parquet file (parquet.py), or, without pyarrow,
+    a reject that says how to get it."""
+    try:
+        from .parquet import read_rows  # pyarrow loads only for a Parquet input
+    except ImportError:
+        yield Reject(source.name, source.path, PARQUET_NEEDS_PYARROW)
+        return
+    yield from read_rows(source, options, start, end, row)
 
 
 def _open(source: Source) -> ContextManager[BinaryIO]:

@@ -36,7 +36,7 @@ from typing import Callable, Iterator
 from .. import __version__
 from .. import config as _config
 from ..io import InputError, ReadOptions, Record, Reject, default_format, discover
-from ..io.readers import kinds_of
+from ..io.readers import PARQUET_NEEDS_PYARROW, kinds_of
 from ..io.atomic import _TEMPORARY, AtomicFile, remove_leftovers
 from ..io.shards import SHARD_BYTES, Shard, plan, read_shard
 from ..io.writers import STDOUT, TxtTreeWriter
@@ -116,6 +116,7 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
         sources = discover(options.inputs, options.stdin_format, skipped)
     except InputError as e:
         raise RunError(str(e)) from None
+    _check_parquet(sources)
     if options.output == STDOUT:
         options = dataclasses.replace(options, format=_stdout_format(options.format, sources))
         output = STDOUT
@@ -181,6 +182,15 @@ def _work_folder(output: str, resume: bool) -> Iterator[Path]:
     shutil.rmtree(work, ignore_errors=True)
 
 
+def _check_parquet(sources) -> None:
+    """Parquet input needs pyarrow, an optional dependency: say so before any work."""
+    if any(s.format == "parquet" for s in sources):
+        try:
+            import pyarrow.parquet  # noqa: F401
+        except ImportError:
+            raise RunError(PARQUET_NEEDS_PYARROW) from None
+
+
 def _stdout_format(given: str | None, sources) -> str:
     """What `-o -` writes: the cleaned text of one txt document, else JSONL records. Standard output
     cannot keep several texts apart, so `--format txt` with more is refused."""
@@ -195,7 +205,7 @@ def _prepare(work: Path, options: RunOptions, pipeline: Pipeline, sources, read_
              txt_tree: TxtTreeWriter | None) -> tuple[list[Shard], dict, dict[int, dict]]:
     """The shards, the ids a txt tree refuses, and (resuming) the shards done."""
     sources = [_spool_stdin(work, s) if s.path == "-" else s for s in sources]
-    shards = plan(sources, max(1, int(options.shard_mb * 2**20)))
+    shards = plan(sources, max(1, int(options.shard_mb * 2**20)), options.text_field)
     refused = _admit(txt_tree, shards, read_options) if txt_tree else {}
     record = _plan_record(options, pipeline, sources, shards, refused)
     done = _resume(work, record, len(shards)) if options.resume else {}

@@ -43,7 +43,7 @@ def test_missing_input_and_no_input_are_errors(tmp_path):
     with pytest.raises(InputError, match="no input found"):
         discover([str(tmp_path / "empty")])
     write(tmp_path / "empty", {"a.pdf": b"", "b.pdf": b"", "c.html": b""})
-    with pytest.raises(InputError, match=r"no \.txt, \.jsonl or \.ndjson files \(skipped: 1 \.html, 2 \.pdf\)"):
+    with pytest.raises(InputError, match=r"no \.txt, \.jsonl, \.ndjson or \.parquet files \(skipped: 1 \.html, 2 \.pdf\)"):
         discover([str(tmp_path / "empty")])
 
 

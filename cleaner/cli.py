@@ -41,6 +41,8 @@ from .rules import PackError, builtin_packs, check_examples, load_packs, suggest
 from .run import RunError, RunOptions, default_jobs, load_pipeline, progress, run
 from .run.executors import EXECUTORS
 
+STREAMED_FORMATS = ("txt", "jsonl")  # what stdin holds and `apply` writes: Parquet needs a file that seeks
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
@@ -70,8 +72,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="a file, a folder (read recursively) or - for stdin; .txt, .jsonl or .ndjson, "
                             "maybe .gz/.zst/.bz2, or .parquet")
     clean.add_argument("-o", "--output", metavar="OUT",
-                       help="a folder of text files, a JSONL file if named *.jsonl[.gz|.zst|.bz2], or - for "
-                            "standard output (the default when INPUT is -)")
+                       help="a folder of text files, a JSONL file if named *.jsonl[.gz|.zst|.bz2], a Parquet "
+                            "file if named *.parquet, or - for standard output (the default when INPUT is -)")
     clean.add_argument("--report", metavar="DIR",
                        help="write the report here: report.html, edits.jsonl, rejects.jsonl, summary.json")
     clean.add_argument("--config", metavar="FILE", help="pipeline config (TOML); default: the built-in pipeline")
@@ -85,7 +87,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="JSONL field or Parquet column of the id (default id; else FILE:LINE or FILE:ROW)")
     clean.add_argument("--max-doc-mb", type=_positive, default=64, metavar="N",
                        help="reject documents bigger than N MiB (default 64)")
-    clean.add_argument("--stdin-format", choices=FORMATS, default="txt",
+    clean.add_argument("--edits-column", action="store_true",
+                       help="a Parquet OUT gets an 'edits' column: each row's edits as a JSON list")
+    clean.add_argument("--stdin-format", choices=STREAMED_FORMATS, default="txt",
                        help="what - reads: one text document (default) or JSONL")
     clean.add_argument("--resume", action="store_true",
                        help="go on with an interrupted run of the same command: skip its finished shards")
@@ -111,7 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     apply.add_argument("report", metavar="REPORT_DIR", help="the --report folder of a cleaner clean run")
     apply.add_argument("-o", "--output", required=True, metavar="OUT",
                        help="a folder of text files, or a JSONL file if named *.jsonl[.gz|.zst|.bz2]")
-    apply.add_argument("--format", choices=FORMATS, help="output format (default: by OUT's name)")
+    apply.add_argument("--format", choices=STREAMED_FORMATS, help="output format (default: by OUT's name)")
     apply.add_argument("--cleaned", metavar="PATH",
                        help="the run's output, if it moved (default: where the report says it went)")
     apply.add_argument("--report", dest="applied_report", metavar="DIR",
@@ -182,10 +186,10 @@ def _clean(args: argparse.Namespace) -> int:
         return _error("--scheduler needs --executor dask")
     output = args.output or (STDOUT if args.inputs == ["-"] else None)
     if output is None:
-        return _error("clean needs -o OUT: a folder, a *.jsonl file, or - for standard output")
+        return _error("clean needs -o OUT: a folder, a *.jsonl or *.parquet file, or - for standard output")
     options = RunOptions(tuple(args.inputs), output, args.report, args.config, args.jobs, args.format,
                          args.text_field, args.id_field, args.max_doc_mb, args.stdin_format, args.resume,
-                         args.executor, args.scheduler, args.shard_mb)
+                         args.executor, args.scheduler, args.shard_mb, args.edits_column)
     quiet_rejects = args.quiet or args.report  # with a report, the reasons are in rejects.jsonl
     try:
         summary = run(options, None if quiet_rejects else _print_reject, progress.for_stream(sys.stderr, args.quiet),

@@ -73,6 +73,7 @@ class RunOptions:
     executor: str = "local"
     scheduler: str | None = None
     shard_mb: float = SHARD_BYTES / 2**20
+    edits_column: bool = False  # a Parquet OUT gets an `edits` column
 
 
 def load_pipeline(config: str | None) -> Pipeline:
@@ -116,13 +117,17 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
         sources = discover(options.inputs, options.stdin_format, skipped)
     except InputError as e:
         raise RunError(str(e)) from None
-    _check_parquet(sources)
     if options.output == STDOUT:
         options = dataclasses.replace(options, format=_stdout_format(options.format, sources))
         output = STDOUT
     else:
         options = dataclasses.replace(options, format=options.format or default_format(options.output))
         output = os.path.abspath(options.output)
+    _check_parquet(sources, options.format)
+    if options.edits_column and options.format != "parquet":
+        raise RunError("--edits-column adds a column to a Parquet OUT (-o OUT.parquet); the report's "
+                       "edits.jsonl has the edits of any run")
+    schema = _parquet_schema(sources, options) if options.format == "parquet" else None
     read_options = ReadOptions(options.text_field, options.id_field, options.max_doc_mb, options.stdin_format)
     txt_tree = _check_writable(options, output)
     if skipped and on_skip:
@@ -131,7 +136,7 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
         started = time.perf_counter()
         shards, refused, done = _prepare(work, options, pipeline, sources, read_options, txt_tree)
 
-        job = Job(config, read_options, options.format, output, str(work), bool(options.report))
+        job = Job(config, read_options, options.format, output, str(work), bool(options.report), schema)
         tasks = [Task(s, tuple(refused.get(s.index, ()))) for s in shards if s.index not in done]
         progress.start(sum(s.size for s in shards), sum(s.size for s in shards if s.index in done),
                        sum(d["summary"]["out"] + d["summary"]["rejected"] for d in done.values()))
@@ -182,18 +187,30 @@ def _work_folder(output: str, resume: bool) -> Iterator[Path]:
     shutil.rmtree(work, ignore_errors=True)
 
 
-def _check_parquet(sources) -> None:
-    """Parquet input needs pyarrow, an optional dependency: say so before any work."""
-    if any(s.format == "parquet" for s in sources):
+def _check_parquet(sources, fmt: str) -> None:
+    """Parquet input or output needs pyarrow, an optional dependency: say so before any work."""
+    if fmt == "parquet" or any(s.format == "parquet" for s in sources):
         try:
             import pyarrow.parquet  # noqa: F401
         except ImportError:
             raise RunError(PARQUET_NEEDS_PYARROW) from None
 
 
+def _parquet_schema(sources, options: RunOptions):
+    """The columns of a Parquet OUT (parquet_out.output_schema), or RunError why there are none."""
+    from ..io.parquet_out import output_schema  # pyarrow loads only for a Parquet output
+    try:
+        return output_schema(sources, options.text_field, options.edits_column)
+    except ValueError as e:
+        raise RunError(str(e)) from None
+
+
 def _stdout_format(given: str | None, sources) -> str:
     """What `-o -` writes: the cleaned text of one txt document, else JSONL records. Standard output
-    cannot keep several texts apart, so `--format txt` with more is refused."""
+    cannot keep several texts apart, so `--format txt` with more is refused, nor take a Parquet
+    file, whose footer is written last."""
+    if given == "parquet":
+        raise RunError("-o - writes text or JSONL: a Parquet output needs a file, -o OUT.parquet")
     one_text = len(sources) == 1 and sources[0].format == "txt"
     if given == "txt" and not one_text:
         raise RunError("-o - --format txt writes the text of one txt document (a .txt file or stdin): "
@@ -314,6 +331,9 @@ def _join(job: Job, shards: list[Shard], done: dict, summary: Summary, report: s
     elif job.format == "jsonl":
         with AtomicFile(job.output) as out:  # parts are already compressed as OUT's name says
             _concatenate(folders, job, out)
+    elif job.format == "parquet":
+        from ..io.parquet_out import join_parts
+        join_parts([out_part(folder, job) for folder in folders], job.output, job.schema)
     if on_reject:
         for folder in folders:
             with open(folder / "rejects.jsonl", "rb") as f:

@@ -73,7 +73,8 @@ def _parser() -> argparse.ArgumentParser:
                             "maybe .gz/.zst/.bz2, or .parquet")
     clean.add_argument("-o", "--output", metavar="OUT",
                        help="a folder of text files, a JSONL file if named *.jsonl[.gz|.zst|.bz2], a Parquet "
-                            "file if named *.parquet, or - for standard output (the default when INPUT is -)")
+                            "file if named *.parquet or if every INPUT is Parquet, or - for standard output "
+                            "(the default when INPUT is -)")
     clean.add_argument("--report", metavar="DIR",
                        help="write the report here: report.html, edits.jsonl, rejects.jsonl, summary.json")
     clean.add_argument("--config", metavar="FILE", help="pipeline config (TOML); default: the built-in pipeline")

@@ -2,7 +2,7 @@
 
 Which one: `--format`, or else the output's name: `*.jsonl` or `*.ndjson`, maybe `.gz`, `.bz2` or
 `.zst` compressed, are JSONL files, `*.parquet` a Parquet file (written by a run: parquet_out.py),
-anything else is a folder.
+anything else is a folder (or, for a run whose every input is Parquet, a Parquet file: cleaner.run).
 """
 from __future__ import annotations
 

@@ -121,7 +121,7 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
         options = dataclasses.replace(options, format=_stdout_format(options.format, sources))
         output = STDOUT
     else:
-        options = dataclasses.replace(options, format=options.format or default_format(options.output))
+        options = dataclasses.replace(options, format=options.format or _output_format(options.output, sources))
         output = os.path.abspath(options.output)
     _check_parquet(sources, options.format)
     if options.edits_column and options.format != "parquet":
@@ -205,6 +205,15 @@ def _parquet_schema(sources, options: RunOptions):
         raise RunError(str(e)) from None
 
 
+def _output_format(output: str, sources) -> str:
+    """The format OUT's name says (`default_format`); an OUT whose name says no format is a txt
+    tree, but when every input is Parquet a Parquet file: Parquet in, Parquet out, not a file per row."""
+    named = default_format(output)
+    if named == "txt" and all(s.format == "parquet" for s in sources):
+        return "parquet"
+    return named
+
+
 def _stdout_format(given: str | None, sources) -> str:
     """What `-o -` writes: the cleaned text of one txt document, else JSONL records. Standard output
     cannot keep several texts apart, so `--format txt` with more is refused, nor take a Parquet
@@ -233,6 +242,9 @@ def _prepare(work: Path, options: RunOptions, pipeline: Pipeline, sources, read_
     return shards, refused, done
 
 
+_NAMES = {"jsonl": "JSONL", "parquet": "Parquet"}
+
+
 def _check_writable(options: RunOptions, output: str) -> TxtTreeWriter | None:
     """Fail now, not after hours of cleaning, if the output or the report cannot be written."""
     writer = None
@@ -241,7 +253,7 @@ def _check_writable(options: RunOptions, output: str) -> TxtTreeWriter | None:
             writer = TxtTreeWriter(output)
         elif output != STDOUT:
             if Path(output).is_dir():
-                raise IsADirectoryError(21, "is a folder, not a JSONL file name", output)
+                raise IsADirectoryError(21, f"is a folder, not a {_NAMES[options.format]} file name", output)
             Path(output).parent.mkdir(parents=True, exist_ok=True)
             AtomicFile(output).abort()
         if options.report:

@@ -157,3 +157,21 @@ def test_a_parquet_out_that_cannot_be_made_stops_before_any_work(tmp_path, monke
     assert main(["clean", "in", *args]) == 2
     assert capsys.readouterr().err == f"cleaner: error: {message.format(d='in')}\n"
     assert sorted(os.listdir(tmp_path)) == ["in"]
+
+
+def test_parquet_in_parquet_out_unless_out_or_format_says_otherwise(tmp_path, capsys):
+    wire(tmp_path / "in/wire.parquet", 20, row_group_size=5)
+    fields = ["--text-field", "body", "--id-field", "doc_id"]
+    assert clean(tmp_path / "in", "-o", tmp_path / "cleaned", *fields) == 1
+    assert pq.read_table(tmp_path / "cleaned").column_names == ["doc_id", "body", "words", "changed"]
+    assert clean(tmp_path / "in", "-o", tmp_path / "rows", "--format", "txt", *fields) == 1
+    assert sorted(os.listdir(tmp_path / "rows"))[:2] == ["d0", "d1"]   # a txt file per row, as asked
+    assert clean(tmp_path / "in", "-o", tmp_path / "rows.jsonl", *fields) == 1
+    (tmp_path / "in/note.txt").write_text("A  note.")
+    assert clean(tmp_path / "in", "-o", tmp_path / "mixed", *fields) == 1
+    assert sorted(os.listdir(tmp_path / "mixed"))[-1] == "note.txt"   # not all Parquet: a txt tree
+    capsys.readouterr()
+    (tmp_path / "folder").mkdir()
+    assert clean(tmp_path / "in/wire.parquet", "-o", tmp_path / "folder", *fields) == 2
+    assert capsys.readouterr().err == f"cleaner: error: cannot write {tmp_path / 'folder'}: is a folder, not a " \
+                                      "Parquet file name\n"

@@ -91,3 +91,18 @@ def test_a_file_is_read_a_row_group_at_a_time(tmp_path):
     assert [r.id for r in rest] == [f"n-{i}" for i in range(1, 20)]
     assert reject.id == "n.parquet" and reject.reason.startswith("cannot read as Parquet: ")
     assert reject.reason.endswith("(after row 20)")
+
+
+def test_a_big_row_group_is_read_page_by_page(tmp_path):
+    """pyarrow, unbuffered, reads a whole column chunk before the first row: 24 MB here, where a
+    batch of rows is 1 MB."""
+    rows = 24000
+    texts = [f"Report {i}: " + " ".join(f"w{(i * 7919 + k) % 100003}" for k in range(150)) for i in range(rows)]
+    path = tmp_path / "one-group.parquet"
+    pq.write_table(pa.table({"text": texts}), path, row_group_size=rows, compression="none", use_dictionary=False)
+    assert pq.ParquetFile(path).metadata.row_group(0).total_byte_size > 20 << 20
+    before = pa.total_allocated_bytes()
+    records = read(discover([str(path)]))
+    assert next(records).text == texts[0]
+    assert pa.total_allocated_bytes() - before < 6 << 20
+    assert sum(1 for _ in records) == rows - 1

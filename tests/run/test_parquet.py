@@ -3,6 +3,7 @@ import datetime
 import json
 import os
 import signal
+import sys
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -175,3 +176,12 @@ def test_parquet_in_parquet_out_unless_out_or_format_says_otherwise(tmp_path, ca
     assert clean(tmp_path / "in/wire.parquet", "-o", tmp_path / "folder", *fields) == 2
     assert capsys.readouterr().err == f"cleaner: error: cannot write {tmp_path / 'folder'}: is a folder, not a " \
                                       "Parquet file name\n"
+
+
+def test_without_pyarrow_a_parquet_run_stops_before_any_work(tmp_path, monkeypatch, capsys):
+    wire(tmp_path / "in/wire.parquet", 5)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)  # what `import pyarrow.parquet` finds uninstalled
+    assert clean(tmp_path / "in", "-o", tmp_path / "out.jsonl") == 2
+    assert capsys.readouterr().err == ("cleaner: error: reading or writing Parquet needs pyarrow: "
+                                      "pip install 'cleaner[parquet]'\n")
+    assert sorted(os.listdir(tmp_path)) == ["in"]

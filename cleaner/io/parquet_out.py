@@ -49,7 +49,7 @@ def output_schema(sources: Iterable[Source], text_field: str, edits: bool) -> pa
             continue
         if not text_problem(columns, text_field):
             found.setdefault(columns.remove_metadata(), source.path)
-            first = first or columns
+            first = columns if first is None else first
     if first is None:
         raise ValueError(f"no input is a readable Parquet file with a string column {text_field!r} "
                          "to take the output's columns from")

@@ -16,7 +16,7 @@ from cleaner.edits import replay
 from cleaner.io import discover
 from cleaner.io.shards import plan
 
-from .conftest import dump_records, report_files
+from .conftest import dump_records, report_files, wire
 from .test_run import _kill_midway
 
 SMALL_SHARDS = ["--shard-mb", "0.004"]
@@ -24,16 +24,6 @@ SMALL_SHARDS = ["--shard-mb", "0.004"]
 
 def clean(*args) -> int:
     return main(["clean", *map(str, args), "-q"])
-
-
-def wire(path, rows: int, row_group_size: int = 40):
-    """`rows` news records of the run dump (some only whitespace) as Parquet, with typed columns."""
-    records = dump_records(rows)
-    table = pa.table({"doc_id": [r["id"] for r in records], "body": [r["text"] for r in records],
-                      "words": pa.array([len(r["text"].split()) for r in records], pa.int32())})
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table, path, row_group_size=row_group_size)
-    return records
 
 
 def test_parquet_rows_clean_into_jsonl_on_any_number_of_jobs(tmp_path):
@@ -185,3 +175,17 @@ def test_without_pyarrow_a_parquet_run_stops_before_any_work(tmp_path, monkeypat
     assert capsys.readouterr().err == ("cleaner: error: reading or writing Parquet needs pyarrow: "
                                       "pip install 'cleaner[parquet]'\n")
     assert sorted(os.listdir(tmp_path)) == ["in"]
+
+
+def test_a_pandas_frame_comes_back_with_its_index_and_dtypes(tmp_path):
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"text": ["The caf\u00c3\u00a9  opened today.", "   ", "A \u201cclean\u201d letter."],
+                          "desk": pd.Categorical(["local", "wire", "local"]), "words": [4, 0, 3]},
+                         index=pd.Index([10, 20, 30], name="row"))
+    frame.to_parquet(tmp_path / "frame.parquet")
+    assert clean(tmp_path / "frame.parquet", "-o", tmp_path / "clean.parquet") == 1
+    back = pd.read_parquet(tmp_path / "clean.parquet")
+    assert back.index.tolist() == [10, 30] and back.index.name == "row"
+    assert back["text"].tolist() == ["The caf\u00e9 opened today.", "A \u201cclean\u201d letter."]
+    assert back["desk"].dtype == "category" and back["words"].tolist() == [4, 3]
+    assert back["changed"].tolist() == [True, False]

@@ -1,6 +1,6 @@
 """Scale: one core side by side with ftfy and clean-text, --jobs 1 against --jobs 2, memory on 1 GB.
 
-    python benchmarks/scale.py [--bench DIR] [--mb 50] [--rss-gb 1] [--parts single,jobs,rss]
+    python benchmarks/scale.py [--bench DIR] [--mb 50] [--rss-gb 1] [--parts single,jobs,rss,rss-parquet]
                                [--workdir DIR] [--keep]
 
 The corpus is every distinct text of the development sets (benchmarks/new_text.py, 5.45 MB),
@@ -26,6 +26,10 @@ rss     A generated ~--rss-gb GB JSONL.gz (the corpus repeated; distinct ids), c
         between them counted once), sampled every 0.5 s with psutil, and the
         largest RSS of any one process from the kernel (getrusage of children).
         Needs ~0.5 GB of disk per GB (the input is compressed, so is the output).
+rss-parquet  The same records as one Parquet file with row groups of about 64 MB of text
+        (and an int column), cleaned by `cleaner clean --jobs 2 --report` into a Parquet
+        file; memory measured as for rss. Needs pyarrow (the `parquet` extra) and
+        ~1 GB of disk per GB. Not in the default --parts.
 """
 from __future__ import annotations
 
@@ -155,24 +159,66 @@ def jobs(corpus: Path, work: Path, repeat: int) -> None:
     print(f"outputs identical: {same}")
 
 
-def rss(corpus: Path, work: Path, gb: float) -> None:
-    import psutil
-
-    big = work / "big.jsonl.gz"
+def copies(corpus: Path, gb: float):
+    """The corpus's records, repeated with distinct ids until they hold `gb` GB of JSON: (copy, record, bytes)."""
     lines = corpus.read_bytes().splitlines(keepends=True)
+    size = copy = 0
+    while size < gb * 1e9:
+        for line in lines:
+            record = json.loads(line)
+            record["id"] = f"c{copy}-{record['id']}"
+            data = json.dumps(record, ensure_ascii=False).encode() + b"\n"
+            size += len(data)
+            yield copy, record, data
+        copy += 1
+
+
+def rss(corpus: Path, work: Path, gb: float) -> None:
+    big = work / "big.jsonl.gz"
     size = 0
     with gzip.open(big, "wb", compresslevel=1) as f:
-        copy = 0
-        while size < gb * 1e9:
-            for line in lines:
-                record = json.loads(line)
-                record["id"] = f"c{copy}-{record['id']}"
-                data = json.dumps(record, ensure_ascii=False).encode() + b"\n"
-                f.write(data)
-                size += len(data)
-            copy += 1
+        for _, _, data in copies(corpus, gb):
+            f.write(data)
+            size += len(data)
     print(f"\n{big.name}: {size / 1e9:.2f} GB of JSONL ({big.stat().st_size / 1e9:.2f} GB gzipped)")
-    command = cli(big, "-o", work / "big-out.jsonl.gz", "--report", work / "big-report", "--jobs", 2, "-q")
+    peak_rss(cli(big, "-o", work / "big-out.jsonl.gz", "--report", work / "big-report", "--jobs", 2, "-q"),
+             work, size)
+
+
+def rss_parquet(corpus: Path, work: Path, gb: float, group_mb: float = 64) -> None:
+    """As rss, on the same records as one Parquet file in row groups of about `group_mb` MB of text,
+    with an int column beside id and text, cleaned into a Parquet file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    big = work / "big.parquet"
+    schema = pa.schema([("id", pa.string()), ("text", pa.string()), ("copy", pa.int32())])
+    size = held = 0
+    rows: list[tuple] = []
+    with pq.ParquetWriter(big, schema) as writer:
+        def flush():
+            writer.write_table(pa.Table.from_pylist([dict(zip(schema.names, r)) for r in rows], schema),
+                               row_group_size=max(len(rows), 1))
+        for copy, record, data in copies(corpus, gb):
+            rows.append((record["id"], record["text"], copy))
+            size += len(data)
+            held += len(record["text"].encode())
+            if held >= group_mb * 1e6:
+                flush()
+                rows, held = [], 0
+        if rows:
+            flush()
+    groups = pq.ParquetFile(big).metadata.num_row_groups
+    print(f"\n{big.name}: the same {size / 1e9:.2f} GB of JSONL as Parquet, {big.stat().st_size / 1e9:.2f} GB, "
+          f"{groups} row groups of about {group_mb:g} MB of text")
+    peak_rss(cli(big, "-o", work / "big-out.parquet", "--report", work / "big-report-parquet", "--jobs", 2, "-q"),
+             work, size)
+
+
+def peak_rss(command: list[str], work: Path, size: int) -> None:
+    """Run `command` (a `cleaner clean --jobs 2`) and print the peak memory of its processes."""
+    import psutil
+
     # the kernel's peak RSS of this run alone: a wrapper process waits for it and reports the
     # largest RSS among its descendants (this process's own count holds the earlier parts' runs)
     kernel_file = work / "kernel-maxrss"
@@ -243,6 +289,8 @@ def main(argv=None) -> None:
             jobs(corpus, work, args.repeat)
         if "rss" in parts:
             rss(corpus, work, args.rss_gb)
+        if "rss-parquet" in parts:
+            rss_parquet(corpus, work, args.rss_gb)
         print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         if not args.keep:

@@ -28,6 +28,7 @@ from .config import describe
 from .edits import FIX
 from .io import FORMATS, InputError, ReadOptions, Reject, discover, read
 from .io.encodings import flag_guess
+from .io.readers import kinds_of
 from .io.writers import STDOUT
 from .pipeline import StageError
 from .registry import BUILTIN, UnknownStage, available, stage_class
@@ -39,6 +40,8 @@ from .resources import MissingData
 from .rules import PackError, builtin_packs, check_examples, load_packs, suggest
 from .run import RunError, RunOptions, default_jobs, load_pipeline, progress, run
 from .run.executors import EXECUTORS
+
+STREAMED_FORMATS = ("txt", "jsonl")  # what stdin holds and `apply` writes: Parquet needs a file that seeks
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,10 +69,12 @@ def _parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", help="clean files, folders or stdin into OUT",
                                 description="Clean INPUT files and folders into OUT, with a report.")
     clean.add_argument("inputs", nargs="+", metavar="INPUT",
-                       help="a file, a folder (read recursively) or - for stdin; .txt or .jsonl, maybe .gz/.zst/.bz2")
+                       help="a file, a folder (read recursively) or - for stdin; .txt, .jsonl or .ndjson, "
+                            "maybe .gz/.zst/.bz2, or .parquet")
     clean.add_argument("-o", "--output", metavar="OUT",
-                       help="a folder of text files, a JSONL file if named *.jsonl[.gz|.zst|.bz2], or - for "
-                            "standard output (the default when INPUT is -)")
+                       help="a folder of text files, a JSONL file if named *.jsonl[.gz|.zst|.bz2], a Parquet "
+                            "file if named *.parquet or if every INPUT is Parquet, or - for standard output "
+                            "(the default when INPUT is -)")
     clean.add_argument("--report", metavar="DIR",
                        help="write the report here: report.html, edits.jsonl, rejects.jsonl, summary.json")
     clean.add_argument("--config", metavar="FILE", help="pipeline config (TOML); default: the built-in pipeline")
@@ -77,12 +82,15 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"worker processes (default: all cores, here {default_jobs()}); "
                             "output is the same for any N")
     clean.add_argument("--format", choices=FORMATS, help="output format (default: by OUT's name)")
-    clean.add_argument("--text-field", default="text", metavar="F", help="JSONL field of the text (default text)")
+    clean.add_argument("--text-field", default="text", metavar="F",
+                       help="JSONL field or Parquet column of the text (default text)")
     clean.add_argument("--id-field", default="id", metavar="F",
-                       help="JSONL field of the id (default id; else FILE:LINE)")
+                       help="JSONL field or Parquet column of the id (default id; else FILE:LINE or FILE:ROW)")
     clean.add_argument("--max-doc-mb", type=_positive, default=64, metavar="N",
                        help="reject documents bigger than N MiB (default 64)")
-    clean.add_argument("--stdin-format", choices=FORMATS, default="txt",
+    clean.add_argument("--edits-column", action="store_true",
+                       help="a Parquet OUT gets an 'edits' column: each row's edits as a JSON list")
+    clean.add_argument("--stdin-format", choices=STREAMED_FORMATS, default="txt",
                        help="what - reads: one text document (default) or JSONL")
     clean.add_argument("--resume", action="store_true",
                        help="go on with an interrupted run of the same command: skip its finished shards")
@@ -108,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     apply.add_argument("report", metavar="REPORT_DIR", help="the --report folder of a cleaner clean run")
     apply.add_argument("-o", "--output", required=True, metavar="OUT",
                        help="a folder of text files, or a JSONL file if named *.jsonl[.gz|.zst|.bz2]")
-    apply.add_argument("--format", choices=FORMATS, help="output format (default: by OUT's name)")
+    apply.add_argument("--format", choices=STREAMED_FORMATS, help="output format (default: by OUT's name)")
     apply.add_argument("--cleaned", metavar="PATH",
                        help="the run's output, if it moved (default: where the report says it went)")
     apply.add_argument("--report", dest="applied_report", metavar="DIR",
@@ -179,14 +187,14 @@ def _clean(args: argparse.Namespace) -> int:
         return _error("--scheduler needs --executor dask")
     output = args.output or (STDOUT if args.inputs == ["-"] else None)
     if output is None:
-        return _error("clean needs -o OUT: a folder, a *.jsonl file, or - for standard output")
+        return _error("clean needs -o OUT: a folder, a *.jsonl or *.parquet file, or - for standard output")
     options = RunOptions(tuple(args.inputs), output, args.report, args.config, args.jobs, args.format,
                          args.text_field, args.id_field, args.max_doc_mb, args.stdin_format, args.resume,
-                         args.executor, args.scheduler, args.shard_mb)
+                         args.executor, args.scheduler, args.shard_mb, args.edits_column)
     quiet_rejects = args.quiet or args.report  # with a report, the reasons are in rejects.jsonl
     try:
         summary = run(options, None if quiet_rejects else _print_reject, progress.for_stream(sys.stderr, args.quiet),
-                      _warn)
+                      _warn, None if args.quiet else _print_skipped)
     except RunError as e:
         return _error(e)
     except BrokenPipeError:  # `cleaner clean - | head`: whoever read standard output stopped reading
@@ -245,6 +253,18 @@ def _warn(message: str) -> None:
 
 def _print_reject(reject: Reject) -> None:
     print(f"cleaner: rejected {reject.source}: {reject.reason}", file=sys.stderr)
+
+
+SKIPPED_NAMED = 10  # files of other types named one a line; the rest are counted by suffix
+
+
+def _print_skipped(paths: list[str]) -> None:
+    for path in paths[:SKIPPED_NAMED]:
+        print(f"cleaner: skipped {path}: not a file type cleaner reads", file=sys.stderr)
+    rest = paths[SKIPPED_NAMED:]
+    if rest:
+        kinds = ", ".join(f"{n} {k}" for k, n in kinds_of(rest).items())
+        print(f"cleaner: skipped {len(rest)} more files of other types ({kinds})", file=sys.stderr)
 
 
 def _stages(args: argparse.Namespace) -> int:

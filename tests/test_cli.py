@@ -126,6 +126,31 @@ def test_text_and_id_fields(tmp_path):
     assert lines(tmp_path / "o.jsonl") == [{"id": "k1", "text": "x y", "metadata": {"id": "kept"}}]
 
 
+def test_ndjson_in_and_out(tmp_path):
+    src = write(tmp_path, {"in/a.ndjson": jsonl_bytes(JSONL_RECORDS)})
+    assert clean(src / "in", "-o", tmp_path / "o.ndjson.gz") == 0
+    records = [json.loads(line) for line in gzip.decompress((tmp_path / "o.ndjson.gz").read_bytes()).splitlines()]
+    assert [(r["id"], r["text"]) for r in records] == [("w-1", CLEANED["w-1"]), ("a.ndjson:2", "No id, so FILE:LINE.\n")]
+
+
+def test_files_of_other_types_are_counted_and_named(tmp_path, capsys):
+    files = {"in/a.txt": b"One  two.\n", "in/scan.pdf": b"%PDF-1.4", "in/x/notes.md": b"# notes",
+             **{f"in/pages/{i:02}.html": b"<p>page</p>" for i in range(12)}}
+    src = write(tmp_path, files)
+    assert clean(src / "in", "-o", tmp_path / "o.jsonl", "--report", tmp_path / "rep") == 0
+    summary = json.loads((tmp_path / "rep/summary.json").read_text())
+    assert summary["skipped"] == {".html": 12, ".md": 1, ".pdf": 1}
+    assert summary["documents"]["in"] == 1
+    err = capsys.readouterr().err.splitlines()
+    named = [f"cleaner: skipped {src / 'in/pages'}/{i:02}.html: not a file type cleaner reads" for i in range(10)]
+    assert err[:11] == named + ["cleaner: skipped 4 more files of other types (2 .html, 1 .md, 1 .pdf)"]
+    assert clean(src / "in/a.txt", "-o", tmp_path / "p.jsonl", "--report", tmp_path / "rep2") == 0
+    assert "skipped" not in json.loads((tmp_path / "rep2/summary.json").read_text())
+    capsys.readouterr()
+    assert clean(src / "in", "-o", tmp_path / "q.jsonl", "-q") == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_stdin(tmp_path, monkeypatch):
     import io
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(b"one  two\r\n"))))

@@ -69,7 +69,7 @@ def test_a_rejected_document_leaves_stdout_empty(monkeypatch, capsys):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["a.txt"], "clean needs -o OUT: a folder, a *.jsonl file, or - for standard output"),
+    (["a.txt"], "clean needs -o OUT: a folder, a *.jsonl or *.parquet file, or - for standard output"),
     (["a.txt", "b.txt", "-o", "-", "--format", "txt"],
      "-o - --format txt writes the text of one txt document (a .txt file or stdin): for more, use --format jsonl"),
     (["w.jsonl", "-o", "-", "--format", "txt"], "for more, use --format jsonl"),

@@ -15,6 +15,7 @@ import stat
 import tempfile
 from contextlib import suppress
 from pathlib import Path
+from typing import BinaryIO
 
 from . import compression
 
@@ -128,6 +129,11 @@ class AtomicFile(Committable):
 
     def write(self, data: bytes) -> None:
         self._stream.write(data)
+
+    @property
+    def file(self) -> BinaryIO:
+        """The open file, for a writer that needs a real one (pyarrow's ParquetWriter asks where it is)."""
+        return self._stream
 
     def commit(self, durable: bool = False) -> None:
         """Move the file in place; `durable`: on disk first (fsync), so that a power cut after the

@@ -9,11 +9,13 @@ read one at a time, so memory stays flat however big the dump.
 
 Formats, by name (after any `.gz`/`.zst`/`.bz2`): `.txt` is one document whose id is
 its path relative to the folder given (`sub/a.txt`, compression suffix
-dropped); `.jsonl` is one document per line, with the text in `text_field`,
-the id in `id_field` (else `<file>:<line>`) and every other field kept as
-metadata. Folders are read recursively in sorted order, skipping hidden
-files and folders and other file types; a file named explicitly is read as
-text unless it is `.jsonl`. `-` is stdin, read as `stdin_format`.
+dropped); `.jsonl` (or `.ndjson`) is one document per line, with the text in
+`text_field`, the id in `id_field` (else `<file>:<line>`) and every other
+field kept as metadata; `.parquet` is one document per row, read as JSONL is
+(parquet.py). Folders are read recursively in sorted order, skipping hidden
+files and folders; files of other types are skipped and listed. A file named
+explicitly is read as text unless it is `.jsonl`, `.ndjson` or `.parquet`.
+`-` is stdin, read as `stdin_format`.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,10 +33,14 @@ from . import compression
 from .encodings import NotText, bom_encoding, decode
 from .records import Record, Reject
 
+JSONL_SUFFIXES = (".jsonl", ".ndjson")  # newline-delimited JSON goes by both names
 _SNIFF = 8192  # bytes of a JSONL file looked at for NULs, as git does to call a file binary
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _UNREADABLE = (*compression.CORRUPT, OSError)
 _JSON_TYPES = {list: "array", str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}
+
+
+PARQUET_NEEDS_PYARROW = "reading or writing Parquet needs pyarrow: pip install 'cleaner[parquet]'"
 
 
 class InputError(ValueError):
@@ -72,41 +79,63 @@ class _Rejected(Exception):
         self.id = id
 
 
-def discover(inputs: Iterable[str], stdin_format: str = "txt") -> list[Source]:
-    """Every input file, in order, before any is read: a missing input is an error up front."""
+def discover(inputs: Iterable[str], stdin_format: str = "txt", skipped: list[str] | None = None) -> list[Source]:
+    """Every input file, in order, before any is read: a missing input is an error up front.
+
+    `skipped`, if given, gets the path of every file a folder holds that is of no type cleaner reads
+    (`.pdf`, `.md`, ...), so that a run can say what it left out rather than drop it silently.
+    """
     sources: list[Source] = []
+    others = skipped if skipped is not None else []
     for given in inputs:
         path = Path(given)
         if given == "-":
             sources.append(Source("-", "stdin", stdin_format))
         elif path.is_dir():
-            sources.extend(_walk(path))
+            sources.extend(_walk(path, others))
         elif path.exists() or path.is_symlink():  # a broken symlink is read, and rejected, like any file
             sources.append(Source(given, path.name, _format(path.name) or "txt"))
         else:
             raise InputError(f"{given}: no such file or folder")
     if not sources:
-        raise InputError("no input found: the folders hold no .txt or .jsonl files")
+        kinds = ", ".join(f"{n} {k}" for k, n in kinds_of(others).items())
+        kinds = f" (skipped: {kinds})" if kinds else ""
+        raise InputError(f"no input found: the folders hold no .txt, .jsonl, .ndjson or .parquet files{kinds}")
     return sources
 
 
+def kinds_of(paths: Iterable[str]) -> dict[str, int]:
+    """How many files of each kind, by suffix: `{".csv.gz": 1, ".pdf": 3, "(no suffix)": 1}`."""
+    def kind(path: str) -> str:
+        name = os.path.basename(path)
+        return (Path(compression.without_suffix(name)).suffix + compression.suffix(name)) or "(no suffix)"
+    return dict(sorted(Counter(map(kind, paths)).items()))
+
+
 def _format(name: str) -> str | None:
+    if name.endswith(".parquet"):  # compressed inside, column by column: never .gz or .zst
+        return "parquet"
     base = compression.without_suffix(name)
-    return "jsonl" if base.endswith(".jsonl") else "txt" if base.endswith(".txt") else None
+    return "jsonl" if base.endswith(JSONL_SUFFIXES) else "txt" if base.endswith(".txt") else None
 
 
-def _walk(root: Path) -> list[Source]:
+def _walk(root: Path, others: list[str]) -> list[Source]:
     def fail(error: OSError):
         raise InputError(f"cannot list {error.filename}: {error.strerror}")
 
-    found = []
+    found, unread = [], []
     for folder, dirs, files in os.walk(root, onerror=fail):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
+            if name.startswith("."):
+                continue
             fmt = _format(name)
-            if fmt and not name.startswith("."):
-                path = os.path.join(folder, name)
+            path = os.path.join(folder, name)
+            if fmt:
                 found.append(Source(path, Path(path).relative_to(root).as_posix(), fmt))
+            else:
+                unread.append(path)
+    others.extend(sorted(unread))
     return sorted(found, key=lambda s: s.name)
 
 
@@ -115,8 +144,22 @@ def read(sources: Iterable[Source], options: ReadOptions = ReadOptions()) -> Ite
     for source in sources:
         if source.format == "jsonl":
             yield from read_jsonl_lines(source, options)
+        elif source.format == "parquet":
+            yield from read_parquet(source, options)
         else:
             yield from read_txt(source, options)
+
+
+def read_parquet(source: Source, options: ReadOptions, start: int = 0, end: int | None = None,
+                 row: int = 0) -> Iterator[Record | Reject]:
+    """The records of row groups [start, end) of a Parquet file (parquet.py), or, without pyarrow,
+    a reject that says how to get it."""
+    try:
+        from .parquet import read_rows  # pyarrow loads only for a Parquet input
+    except ImportError:
+        yield Reject(source.name, source.path, PARQUET_NEEDS_PYARROW)
+        return
+    yield from read_rows(source, options, start, end, row)
 
 
 def _open(source: Source) -> ContextManager[BinaryIO]:

@@ -6,12 +6,15 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """One input document. `source` says where it came from (path, or path:line for JSONL)."""
+    """One input document. `source` says where it came from (path, or path:line for JSONL and
+    path:row for Parquet). `row`: a Parquet row, as (record batch, index), whose columns a Parquet
+    output copies with their types; metadata holds them only as JSON can."""
 
     id: str
     text: str
     metadata: dict = field(default_factory=dict)
     source: str = ""
+    row: tuple | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """Shards: a run's input cut into pieces that workers read and clean on their own, in a fixed order.
 
 A shard is a run of whole txt files (about `shard_bytes` of them, at most
-`MAX_FILES`), or a byte range of one JSONL file that starts and ends at line
-starts. Where the cuts fall depends only on the input and `shard_bytes`, never
+`MAX_FILES`), a byte range of one JSONL file that starts and ends at line
+starts, or a run of whole row groups of one Parquet file (about `shard_bytes`
+of them on disk; a bigger row group is a shard of its own). Where the cuts fall depends only on the input and `shard_bytes`, never
 on how many workers there are, so every executor, and a resumed run, reads
 the same shards and writes the same output.
 
@@ -13,7 +14,8 @@ from the start and drops what comes before its range. Decompressing runs a
 hundred times faster than cleaning, but so that this stays a small cost a
 compressed file gets at most `MAX_COMPRESSED_SHARDS` shards. A file that looks
 binary, or cannot be read through, is one shard, read whole: the reader then
-rejects it exactly as it would without shards.
+rejects it exactly as it would without shards. So is a Parquet file whose
+footer cannot be read, or that has no text column.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from . import compression
-from .readers import _SNIFF, _UNREADABLE, ReadOptions, Source, read_jsonl_lines, read_txt
+from .readers import _SNIFF, _UNREADABLE, ReadOptions, Source, read_jsonl_lines, read_parquet, read_txt
 from .records import Record, Reject
 
 SHARD_BYTES = 1 << 20
@@ -33,7 +35,8 @@ _BLOCK = 1 << 20
 
 @dataclass(frozen=True)
 class Piece:
-    """Bytes [start, end) of a source's content (end None: to its end), after `line` lines."""
+    """Bytes [start, end) of a source's content (end None: to its end), after `line` lines; of a
+    Parquet file, row groups [start, end), after `line` rows."""
 
     source: Source
     start: int = 0
@@ -53,8 +56,9 @@ class Shard:
                            for p in self.pieces]}
 
 
-def plan(sources: Iterable[Source], shard_bytes: int = SHARD_BYTES) -> list[Shard]:
-    """The shards of `sources`, in input order. Sources get an absolute `file` to open."""
+def plan(sources: Iterable[Source], shard_bytes: int = SHARD_BYTES, text_field: str = "text") -> list[Shard]:
+    """The shards of `sources`, in input order. Sources get an absolute `file` to open. A Parquet
+    file without a `text_field` column is one shard, which its reader rejects whole."""
     shards: list[Shard] = []
     txt: list[Piece] = []
     txt_size = 0
@@ -76,6 +80,10 @@ def plan(sources: Iterable[Source], shard_bytes: int = SHARD_BYTES) -> list[Shar
         if txt:
             add(txt, txt_size)
             txt, txt_size = [], 0
+        if source.format == "parquet":
+            for piece, piece_size in _row_group_runs(source, shard_bytes, text_field):
+                add([piece], piece_size)
+            continue
         compressed = bool(compression.suffix(source.file or source.path))
         if not compressed and size <= shard_bytes:
             add([Piece(source)], size)
@@ -92,6 +100,8 @@ def read_shard(shard: Shard, options: ReadOptions = ReadOptions()) -> Iterator[R
     for piece in shard.pieces:
         if piece.source.format == "jsonl":
             yield from read_jsonl_lines(piece.source, options, piece.start, piece.end, piece.line)
+        elif piece.source.format == "parquet":
+            yield from read_parquet(piece.source, options, piece.start, piece.end, piece.line)
         else:
             yield from read_txt(piece.source, options)
 
@@ -115,6 +125,29 @@ def _cut(source: Source, shard_bytes: int, compressed: bool) -> list[tuple[Piece
     ends = [start for start, _ in cuts[1:]] + [None]
     return [(Piece(source, start, end, line), (end if end is not None else total) - start)
             for (start, line), end in zip(cuts, ends)]
+
+
+def _row_group_runs(source: Source, shard_bytes: int, text_field: str) -> list[tuple[Piece, int]]:
+    """Runs of whole row groups of about `shard_bytes` on disk; the whole file if it has no
+    readable footer or no text column (the reader then says why), or no row group."""
+    whole = [(Piece(source), _size(source))]
+    from .parquet import UNREADABLE, footer, text_problem  # pyarrow loads only for a Parquet input
+    try:
+        columns, groups = footer(source.file or source.path)
+    except UNREADABLE:
+        return whole
+    if text_problem(columns, text_field) or not groups:
+        return whole
+    runs: list[tuple[Piece, int]] = []
+    start = rows = run_rows = size = 0
+    for group, (group_rows, group_bytes) in enumerate(groups):
+        if group > start and size + group_bytes > shard_bytes:
+            runs.append((Piece(source, start, group, run_rows), size))
+            start, run_rows, size = group, rows, 0
+        size += group_bytes
+        rows += group_rows
+    runs.append((Piece(source, start, len(groups), run_rows), size))
+    return runs
 
 
 class _Binary(Exception):

@@ -1,7 +1,8 @@
 """Writers of cleaned documents: a folder of text files named by id, or one JSONL file.
 
-Which one: `--format`, or else the output's name: `*.jsonl`, `*.jsonl.gz`, `*.jsonl.bz2` and
-`*.jsonl.zst` are JSONL files, anything else is a folder.
+Which one: `--format`, or else the output's name: `*.jsonl` or `*.ndjson`, maybe `.gz`, `.bz2` or
+`.zst` compressed, are JSONL files, `*.parquet` a Parquet file (written by a run: parquet_out.py),
+anything else is a folder (or, for a run whose every input is Parquet, a Parquet file: cleaner.run).
 """
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from pathlib import Path, PurePosixPath
 from ..result import Result
 from . import compression
 from .atomic import _TEMPORARY, AtomicFile, Committable, make_folder, write_target
+from .readers import JSONL_SUFFIXES
 
-FORMATS = ("txt", "jsonl")
+FORMATS = ("txt", "jsonl", "parquet")
 STDOUT = "-"  # the OUT that names standard output
 
 
@@ -26,7 +28,9 @@ def json_line(obj) -> bytes:
 
 
 def default_format(output: str) -> str:
-    return "jsonl" if compression.without_suffix(output).endswith(".jsonl") else "txt"
+    if output.endswith(".parquet"):
+        return "parquet"
+    return "jsonl" if compression.without_suffix(output).endswith(JSONL_SUFFIXES) else "txt"
 
 
 def open_writer(fmt: str, output: str) -> "TxtTreeWriter | JsonlWriter":

@@ -67,6 +67,8 @@ def apply_decisions(report_dir: str | Path, output: str, fmt: str | None = None,
                           "with --cleaned")
     source_format = data.output.get("format") or default_format(source)
     fmt = fmt or default_format(output)
+    if "parquet" in (source_format, fmt):
+        raise ReportError("cleaner apply reads and writes txt trees and JSONL files, not Parquet (yet)")
     if report and Path(report).resolve() == data.folder.resolve():
         raise ReportError("the applied run's report must go to another folder than the report it applies")
 

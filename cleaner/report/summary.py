@@ -38,6 +38,7 @@ class Summary:
     applied: dict | None = None   # what `cleaner apply` used: the report and the decisions
     resumed: dict | None = None   # {"shards", "done_before"}: a run that went on from an interrupted one
     worker_failures: list | None = None  # each worker process that died: shard, attempt, what became of it
+    skipped: dict | None = None   # files of a type cleaner does not read found in input folders, by suffix
 
     @property
     def documents_in(self) -> int:
@@ -92,7 +93,8 @@ class Summary:
             "options": self.options,
             **{key: value for key, value in (("output", self.output), ("report", self.report),
                                              ("applied", self.applied), ("resumed", self.resumed),
-                                             ("worker_failures", self.worker_failures))
+                                             ("worker_failures", self.worker_failures),
+                                             ("skipped", self.skipped))
                if value is not None},
         }
 

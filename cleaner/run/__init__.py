@@ -36,6 +36,7 @@ from typing import Callable, Iterator
 from .. import __version__
 from .. import config as _config
 from ..io import InputError, ReadOptions, Record, Reject, default_format, discover
+from ..io.readers import PARQUET_NEEDS_PYARROW, kinds_of
 from ..io.atomic import _TEMPORARY, AtomicFile, remove_leftovers
 from ..io.shards import SHARD_BYTES, Shard, plan, read_shard
 from ..io.writers import STDOUT, TxtTreeWriter
@@ -72,6 +73,7 @@ class RunOptions:
     executor: str = "local"
     scheduler: str | None = None
     shard_mb: float = SHARD_BYTES / 2**20
+    edits_column: bool = False  # a Parquet OUT gets an `edits` column
 
 
 def load_pipeline(config: str | None) -> Pipeline:
@@ -91,9 +93,11 @@ def _read_config(config: str | None) -> dict | None:
 
 
 def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
-        progress: Progress | None = None, warn: Callable[[str], None] | None = None) -> Summary:
+        progress: Progress | None = None, warn: Callable[[str], None] | None = None,
+        on_skip: Callable[[list[str]], None] | None = None) -> Summary:
     """Clean `options.inputs` into `options.output`; the summary. `on_reject` is told of each
-    reject at the end, `warn` of a worker process that died (its shard is retried once)."""
+    reject at the end, `warn` of a worker process that died (its shard is retried once), `on_skip`
+    of the files of other types in input folders, before any work."""
     progress = progress or Progress()
     config = _read_config(options.config)
     pipeline = Pipeline.from_dict(config) if config else Pipeline.default()
@@ -108,23 +112,31 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
     if options.resume and options.output == STDOUT:
         raise RunError("--resume cannot go on writing standard output (-o -), which keeps nothing of an "
                        "interrupted run: give OUT as a file or folder")
+    skipped: list[str] = []
     try:
-        sources = discover(options.inputs, options.stdin_format)
+        sources = discover(options.inputs, options.stdin_format, skipped)
     except InputError as e:
         raise RunError(str(e)) from None
     if options.output == STDOUT:
         options = dataclasses.replace(options, format=_stdout_format(options.format, sources))
         output = STDOUT
     else:
-        options = dataclasses.replace(options, format=options.format or default_format(options.output))
+        options = dataclasses.replace(options, format=options.format or _output_format(options.output, sources))
         output = os.path.abspath(options.output)
+    _check_parquet(sources, options.format)
+    if options.edits_column and options.format != "parquet":
+        raise RunError("--edits-column adds a column to a Parquet OUT (-o OUT.parquet); the report's "
+                       "edits.jsonl has the edits of any run")
+    schema = _parquet_schema(sources, options) if options.format == "parquet" else None
     read_options = ReadOptions(options.text_field, options.id_field, options.max_doc_mb, options.stdin_format)
     txt_tree = _check_writable(options, output)
+    if skipped and on_skip:
+        on_skip(skipped)
     with _work_folder(output, options.resume) as work:
         started = time.perf_counter()
         shards, refused, done = _prepare(work, options, pipeline, sources, read_options, txt_tree)
 
-        job = Job(config, read_options, options.format, output, str(work), bool(options.report))
+        job = Job(config, read_options, options.format, output, str(work), bool(options.report), schema)
         tasks = [Task(s, tuple(refused.get(s.index, ()))) for s in shards if s.index not in done]
         progress.start(sum(s.size for s in shards), sum(s.size for s in shards if s.index in done),
                        sum(d["summary"]["out"] + d["summary"]["rejected"] for d in done.values()))
@@ -145,6 +157,8 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
             summary.resumed = {"shards": len(shards), "done_before": resumed}
         if executor.failures:
             summary.worker_failures = executor.failures
+        if skipped:
+            summary.skipped = kinds_of(skipped)
         _join(job, shards, done, summary, options.report, on_reject, started)
         return summary
 
@@ -173,9 +187,39 @@ def _work_folder(output: str, resume: bool) -> Iterator[Path]:
     shutil.rmtree(work, ignore_errors=True)
 
 
+def _check_parquet(sources, fmt: str) -> None:
+    """Parquet input or output needs pyarrow, an optional dependency: say so before any work."""
+    if fmt == "parquet" or any(s.format == "parquet" for s in sources):
+        try:
+            import pyarrow.parquet  # noqa: F401
+        except ImportError:
+            raise RunError(PARQUET_NEEDS_PYARROW) from None
+
+
+def _parquet_schema(sources, options: RunOptions):
+    """The columns of a Parquet OUT (parquet_out.output_schema), or RunError why there are none."""
+    from ..io.parquet_out import output_schema  # pyarrow loads only for a Parquet output
+    try:
+        return output_schema(sources, options.text_field, options.edits_column)
+    except ValueError as e:
+        raise RunError(str(e)) from None
+
+
+def _output_format(output: str, sources) -> str:
+    """The format OUT's name says (`default_format`); an OUT whose name says no format is a txt
+    tree, but when every input is Parquet a Parquet file: Parquet in, Parquet out, not a file per row."""
+    named = default_format(output)
+    if named == "txt" and all(s.format == "parquet" for s in sources):
+        return "parquet"
+    return named
+
+
 def _stdout_format(given: str | None, sources) -> str:
     """What `-o -` writes: the cleaned text of one txt document, else JSONL records. Standard output
-    cannot keep several texts apart, so `--format txt` with more is refused."""
+    cannot keep several texts apart, so `--format txt` with more is refused, nor take a Parquet
+    file, whose footer is written last."""
+    if given == "parquet":
+        raise RunError("-o - writes text or JSONL: a Parquet output needs a file, -o OUT.parquet")
     one_text = len(sources) == 1 and sources[0].format == "txt"
     if given == "txt" and not one_text:
         raise RunError("-o - --format txt writes the text of one txt document (a .txt file or stdin): "
@@ -187,7 +231,7 @@ def _prepare(work: Path, options: RunOptions, pipeline: Pipeline, sources, read_
              txt_tree: TxtTreeWriter | None) -> tuple[list[Shard], dict, dict[int, dict]]:
     """The shards, the ids a txt tree refuses, and (resuming) the shards done."""
     sources = [_spool_stdin(work, s) if s.path == "-" else s for s in sources]
-    shards = plan(sources, max(1, int(options.shard_mb * 2**20)))
+    shards = plan(sources, max(1, int(options.shard_mb * 2**20)), options.text_field)
     refused = _admit(txt_tree, shards, read_options) if txt_tree else {}
     record = _plan_record(options, pipeline, sources, shards, refused)
     done = _resume(work, record, len(shards)) if options.resume else {}
@@ -198,6 +242,9 @@ def _prepare(work: Path, options: RunOptions, pipeline: Pipeline, sources, read_
     return shards, refused, done
 
 
+_NAMES = {"jsonl": "JSONL", "parquet": "Parquet"}
+
+
 def _check_writable(options: RunOptions, output: str) -> TxtTreeWriter | None:
     """Fail now, not after hours of cleaning, if the output or the report cannot be written."""
     writer = None
@@ -206,7 +253,7 @@ def _check_writable(options: RunOptions, output: str) -> TxtTreeWriter | None:
             writer = TxtTreeWriter(output)
         elif output != STDOUT:
             if Path(output).is_dir():
-                raise IsADirectoryError(21, "is a folder, not a JSONL file name", output)
+                raise IsADirectoryError(21, f"is a folder, not a {_NAMES[options.format]} file name", output)
             Path(output).parent.mkdir(parents=True, exist_ok=True)
             AtomicFile(output).abort()
         if options.report:
@@ -296,6 +343,9 @@ def _join(job: Job, shards: list[Shard], done: dict, summary: Summary, report: s
     elif job.format == "jsonl":
         with AtomicFile(job.output) as out:  # parts are already compressed as OUT's name says
             _concatenate(folders, job, out)
+    elif job.format == "parquet":
+        from ..io.parquet_out import join_parts
+        join_parts([out_part(folder, job) for folder in folders], job.output, job.schema)
     if on_reject:
         for folder in folders:
             with open(folder / "rejects.jsonl", "rb") as f:

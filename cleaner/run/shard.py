@@ -2,7 +2,8 @@
 
 A shard's results go to its own folder in the run's work folder, never to
 the final files: `out.jsonl[.gz|.zst|.bz2]` (compressed as OUT is, so that the
-parts of a JSONL output are joined by concatenation), `rejects.jsonl`, and
+parts of a JSONL output are joined by concatenation) or `out.parquet` (whose
+row groups the run copies into a Parquet OUT), `rejects.jsonl`, and
 with a report `edits.jsonl` and `entries.jsonl` (report.data.document_entry).
 A txt-tree output is written straight into OUT, each file atomically; the
 one text a txt run writes to standard output goes to `out.txt`. Once the
@@ -43,11 +44,12 @@ class Job:
 
     config: dict | None        # the pipeline's config, already read; None: the built-in default
     read: ReadOptions
-    format: str                # "txt" or "jsonl"
+    format: str                # "txt", "jsonl" or "parquet"
     output: str                # absolute: the txt tree's folder, or the JSONL file (its suffix: the parts'
                                # compression); or "-", standard output
     work: str                  # absolute: the run's work folder
     report: bool
+    schema: object = None      # a Parquet OUT's columns (a pyarrow Schema: parquet_out.output_schema)
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ def shard_folder(work: str | Path, index: int) -> Path:
 
 
 def out_part(folder: Path, job: Job) -> Path:
+    if job.format == "parquet":
+        return folder / "out.parquet"
     return folder / ("out.txt" if job.format == "txt" else f"out.jsonl{suffix(job.output)}")
 
 
@@ -96,7 +100,10 @@ def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = 
     summary = Summary()
     table = RuleTable()
     files = {"rejects": AtomicFile(folder / "rejects.jsonl")}
-    if job.format == "jsonl" or job.output == STDOUT:
+    if job.format == "parquet":
+        from ..io.parquet_out import ParquetPart  # pyarrow loads only for a Parquet output
+        files["out"] = ParquetPart(out_part(folder, job), job.schema, job.read.text_field)
+    elif job.format == "jsonl" or job.output == STDOUT:
         files["out"] = AtomicFile(out_part(folder, job), compress=True)
     if job.report:
         files["edits"] = AtomicFile(folder / "edits.jsonl")
@@ -112,7 +119,7 @@ def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = 
                 files["rejects"].write(json_line(dataclasses.asdict(outcome)))
                 summary.reject()
             else:
-                _write(job, files, outcome)
+                _write(job, files, outcome, item)
                 summary.add(outcome)
                 if job.report:
                     files["edits"].write(json_line(outcome.to_dict()))
@@ -162,7 +169,10 @@ def clean_item(pipeline: Pipeline, item: Record | Reject) -> Result | Reject:
         return Reject(item.id, item.source, f"stage {e.stage} failed: {e.__cause__}")
 
 
-def _write(job: Job, files: dict, result: Result) -> None:
+def _write(job: Job, files: dict, result: Result, record: Record) -> None:
+    if job.format == "parquet":
+        files["out"].add(record.row, result)
+        return
     if job.format == "jsonl":
         files["out"].write(json_line({"id": result.id, "text": result.text, "metadata": result.metadata}))
         return

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.io import InputError, ReadOptions, Record, Reject, discover, read
+from cleaner.io.readers import kinds_of
 
 
 def write(root: Path, files: dict) -> Path:
@@ -17,10 +18,14 @@ def write(root: Path, files: dict) -> Path:
 
 def test_folders_are_walked_sorted_skipping_hidden_and_other_files(tmp_path):
     root = write(tmp_path / "dump", {
-        "b.txt": b"b", "a/z.jsonl.gz": b"", "a/y.txt.zst": b"", "a/.hidden.txt": b"h",
-        ".git/x.txt": b"x", "notes.md": b"m", "data.csv": b"c", "a/b/c.TXT": b"upper case is not .txt"})
-    assert [(s.name, s.format) for s in discover([str(root)])] == [
-        ("a/y.txt.zst", "txt"), ("a/z.jsonl.gz", "jsonl"), ("b.txt", "txt")]
+        "b.txt": b"b", "a/z.jsonl.gz": b"", "a/y.txt.zst": b"", "a/.hidden.txt": b"h", "w.ndjson": b"",
+        ".git/x.txt": b"x", "notes.md": b"m", "data.csv.gz": b"c", "a/b/c.TXT": b"upper case is not .txt",
+        "README": b"r", "a/scan.pdf": b"%PDF"})
+    skipped = []
+    assert [(s.name, s.format) for s in discover([str(root)], skipped=skipped)] == [
+        ("a/y.txt.zst", "txt"), ("a/z.jsonl.gz", "jsonl"), ("b.txt", "txt"), ("w.ndjson", "jsonl")]
+    assert skipped == [str(root / n) for n in ("README", "a/b/c.TXT", "a/scan.pdf", "data.csv.gz", "notes.md")]
+    assert kinds_of(skipped) == {"(no suffix)": 1, ".TXT": 1, ".csv.gz": 1, ".md": 1, ".pdf": 1}
 
 
 def test_named_files_keep_their_order_and_unknown_types_read_as_text(tmp_path):
@@ -36,6 +41,9 @@ def test_missing_input_and_no_input_are_errors(tmp_path):
         discover([str(tmp_path / "nope")])
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match="no input found"):
+        discover([str(tmp_path / "empty")])
+    write(tmp_path / "empty", {"a.pdf": b"", "b.pdf": b"", "c.html": b""})
+    with pytest.raises(InputError, match=r"no \.txt, \.jsonl, \.ndjson or \.parquet files \(skipped: 1 \.html, 2 \.pdf\)"):
         discover([str(tmp_path / "empty")])
 
 
@@ -59,6 +67,12 @@ def test_jsonl_ids_fields_and_metadata(tmp_path):
         ("7", "int id", {}, f"{path}:5"),
         ("w.jsonl:7", "bool is no id", {"id": True}, f"{path}:7"),
         ("w.jsonl:9", "null is no id", {"id": None}, f"{path}:9")]
+
+
+def test_ndjson_is_jsonl(tmp_path):
+    root = write(tmp_path, {"w.ndjson.gz": gzip.compress(b'{"id": "a", "text": "one"}\n{"text": "two"}\n')})
+    assert [(r.id, r.text) for r in read(discover([str(root / "w.ndjson.gz")]))] == [
+        ("a", "one"), ("w.ndjson.gz:2", "two")]
 
 
 def test_jsonl_text_and_id_fields_are_configurable(tmp_path):

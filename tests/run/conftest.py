@@ -39,6 +39,19 @@ def dump(tmp_path) -> Path:
     return root
 
 
+def wire(path: Path, rows: int, row_group_size: int = 40) -> list[dict]:
+    """`rows` news records of the run dump (some only whitespace) as Parquet, with typed columns."""
+    import pyarrow as pa  # the Parquet tests' own dependency (the `test` extra has it)
+    import pyarrow.parquet as pq
+
+    records = dump_records(rows)
+    table = pa.table({"doc_id": [r["id"] for r in records], "body": [r["text"] for r in records],
+                      "words": pa.array([len(r["text"].split()) for r in records], pa.int32())})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table, path, row_group_size=row_group_size)
+    return records
+
+
 def report_files(rep: Path) -> dict[str, bytes]:
     """Every file of a report folder, summary.json without what differs between runs (time, options, where OUT is),
     and report.html only as a page that carries that summary."""

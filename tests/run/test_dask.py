@@ -10,7 +10,7 @@ dask = pytest.importorskip("dask")
 import cleaner  # noqa: E402
 from cleaner.cli import main  # noqa: E402
 
-from .conftest import TEMPLATES, report_files, tree  # noqa: E402
+from .conftest import TEMPLATES, report_files, tree, wire  # noqa: E402
 
 SMALL_SHARDS = ["--shard-mb", "0.004"]
 
@@ -32,6 +32,18 @@ def test_dask_writes_what_local_processes_write(dump, tmp_path, scheduler, out_n
         assert main(["clean", str(dump), "-o", str(out), "--report", str(rep), "-q", *SMALL_SHARDS, *executor]) == 1
         results.append((out.read_bytes() if out.is_file() else tree(out), report_files(rep)))
     assert results[0] == results[1]
+
+
+def test_dask_writes_the_parquet_local_processes_write(tmp_path, scheduler):
+    pytest.importorskip("pyarrow")
+    wire(tmp_path / "in/wire.parquet", 200, row_group_size=20)
+    outs = []
+    for executor in (["--jobs", "2"], ["--executor", "dask", "--scheduler", scheduler]):
+        out = tmp_path / executor[1] / "clean.parquet"
+        assert main(["clean", str(tmp_path / "in"), "-o", str(out), "--text-field", "body", "--edits-column", "-q",
+                     "--shard-mb", "0.0001", *executor]) == 1
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
 
 
 def test_dask_on_a_local_cluster_of_processes(dump, tmp_path):

@@ -110,10 +110,10 @@ def test_a_worker_error_stops_the_run_with_its_message(tmp_path, dying, monkeypa
     src = dump(tmp_path / "in", "")
     real_write = shard._write
 
-    def full(job, files, result):
+    def full(job, files, result, record):
         if result.id == "t05.txt":
             raise OSError(28, "No space left on device", "out/t05.txt")
-        real_write(job, files, result)
+        real_write(job, files, result, record)
 
     monkeypatch.setattr(shard, "_write", full)  # forked workers get the patched function
     assert clean(src, "-o", tmp_path / "out", "--config", config, "--jobs", "2") == 2

@@ -1,0 +1,143 @@
+"""Parquet output: the input's rows with their text cleaned, every other column as it came.
+
+Data teams keep columns beside the text (ids, dates, scores, lists) with types
+that JSON would lose, so a Parquet output copies them from the input rows
+(`Record.row`) with their types rather than from the metadata, and adds a
+`changed` column (did cleaning change the text) and, when asked, an `edits`
+column (the row's edits as a JSON list, as `cleaner.dask.clean_column` writes
+them). Rejected rows are left out, as a JSONL output leaves them out: they are
+in rejects.jsonl. The inputs of one Parquet output have one schema.
+
+Each shard writes its rows to a part in its folder (`ParquetPart`), holding
+at most `ROW_GROUP_BYTES` of cleaned rows before it writes them as a row
+group; the run then copies the parts' row groups, in shard order, into OUT
+(`join_parts`), one row group at a time. A part depends on its shard alone,
+so OUT is the same bytes for any number of workers.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..result import Result
+from .atomic import AtomicFile, Committable
+from .parquet import UNREADABLE, footer, text_problem
+from .readers import Source
+
+CHANGED = "changed"
+EDITS = "edits"
+ROW_GROUP_BYTES = 16 << 20  # cleaned rows held (Arrow bytes) before they are written as a row group
+
+
+def output_schema(sources: Iterable[Source], text_field: str, edits: bool) -> pa.Schema:
+    """The columns of a Parquet OUT: those of the inputs, then `changed` (and `edits`). ValueError
+    if an input is not Parquet, the inputs' columns differ, or already hold a column cleaner adds.
+    Inputs that cannot be read, or have no text column, take no part: their readers reject them."""
+    found: dict[pa.Schema, str] = {}  # the columns (without their metadata) → the first file that has them
+    first = None                      # the columns of the first usable input, with its metadata
+    for source in sources:
+        if source.format != "parquet":
+            raise ValueError(f"a Parquet OUT is made of Parquet inputs, and {source.path} is not one: "
+                             "name OUT *.jsonl for a mix")
+        try:
+            columns, _ = footer(source.file or source.path)
+        except UNREADABLE:
+            continue
+        if not text_problem(columns, text_field):
+            found.setdefault(columns.remove_metadata(), source.path)
+            first = columns if first is None else first
+    if first is None:
+        raise ValueError(f"no input is a readable Parquet file with a string column {text_field!r} "
+                         "to take the output's columns from")
+    if len(found) > 1:
+        a, b = list(found.values())[:2]
+        raise ValueError(f"the Parquet inputs have different columns ({a} and {b}): one Parquet OUT "
+                         "takes inputs of one schema")
+    added = [pa.field(CHANGED, pa.bool_(), nullable=False)]
+    if edits:
+        added.append(pa.field(EDITS, pa.string(), nullable=False))
+    for field in added:
+        if field.name in first.names:
+            raise ValueError(f"the input already has a column {field.name!r}, which a Parquet output adds")
+    for field in added:
+        first = first.append(field)
+    return first
+
+
+class ParquetPart(Committable):
+    """A shard's cleaned rows, as a Parquet file of the output's columns, written atomically."""
+
+    def __init__(self, path: str | Path, schema: pa.Schema, text_field: str):
+        self._file = AtomicFile(path)
+        self._writer = pq.ParquetWriter(self._file.file, schema)
+        self._schema = schema
+        self._text = text_field
+        self._tables: list[pa.Table] = []
+        self._held = 0
+        self._batch = None
+        self._rows: list[int] = []
+        self._results: list[Result] = []
+
+    def add(self, row: tuple, result: Result) -> None:
+        """The input row (record batch, index) `result` cleaned, to be written with the rows of its batch."""
+        batch, index = row
+        if batch is not self._batch:
+            self._take()
+            self._batch = batch
+        self._rows.append(index)
+        self._results.append(result)
+
+    def _take(self) -> None:
+        """The rows kept of the current batch, with their new columns, into the next row group."""
+        if self._rows:
+            rows = pa.array(self._rows, pa.int64())
+            columns = []
+            for field in self._schema:
+                if field.name == self._text:
+                    columns.append(pa.array([r.text for r in self._results], field.type))
+                elif field.name == CHANGED:
+                    columns.append(pa.array([r.changed for r in self._results], pa.bool_()))
+                elif field.name == EDITS:
+                    columns.append(pa.array([json.dumps([e.to_dict() for e in r.edits], ensure_ascii=False)
+                                             for r in self._results], pa.string()))
+                else:
+                    columns.append(self._batch.column(field.name).take(rows))
+            table = pa.Table.from_arrays(columns, schema=self._schema)
+            self._tables.append(table)
+            self._held += table.nbytes
+        self._batch, self._rows, self._results = None, [], []
+        if self._held >= ROW_GROUP_BYTES:
+            self._write()
+
+    def _write(self) -> None:
+        if self._tables:
+            table = pa.concat_tables(self._tables)
+            self._writer.write_table(table, row_group_size=table.num_rows)
+        self._tables, self._held = [], 0
+
+    def commit(self, durable: bool = False) -> None:
+        self._take()
+        self._write()
+        self._writer.close()
+        self._file.commit(durable)
+
+    def abort(self) -> None:
+        self._writer.close()
+        self._file.abort()
+
+
+def join_parts(parts: Iterable[Path], output: str | Path, schema: pa.Schema) -> None:
+    """The parts' row groups, in order, into one Parquet file at `output`, atomically; a row group
+    at a time, so joining takes no more memory than the biggest row group."""
+    with AtomicFile(output) as out:
+        writer = pq.ParquetWriter(out.file, schema)
+        for part in parts:
+            with pq.ParquetFile(part) as f:
+                for group in range(f.num_row_groups):
+                    table = f.read_row_group(group)
+                    writer.write_table(table, row_group_size=max(table.num_rows, 1))
+        writer.close()

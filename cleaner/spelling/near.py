@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from zlib import crc32
 
+from ..text.sequences import common_ends
+
 
 class DeletionFilter:
     """Which (position, deletion) pairs the deletions of a set of strings may hold."""
@@ -122,14 +124,12 @@ def distance(a: str, b: str) -> int:
     """Optimal string alignment distance (Damerau–Levenshtein: an adjacent transposition is one
     edit, no part edited twice). A common beginning and end never change it, so they are cut
     first: what is left of a slip and a word two edits from it is a few letters."""
-    shortest = min(len(a), len(b))
-    start = 0
-    while start < shortest and a[start] == b[start]:
-        start += 1
-    end = 0
-    while end < shortest - start and a[-1 - end] == b[-1 - end]:
-        end += 1
-    a, b = a[start:len(a) - end], b[start:len(b) - end]
+    start, end = common_ends(a, b)
+    return table_distance(a[start:len(a) - end], b[start:len(b) - end])
+
+
+def table_distance(a: str, b: str) -> int:
+    """The optimal string alignment distance, by the table over both strings."""
     prev2, prev = None, list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i] + [0] * len(b)

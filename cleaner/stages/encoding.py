@@ -29,6 +29,7 @@ from ftfy.chardata import HTML_ENTITY_RE
 from ftfy.fixes import unescape_html
 
 from ..edits import FIX, Edit, apply, compose, shift
+from ..text.sequences import common_ends
 from .base import Stage
 
 # Text that can hold nothing ftfy would change: printable ASCII, tab, CR, LF, no "&".
@@ -298,13 +299,7 @@ def _changed_tokens(ta: list[str], tb: list[str]):
         if run:
             yield run[0], run[1], run[0], run[1]
         return
-    n = min(len(ta), len(tb))
-    head = 0
-    while head < n and ta[head] == tb[head]:
-        head += 1
-    tail = 0
-    while tail < n - head and ta[-1 - tail] == tb[-1 - tail]:
-        tail += 1
+    head, tail = common_ends(ta, tb)
     middle = difflib.SequenceMatcher(None, ta[head:len(ta) - tail], tb[head:len(tb) - tail])
     for tag, i1, i2, j1, j2 in middle.get_opcodes():
         if tag != "equal":

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.spelling.near import DeletionFilter, DeletionIndex, distance, one_edit
+from cleaner.spelling.near import DeletionFilter, DeletionIndex, distance, one_edit, table_distance
 from cleaner.spelling.vocabulary import vocabulary
 
 SAMPLE = Path(__file__).parents[2] / "data" / "sample"
@@ -74,27 +74,14 @@ def test_distance_counts_a_swap_as_one_edit(a, b, d):
     assert distance(a, b) == d
 
 
-def _full_table(a, b):
-    """The distance without cutting a common beginning and end: the table over both strings."""
-    prev2, prev = None, list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
 def test_cutting_the_common_ends_never_changes_the_distance_of_short_strings():
     strings = [""] + ["".join(p) for n in range(1, 5) for p in product("abc", repeat=n)]
-    assert all(distance(a, b) == _full_table(a, b) for a in strings for b in strings)
+    assert all(distance(a, b) == table_distance(a, b) for a in strings for b in strings)
 
 
 @given(st.text(alphabet="abcd", max_size=9), st.text(alphabet="abcd", max_size=9))
 def test_cutting_the_common_ends_never_changes_the_distance(a, b):
-    assert distance(a, b) == _full_table(a, b)
+    assert distance(a, b) == table_distance(a, b)
 
 
 def test_the_index_finds_words_under_themselves_and_their_deletions_and_packs_whole():

@@ -29,7 +29,9 @@ The features (`FEATURES`, each a number; those of another family are 0):
   ("dijo;otra"), a word torn by OCR has fragments ("ext)eriment");
 - torn: for a gap inside a word, 1 where the token and the letters across the space or hyphen
   beside it make one real word (`around.torn`: "consider|at ion", "de-script|ions"): PDF text tore
-  a word there, and a space would tear it more.
+  a word there, and a space would tear it more;
+- reading: 1 for a cut only the likeliest reading in known words proposes (`reading.py`), the
+  weakest evidence, so that those mostly wrong candidates do not move the other finders' weights.
 """
 from __future__ import annotations
 

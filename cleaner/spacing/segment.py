@@ -71,6 +71,11 @@ class Split:
     each: tuple[tuple[str, float], ...] | None = None   # (evidence, confidence) per cut, where they differ
     rivals: tuple[Split, ...] = ()   # readings about as likely by word frequencies: the context decides
 
+    def parts(self, word: str) -> list[str]:
+        """The words `word` reads as with this split's spaces."""
+        bounds = (0, *self.at, len(word))
+        return [word[a:b] for a, b in zip(bounds, bounds[1:])]
+
     def cuts(self):
         """(offset, evidence, confidence) of each cut."""
         return [(at, *e) for at, e in zip(self.at, self.each or [(self.evidence, self.confidence)] * len(self.at))]

@@ -285,7 +285,7 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
             continue
         if split.rivals:                # "sayshe": the minister "says he will", I "feel she is"
             split = max((split, *split.rivals), key=lambda s: _in_context(text, start, word, s, lex))
-        parts = [word[a:b] for a, b in zip((0,) + split.at, split.at + (len(word),))]
+        parts = split.parts(word)
         shown = " ".join(parts)
         evidence = split_evidence(text, start, word, parts, lex)
         for at, kind, confidence in split.cuts():
@@ -298,9 +298,7 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
 def _in_context(text: str, start: int, word: str, split, lex) -> float:
     """How likely (log10, the word-pair model) the reading `split` of `word` at `start` is between
     the words around it."""
-    bounds = (0, *split.at, len(word))
-    return lex.pairs.reading([word[a:b].lower() for a, b in zip(bounds, bounds[1:])],
-                             *words_around(text, start, start + len(word)))
+    return lex.pairs.reading(split.parts(word.lower()), *words_around(text, start, start + len(word)))
 
 
 def _strangers(text: str, pos: int) -> int:

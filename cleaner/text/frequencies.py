@@ -46,5 +46,6 @@ def _kept_as(language: str) -> str | None:
     data = Path(spec.origin).parent / "data" / f"large_{language}.msgpack.gz"
     with suppress(OSError):
         stat = data.stat()
-        return f"frequencies-{language}-{cache.digest(b'wordfreq large 1', data.name.encode(), str(stat.st_size).encode(), str(stat.st_mtime_ns).encode())}"
+        made_of = (data.name, str(stat.st_size), str(stat.st_mtime_ns))
+        return f"frequencies-{language}-{cache.digest(b'wordfreq large 1', *(p.encode() for p in made_of))}"
     return None

@@ -12,14 +12,9 @@ def en():
     return lexicon("en")
 
 
-def parts(word, split):
-    bounds = (0, *split.at, len(word))
-    return [word[a:b] for a, b in zip(bounds, bounds[1:])]
-
-
 def test_the_likeliest_reading_cuts_into_known_words(en):
-    assert parts("riverbarges", likeliest_reading("riverbarges", en)) == ["river", "barges"]
-    assert parts("taxcollectors", likeliest_reading("taxcollectors", en)) == ["tax", "collectors"]
+    assert likeliest_reading("riverbarges", en).parts("riverbarges") == ["river", "barges"]
+    assert likeliest_reading("taxcollectors", en).parts("taxcollectors") == ["tax", "collectors"]
 
 
 def test_no_reading_of_a_known_word_a_short_token_or_a_run_of_data(en):

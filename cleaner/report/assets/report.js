@@ -158,7 +158,7 @@
   });
   function loadScript(name) {
     return new Promise((resolve, reject) => {
-      if (!/^(index|chunk-\d+)\.js$/.test(name) || !/^data-[0-9a-f]+$/.test(REPORT.data || "")) {
+      if (!/^(index|edits|chunk-\d+)\.js$/.test(name) || !/^data-[0-9a-f]+$/.test(REPORT.data || "")) {
         reject(new Error("bad data file name"));
         return;
       }
@@ -430,7 +430,7 @@
                 }),
               ]),
               el("td", { class: "n", text: num(r[col]) }),
-              el("td", { class: "n", text: num(r[4]) }),
+              el("td", { class: "n", text: num(r[col + 2]) }),
               el("td", {}, [bar(r[col] / max, cls)]),
               TOKEN && col === 2 ? el("td", {}, [ruleButtons(r[0])]) : null,
             ]),

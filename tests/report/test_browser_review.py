@@ -321,3 +321,24 @@ def test_the_queue_sorts_filters_by_confidence_and_pages(tmp_path, page):
     assert shown == [round(c, 2) for c in flags[:20]]
     assert page.locator(".hunk .hl.flagline mark.flagged").count() == len(shown)
     assert page.errors == []
+
+
+def test_the_queue_of_a_100000_edit_report(tmp_path, page):
+    """Page generation at the size the queue is for (timed in benchmarks/report_html.py --edits, not here)."""
+    summary = Summary()
+    lowest = {}
+    with ReportWriter(tmp_path / "rep", summary) as report:
+        for result in synthetic.results(5000, 20):
+            report.add(result)
+            summary.add(result)
+            for e in result.edits:
+                lowest[e.rule] = min(lowest.get(e.rule, 1.0), e.confidence)
+    assert summary.to_dict()["edits"]["total"] == 100_000
+    page.goto((tmp_path / "rep/report.html").as_uri() + "#queue?rule=whitespace.space-run&sort=conf")
+    page.wait_for_selector(".hunk.sel")
+    assert page.inner_text("#q-summary").startswith("30,000 edits (30,000 fixes, 0 flags)")
+    assert page.locator(".hunk").count() == 20
+    first = page.locator(".hunk-head .mono").first.inner_text()
+    assert first == f"confidence {lowest['whitespace.space-run']:.2f}"
+    assert page.inner_text("#q-page") == "page 1 of 1,500"
+    assert page.errors == []

@@ -134,6 +134,8 @@ def test_edits_file_has_each_edit_its_rules_kind_confidence_and_group(tmp_path):
         (0, 0, ["whitespace.x"], 0, 1000, 0), (0, 1, ["rules.r"], 0, 1000, 0),
         (0, 2, ["encoding.a", "whitespace.b"], 0, 750, 2), (0, 3, ["spelling.y"], 1, 500, -1),
         (2, 0, ["whitespace.x"], 0, 1000, 0)]
+    empty = write_report(tmp_path / "empty", [("clean", [], "clean")])
+    assert read_js_call(empty.data / "edits.js", "edits") == [{"combos": [], "edits": []}]
 
 
 def test_documents_of_a_rule_are_counted_apart_for_its_fixes_and_its_flags(tmp_path):

@@ -2,7 +2,7 @@
 its queue shows a page of a report of that many edits.
 
     python benchmarks/report_html.py [CASES.jsonl] [--docs N] [--repeat N] [--keep DIR]
-    python benchmarks/report_html.py --edits 100000 [--repeat N] [--keep DIR]
+    python benchmarks/report_html.py --edits 100000 [--review] [--repeat N] [--keep DIR]
 
 Builds the report of a run of N documents (the development cases cleaned once
 each, then repeated with distinct ids until there are N) with the same
@@ -17,8 +17,10 @@ fresh browser context, and reports the best and the median of:
 With --edits N: a synthetic report (tests/report/synthetic.py: documents of 20 edits, fixes of
 three rules and flags, confidences spread over 0.3–1) opened at the queue of one rule, in
 document order and least confident first, from navigation start to the first page of hunks
-drawn (the page's `cleaner-queue` mark: index.js, edits.js and the page's chunks loaded), then
-the next page (`]`, key press → page drawn).
+drawn whole (the page's `cleaner-queue` mark: index.js, edits.js and the page's chunks loaded;
+`first-hunk`, least confident first: the first hunk drawn, as hunks appear while their chunks
+come in), then the next page (`]`, key press → page drawn). With --review, the page is served by `cleaner
+review`'s server (decision controls on, the decisions fetched, the progress counted) instead.
 """
 from __future__ import annotations
 
@@ -75,7 +77,7 @@ def build_synthetic(edits: int, folder: Path) -> float:
 
 def measure_queue(url: str, repeat: int) -> dict[str, list[float]]:
     from playwright.sync_api import sync_playwright
-    times: dict[str, list[float]] = {"queue": [], "queue-conf": [], "next-page": []}
+    times: dict[str, list[float]] = {"queue": [], "queue-conf": [], "first-hunk": [], "next-page": []}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True)
         for _ in range(repeat):
@@ -87,9 +89,12 @@ def measure_queue(url: str, repeat: int) -> dict[str, list[float]]:
                 page.wait_for_selector("body[data-queue=shown]", state="attached", timeout=60_000)
                 times[name].append(page.evaluate("performance.getEntriesByName('cleaner-queue')[0].startTime"))
                 if name == "queue-conf":
+                    times["first-hunk"].append(
+                        page.evaluate("performance.getEntriesByName('cleaner-queue-first')[0].startTime"))
                     started = page.evaluate("performance.now()")
                     page.keyboard.press("]")
-                    page.wait_for_selector(".hunk[data-pos='20']")
+                    while not page.evaluate("(document.body.dataset.queueHash || '').includes('page=1')"):
+                        page.wait_for_timeout(5)  # (wait_for_function evals: the page's CSP forbids it)
                     times["next-page"].append(page.evaluate("performance.now()") - started)
                 context.close()
         browser.close()
@@ -125,6 +130,7 @@ def main(argv=None) -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--keep", metavar="DIR", help="build the report here and keep it (default: a temporary folder)")
     ap.add_argument("--edits", type=int, help="a synthetic report of this many edits, opened at its queue")
+    ap.add_argument("--review", action="store_true", help="with --edits: serve the page as cleaner review does")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(args.keep or tmp)
@@ -137,8 +143,15 @@ def main(argv=None) -> None:
             print(f"index.js {(data / 'index.js').stat().st_size / 1e6:.1f} MB; edits.js "
                   f"{(data / 'edits.js').stat().st_size / 1e6:.1f} MB; {len(chunks)} chunks of "
                   f"{sum(c.stat().st_size for c in chunks) / len(chunks) / 1e3:.0f} kB on average")
-            times = measure_queue((folder / "report.html").as_uri(), args.repeat)
-            print(f"headless Chromium, {args.repeat} page loads from file://, ms (best / median):")
+            url, where = (folder / "report.html").as_uri(), "file://"
+            if args.review:
+                import threading
+                from cleaner.report import review
+                server, state = review.make_server(folder)
+                threading.Thread(target=server.serve_forever, daemon=True).start()
+                url, where = review.url(server, state) + "report.html", "cleaner review"
+            times = measure_queue(url, args.repeat)
+            print(f"headless Chromium, {args.repeat} page loads from {where}, ms (best / median):")
             for name, values in times.items():
                 print(f"  {name:10} {min(values):7.0f} / {statistics.median(values):7.0f}")
             return

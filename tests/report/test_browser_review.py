@@ -43,6 +43,11 @@ def spaced(tmp_path):
     httpd.server_close()
 
 
+def shown(page):
+    """Wait until the queue's page is drawn whole (hunks are drawn as their chunks come in)."""
+    until(page, "document.body.dataset.queue === 'shown' && document.body.dataset.queueHash === location.hash")
+
+
 def decisions(rep):
     path = rep / "decisions.jsonl"
     return [json.loads(x) for x in path.read_text().splitlines()] if path.exists() else []
@@ -60,7 +65,7 @@ def queue_counts(page):
 def test_fifty_edits_of_a_rule_reviewed_from_the_queue_with_the_keyboard(spaced, page, tmp_path):
     url, rep, out = spaced
     page.goto(url + "#queue?rule=whitespace.space-run&kind=fix")
-    page.wait_for_selector(".hunk.sel")
+    shown(page)
     until(page, "document.body.dataset.progress === 'counted'")
     assert page.inner_text("#q-summary").startswith("60 edits (60 fixes, 0 flags)")
     assert queue_counts(page) == (0, 0, 60)
@@ -88,7 +93,7 @@ def test_fifty_edits_of_a_rule_reviewed_from_the_queue_with_the_keyboard(spaced,
     assert decisions(rep)[-1] == {**decisions(rep)[-1], "scope": "undo", "line": 49}
 
     page.reload()  # the counts come back from the decisions on disk
-    page.wait_for_selector(".hunk")
+    shown(page)
     until(page, "document.body.dataset.progress === 'counted'")
     assert queue_counts(page) == (49, expected[:49].count("reject"), 11)
     page.goto(url + "#summary")
@@ -112,7 +117,7 @@ def test_fifty_edits_of_a_rule_reviewed_from_the_queue_with_the_keyboard(spaced,
 def test_space_opens_the_document_at_the_edit_and_esc_comes_back(spaced, page):
     url, rep, _ = spaced
     page.goto(url + "#queue?rule=whitespace.space-run")
-    page.wait_for_selector(".hunk.sel")
+    shown(page)
     for _ in range(7):
         page.keyboard.press("j")
     assert page.get_attribute(".hunk.sel", "data-pos") == "7"
@@ -122,11 +127,11 @@ def test_space_opens_the_document_at_the_edit_and_esc_comes_back(spaced, page):
     assert page.inner_text("#edit-counter") == "Edit 3 of 5"
     assert page.inner_text("#doc-n") == "#1"
     page.keyboard.press("Escape")
-    page.wait_for_selector(".hunk.sel")
+    shown(page)
     assert "#queue?rule=whitespace.space-run" in page.url
     page.keyboard.press("]")
     until(page, "location.hash.includes('page=1')")
-    page.wait_for_selector(".hunk.sel")
+    shown(page)
     assert page.get_attribute(".hunk.sel", "data-pos") == "20"
     assert page.errors == []
 
@@ -304,22 +309,22 @@ def test_the_queue_sorts_filters_by_confidence_and_pages(tmp_path, page):
     edits = [e for r in records(tmp_path / "rep") for e in r["edits"]]
     glued = sorted(e["confidence"] for e in edits if e["rule"] == "spacing.glued-words")
     page.goto((tmp_path / "rep/report.html").as_uri() + "#queue?rule=spacing.glued-words&sort=conf")
-    page.wait_for_selector(".hunk")
-    shown = [float(x.split()[1]) for x in page.locator(".hunk-head .mono").all_inner_texts()]
-    assert shown == [round(c, 2) for c in glued[:20]]
+    shown(page)
+    confs = [float(x.split()[1]) for x in page.locator(".hunk-head .mono").all_inner_texts()]
+    assert confs == [round(c, 2) for c in glued[:20]]
     page.keyboard.press("]")
     until(page, "location.hash.includes('page=1')")
-    page.wait_for_selector(".hunk[data-pos='20']")
-    shown = [float(x.split()[1]) for x in page.locator(".hunk-head .mono").all_inner_texts()]
-    assert shown == [round(c, 2) for c in glued[20:40]]
+    shown(page)
+    confs = [float(x.split()[1]) for x in page.locator(".hunk-head .mono").all_inner_texts()]
+    assert confs == [round(c, 2) for c in glued[20:40]]
     page.goto((tmp_path / "rep/report.html").as_uri() + "#queue?kind=flag&min=0.5&max=0.8&sort=conf-desc")
-    until(page, "document.querySelector('#q-summary') && document.querySelector('#q-summary').textContent.length > 0")
+    shown(page)
     flags = sorted((e["confidence"] for e in edits if e["kind"] == "flag" and 0.5 <= e["confidence"] <= 0.8),
                    reverse=True)
     assert page.inner_text("#q-summary").startswith(f"{len(flags)} edits (0 fixes, {len(flags)} flags)")
-    shown = [float(x.split()[1]) for x in page.locator(".hunk-head .mono").all_inner_texts()]
-    assert shown == [round(c, 2) for c in flags[:20]]
-    assert page.locator(".hunk .hl.flagline mark.flagged").count() == len(shown)
+    confs = [float(x.split()[1]) for x in page.locator(".hunk-head .mono").all_inner_texts()]
+    assert confs == [round(c, 2) for c in flags[:20]]
+    assert page.locator(".hunk .hl.flagline mark.flagged").count() == len(confs)
     assert page.errors == []
 
 
@@ -335,7 +340,7 @@ def test_the_queue_of_a_100000_edit_report(tmp_path, page):
                 lowest[e.rule] = min(lowest.get(e.rule, 1.0), e.confidence)
     assert summary.to_dict()["edits"]["total"] == 100_000
     page.goto((tmp_path / "rep/report.html").as_uri() + "#queue?rule=whitespace.space-run&sort=conf")
-    page.wait_for_selector(".hunk.sel")
+    shown(page)
     assert page.inner_text("#q-summary").startswith("30,000 edits (30,000 fixes, 0 flags)")
     assert page.locator(".hunk").count() == 20
     first = page.locator(".hunk-head .mono").first.inner_text()

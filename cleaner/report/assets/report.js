@@ -143,6 +143,7 @@
   // ---- data loading: script elements whose files call cleanerReport.index / .chunk (works from file://) --
   let index = null;
   let edits = null; // every edit of the report, a few numbers each (edits.js)
+  let editsData = null; // edits.js as loaded, until the index it refers to is in
   let editsWaiters = [];
   const chunks = new Map();
   const waiting = new Map();
@@ -157,8 +158,8 @@
         }
       },
       edits(data) {
-        if (!edits && index) {
-          edits = prepareEdits(data);
+        if (!editsData) {
+          editsData = data;
           editsWaiters.forEach((f) => f());
           editsWaiters = [];
         }
@@ -195,14 +196,15 @@
   }
   let editsPromise = null;
   function loadEdits() {
+    // edits.js loads beside the index, not after it; its rule numbers need the index to be read
     if (!editsPromise) {
-      editsPromise = loadIndex().then(
-        () =>
-          new Promise((resolve, reject) => {
-            editsWaiters.push(resolve);
-            loadScript("edits.js").catch(reject);
-          }),
-      );
+      const loaded = new Promise((resolve, reject) => {
+        editsWaiters.push(resolve);
+        loadScript("edits.js").catch(reject);
+      });
+      editsPromise = Promise.all([loadIndex(), loaded]).then(() => {
+        if (!edits) edits = prepareEdits(editsData);
+      });
     }
     return editsPromise;
   }
@@ -1588,6 +1590,7 @@
       query = (location.hash.split("?")[1] || "");
     }
     document.title = "Queue \u2014 cleaner report";
+    document.body.dataset.queue = "loading";
     const p = new URLSearchParams(query);
     for (const key of QKEYS) qf[key] = p.get(key) || "";
     qf.sort = p.get("sort") || "order";
@@ -1617,29 +1620,50 @@
     if (!ks.length) {
       box.append(el("div", { class: "panel empty", text: "No edit matches." }));
       renderQueueSummary();
+      document.body.dataset.queue = "shown";
+      document.body.dataset.queueHash = location.hash;
       return;
     }
     const ticket = ++queueTicket;
-    const needed = [...new Set(ks.map((k) => index.docs[index.byN.get(edits.n[k])][2]))];
-    try {
-      await Promise.all(needed.map(loadChunk));
-    } catch (e) {
-      box.append(el("div", { class: "panel empty", text: e.message }));
-      return;
-    }
-    if (ticket !== queueTicket) return; // another page or filter was asked for meanwhile
+    // A place for each hunk at once (keys work on it already); each hunk is drawn as soon as its
+    // document's chunk is in, so a page spread over many chunks shows its first hunks early.
     ks.forEach((k, j) => {
-      const hunk = renderHunk(k, first + j);
-      qHunks.set(first + j, hunk);
-      box.append(hunk);
+      const wait = el("div", { class: "hunk panel loading", data: { k, pos: first + j } }, [
+        el("span", { class: "sub", text: "Loading\u2026" }),
+      ]);
+      qHunks.set(first + j, wait);
+      box.append(wait);
     });
     if (qsel < first || qsel >= first + ks.length) {
       qsel = first;
       if (TOKEN && states) for (let j = 0; j < ks.length; j++) if (states[ks[j]] === 0) { qsel = first + j; break; }
     }
-    renderQueueStates();
+    selectHunk(qsel);
+    const chunkOf = (k) => index.docs[index.byN.get(edits.n[k])][2];
+    let drawn = 0;
+    const draw = (c) => {
+      if (ticket !== queueTicket) return; // another page or filter was asked for meanwhile
+      ks.forEach((k, j) => {
+        if (chunkOf(k) !== c) return;
+        const pos = first + j;
+        const hunk = renderHunk(k, pos);
+        qHunks.get(pos).replaceWith(hunk);
+        qHunks.set(pos, hunk);
+        if (pos === qsel) hunk.classList.add("sel");
+        if (++drawn === 1 && window.performance && performance.mark) performance.mark("cleaner-queue-first");
+      });
+      renderQueueStates();
+    };
+    try {
+      await Promise.all([...new Set(ks.map(chunkOf))].map((c) => loadChunk(c).then(() => draw(c))));
+    } catch (e) {
+      box.append(el("div", { class: "panel empty", text: e.message }));
+      return;
+    }
+    if (ticket !== queueTicket) return;
     selectHunk(qsel);
     document.body.dataset.queue = "shown";
+    document.body.dataset.queueHash = location.hash; // which page is shown, for tests and benchmarks
     if (window.performance && performance.mark) performance.mark("cleaner-queue");
   }
   function renderQueueSummary() {

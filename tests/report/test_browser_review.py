@@ -1,6 +1,7 @@
 """Reviewing at scale in a real browser (#20): the queue, progress, bulk decisions and their undo,
 and the four bugs of the first review page. Same Chromium set-up as test_browser.py."""
 import json
+import os
 import threading
 from pathlib import Path
 
@@ -347,3 +348,21 @@ def test_the_queue_of_a_100000_edit_report(tmp_path, page):
     assert first == f"confidence {lowest['whitespace.space-run']:.2f}"
     assert page.inner_text("#q-page") == "page 1 of 1,500"
     assert page.errors == []
+
+
+def test_a_reworded_span_shows_which_characters_changed(run, page):
+    _, _, rep = run
+    n, i, e = next((n, i, e) for n, r in enumerate(records(rep)) for i, e in enumerate(r["edits"])
+                   if e["rule"] == "encoding.mojibake" and e["before"][:1] == e["after"][:1])
+    head = len(os.path.commonprefix([e["before"], e["after"]]))
+    tail = len(os.path.commonprefix([e["before"][head:][::-1], e["after"][head:][::-1]]))
+    page.goto((rep / "report.html").as_uri() + f"#doc/{n}?edit={i}")
+    page.wait_for_selector("#change-before del")
+    assert page.inner_text("#change-before del") == e["before"][head:len(e["before"]) - tail]
+    assert page.inner_text("#change-after ins") == e["after"][head:len(e["after"]) - tail]
+    assert page.inner_text("#change-after") == e["after"]
+    page.goto((rep / "report.html").as_uri() + "#queue?rule=encoding.mojibake")
+    shown(page)
+    hunk = page.locator(f".hunk:has(a[href='#doc/{n}?edit={i}'])")
+    assert hunk.locator(".hl.old del").inner_text() == e["before"][head:len(e["before"]) - tail]
+    assert hunk.locator(".hl.new ins").inner_text() == e["after"][head:len(e["after"]) - tail]

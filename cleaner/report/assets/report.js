@@ -1309,6 +1309,14 @@
     if (!quiet || i > 0) span.scrollIntoView({ block: "center", behavior: "instant" });
     renderSide();
   }
+  // One side of a change with the characters it does not share with the other side marked
+  // (surplus,â€� → surplus,” marks â€� and ”); a side of whitespace alone shown as symbols.
+  function changed(parent, tag, text, other) {
+    if (!text) return parent.append("\u2205"), parent;
+    if (!other || !text.trim()) return appendVisible(parent, text);
+    const [p, q] = commonEnds(text, other);
+    return marked(parent, tag, text, p, q);
+  }
   function renderSide() {
     const { doc, sel, states } = current;
     const [n, id, text, , edits] = doc;
@@ -1334,9 +1342,9 @@
       el("h3", { text: e[4] ? "Text and suggestion" : "Change" }),
       el("div", { class: "change" }, [
         el("span", { class: "sub", text: e[4] ? "text" : "before" }),
-        appendVisible(el("span", { class: "v b" }), before || "\u2205"),
+        changed(el("span", { class: "v b", id: "change-before" }), "del", before, e[2]),
         el("span", { class: "sub", text: e[4] ? "suggests" : "after" }),
-        appendVisible(el("span", { class: "v a" }), e[2] || "\u2205"),
+        changed(el("span", { class: "v a", id: "change-after" }), "ins", e[2], before),
         el("span", { class: "sub", text: "escaped" }),
         el("span", { class: "mono sub pre", text: escaped(before) + " \u2192 " + escaped(e[2]) }),
         el("span", { class: "sub", text: "span" }),

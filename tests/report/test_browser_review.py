@@ -205,6 +205,10 @@ def test_a_bulk_reject_shows_its_count_asks_once_and_is_undone(spaced, page, tmp
     page.click("#confirm-yes")
     until(page, "document.querySelectorAll('#doc-text .ed.rejected').length === 0")
     assert page.inner_text("#doc-progress") == "0 of 5 decided \u00b7 0 rejected \u00b7 5 undecided"
+    page.click("#edit-panel .btn.reject.small")  # the rule, from an edit: the same count, asked the same way
+    assert page.inner_text("#confirm-text") == "Reject 60 fixes of rule whitespace.space-run (the whole report)?"
+    page.click("#confirm-no")
+    assert len(decisions(rep)) == 4
     assert page.errors == [] and page.dialogs == []
 
     applied = tmp_path / "applied"  # nothing stays rejected: the run's output again

@@ -1158,7 +1158,6 @@
       el("span", { class: "spacer" }),
       TOKEN && fixCount
         ? el("span", { class: "decide" }, [
-            el("span", { class: "sub", id: "doc-progress", text: progressText(docCounts(doc, states)) }),
             el("button", {
               class: "btn accept" + (docState === "accept" ? " on" : ""),
               id: "accept-doc",
@@ -1264,7 +1263,13 @@
           el(
             "div",
             { class: "meta-line" },
-            metaBits.concat([el("span", { text: num(fixes) + " fixes, " + num(edits.length - fixes) + " flags" })]),
+            metaBits.concat([
+              el("span", { text: num(fixes) + " fixes, " + num(edits.length - fixes) + " flags" }),
+              TOKEN && fixes ? " \u00b7 " : null,
+              TOKEN && fixes
+                ? el("span", { class: "sub", id: "doc-progress", text: progressText(docCounts(doc, states)) })
+                : null,
+            ]),
           ),
           el("div", { class: "keys" }, [
             "Keys: ",
@@ -1433,14 +1438,16 @@
         el(
           "div",
           { class: "decide" },
-          ruleNames(e).map((r) =>
-            el("button", {
+          ruleNames(e).map((r) => {
+            const row = payload.rules.find((x) => x[0] === r);
+            const count = row ? row[2] : 0;
+            return el("button", {
               class: "btn small reject",
-              text: "Reject all " + r,
+              text: "Reject all " + num(count) + " of " + r,
               title: "Reject every fix of " + r + " in the report",
-              on: { click: () => decide("rule", { rule: r }, "reject") },
-            }),
-          ),
+              on: { click: () => bulk("rule", { rule: r }, "reject", count, "rule " + r + " (the whole report)") },
+            });
+          }),
         ),
       );
     } else if (TOKEN) {
@@ -1688,7 +1695,7 @@
     }
     document.getElementById("q-summary").textContent =
       num(list.length) + (list.length === 1 ? " edit" : " edits") + " (" + num(fixes) + " fixes, " +
-      num(list.length - fixes) + " flags)" + (TOKEN && states ? " \u00b7 " + progressText(c) : "");
+      num(list.length - fixes) + " flags)" + (TOKEN && states && fixes ? " \u00b7 " + progressText(c) : "");
   }
   function renderQueueBulk() {
     const box = clear(document.getElementById("q-bulk"));

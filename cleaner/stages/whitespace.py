@@ -14,17 +14,19 @@ What it does, one edit per run of whitespace that needs it:
   whitespace of the document → removed; trailing blank lines → one "\\n".
 
 Flags (text unchanged) bidirectional controls, which a reader cannot see but
-which reorder what is shown (`Invoice \u202eexe.txt` reads "Invoice txt.exe"):
+which reorder what is shown (`Invoice \\u202eexe.txt` reads "Invoice txt.exe"):
 overrides (LRO, RLO) always; embeddings and isolates (LRE, RLE, PDF, LRI,
 RLI, FSI, PDI) always, less sure on a line written in a right-to-left script,
-where an editor may have put them; marks (LRM, RLM, ALM) only on a line
-without right-to-left letters: in Hebrew or Arabic text they are ordinary
-typing. `bidi_controls = "remove"` deletes what would be flagged instead.
+where an editor may have put them; right-to-left marks (RLM, ALM) only on a
+line without right-to-left letters: in Hebrew or Arabic text they are ordinary
+typing. A left-to-right mark (LRM) is never flagged: in left-to-right text it
+changes nothing, in right-to-left text it is ordinary typing.
+`bidi_controls = "remove"` deletes what would be flagged instead.
 
 Never: tabs between words (tables, TSV) or the indentation of lines after the
 first; joiners that shape scripts and emoji (U+200C, U+200D); the ideographic
 space U+3000 that CJK text uses on purpose; a single final newline, or its absence;
-a bidirectional mark in right-to-left text.
+a direction mark in right-to-left text, a left-to-right mark anywhere.
 """
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ _ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f"
 _INVISIBLE = "\u200b\u2060\ufeff\u00ad"
 _OVERRIDES = "\u202d\u202e"
 _EMBEDDINGS = "\u202a\u202b\u202c\u2066-\u2069"
-_MARKS = "\u200e\u200f\u061c"
+_MARKS = "\u200f\u061c"  # right-to-left marks; a left-to-right mark never changes left-to-right text
 _BIDI_RE = re.compile(f"[{_OVERRIDES}{_EMBEDDINGS}{_MARKS}]+")
 # letters of right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo … and their presentation forms
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -173,7 +175,7 @@ class WhitespaceStage(Stage):
 
 _NAMES = {"\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
           "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI",
-          "\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM"}
+          "\u200f": "RLM", "\u061c": "ALM"}
 
 
 def _judge(ch: str, rtl: bool) -> tuple[float, str] | None:
@@ -182,7 +184,8 @@ def _judge(ch: str, rtl: bool) -> tuple[float, str] | None:
     if ch in _OVERRIDES:
         return 0.95, "an override reverses the characters after it, and text never needs one."
     if ch in _MARKS:
-        return None if rtl else (0.6, "a direction mark on a line without right-to-left letters has no use.")
+        return None if rtl else (0.6, "on a line without right-to-left letters a right-to-left mark has no use, "
+                                      "and it can reverse the numbers after it (10 \u200f20 30 shows as 10 30 20).")
     if rtl:
         return 0.5, "on a line in a right-to-left script an editor may have put it there on purpose."
     return 0.9, "on a line without right-to-left letters it has no use."

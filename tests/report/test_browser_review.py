@@ -82,7 +82,8 @@ def test_fifty_edits_of_a_rule_reviewed_from_the_queue_with_the_keyboard(spaced,
         until(page, f"document.querySelector('#q-summary').textContent.includes(' {step + 1} of 60 decided')")
         rejected = expected.count("reject")
         assert queue_counts(page) == (step + 1, rejected, 59 - step)
-        assert page.get_attribute(".hunk.sel", "data-pos") == str(step + 1)  # moved on to the next undecided
+        # moved on to the next undecided (onto the next page after the 20th)
+        until(page, f"(document.querySelector('.hunk.sel') || {{dataset: {{}}}}).dataset.pos === '{step + 1}'")
     shot(page, "review-queue.png")
     lines = decisions(rep)
     assert [d["decision"] for d in lines] == expected
@@ -121,7 +122,7 @@ def test_space_opens_the_document_at_the_edit_and_esc_comes_back(spaced, page):
     shown(page)
     for _ in range(7):
         page.keyboard.press("j")
-    assert page.get_attribute(".hunk.sel", "data-pos") == "7"
+    until(page, "document.querySelector('.hunk.sel').dataset.pos === '7'")  # keys act one after the other
     page.keyboard.press(" ")
     page.wait_for_selector("#doc-text .ed.sel")
     assert page.url.endswith("#doc/1?edit=2")  # the 8th fix: document 1's third
@@ -133,7 +134,7 @@ def test_space_opens_the_document_at_the_edit_and_esc_comes_back(spaced, page):
     page.keyboard.press("]")
     until(page, "location.hash.includes('page=1')")
     shown(page)
-    assert page.get_attribute(".hunk.sel", "data-pos") == "20"
+    until(page, "document.querySelector('.hunk.sel').dataset.pos === '20'")
     assert page.errors == []
 
 
@@ -370,3 +371,19 @@ def test_a_reworded_span_shows_which_characters_changed(run, page):
     hunk = page.locator(f".hunk:has(a[href='#doc/{n}?edit={i}'])")
     assert hunk.locator(".hl.old del").inner_text() == e["before"][head:len(e["before"]) - tail]
     assert hunk.locator(".hl.new ins").inner_text() == e["after"][head:len(e["after"]) - tail]
+
+
+def test_an_inserted_space_is_a_visible_box(run, page):
+    _, _, rep = run
+    n, i = next((n, i) for n, r in enumerate(records(rep)) for i, e in enumerate(r["edits"])
+                if e["kind"] == "fix" and e["before"] == "" and e["after"] == " ")
+    page.goto((rep / "report.html").as_uri() + f"#doc/{n}?edit={i}")
+    page.wait_for_selector(f"#edit-{i} ins .ws")
+    box = page.locator(f"#edit-{i} ins .ws")
+    assert box.inner_text() == "\u2423"
+    assert box.evaluate("e => parseFloat(getComputedStyle(e).borderTopWidth)") >= 1
+    page.goto((rep / "report.html").as_uri() + "#queue?kind=fix")
+    shown(page)
+    hunk = page.locator(f".hunk:has(a[href='#doc/{n}?edit={i}'])")
+    assert hunk.locator(".hl.new ins.space").inner_text() == "\u2423"
+    assert hunk.locator(".hl.old .caret").count() == 1  # where it goes in the original

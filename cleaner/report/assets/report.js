@@ -696,7 +696,9 @@
   }
   function progressPanel() {
     if (!progress)
-      return el("div", { class: "panel", id: "progress" }, [el("span", { class: "sub", text: "Counting decisions\u2026" })]);
+      return el("div", { class: "panel", id: "progress" }, [
+        el("span", { class: "sub", text: "Counting decisions\u2026" }),
+      ]);
     const [all, accepted, rejected] = progress.total;
     const card = (value, label, cls) =>
       el("div", { class: "card " + (cls || "") }, [
@@ -708,7 +710,11 @@
         el("h2", { text: "Review" }),
         el("span", { class: "sub", id: "progress-text", text: progressText(progress.total) }),
         el("span", { class: "spacer" }),
-        el("a", { class: "btn", href: queueHash({ kind: "fix", state: "undecided" }), text: "Undecided fixes in the queue" }),
+        el("a", {
+          class: "btn",
+          href: queueHash({ kind: "fix", state: "undecided" }),
+          text: "Undecided fixes in the queue",
+        }),
         el("button", { class: "btn", id: "next-undecided", text: "Next undecided (n)", on: { click: nextUndecided } }),
       ]),
       el("div", { class: "cards", id: "progress-cards" }, [
@@ -1507,11 +1513,27 @@
       el(
         "select",
         { id, "aria-label": label },
-        [el("option", { value: "", text: label })].concat(options.map((o) => el("option", { value: o[0], text: o[1] }))),
+        [el("option", { value: "", text: label })].concat(
+          options.map((o) => el("option", { value: o[0], text: o[1] })),
+        ),
       );
-    const search = el("input", { type: "search", id: "q-q", placeholder: "Search ids, titles, text\u2026", "aria-label": "Search" });
+    const search = el("input", {
+      type: "search",
+      id: "q-q",
+      placeholder: "Search ids, titles, text\u2026",
+      "aria-label": "Search",
+    });
     const number = (id, label) =>
-      el("input", { type: "number", id, min: "0", max: "1", step: "0.05", placeholder: label, "aria-label": label, class: "conf-in" });
+      el("input", {
+        type: "number",
+        id,
+        min: "0",
+        max: "1",
+        step: "0.05",
+        placeholder: label,
+        "aria-label": label,
+        class: "conf-in",
+      });
     root.append(
       el("div", { class: "head-row" }, [
         el("h1", { text: "Queue" }),
@@ -1651,7 +1673,8 @@
     });
     if (qsel < first || qsel >= first + ks.length) {
       qsel = first;
-      if (TOKEN && states) for (let j = 0; j < ks.length; j++) if (states[ks[j]] === 0) { qsel = first + j; break; }
+      const undecided = TOKEN && states ? ks.findIndex((k) => states[k] === 0) : -1;
+      if (undecided >= 0) qsel = first + undecided; // a page opens at its first undecided fix
     }
     selectHunk(qsel);
     const chunkOf = (k) => index.docs[index.byN.get(edits.n[k])][2];
@@ -1700,7 +1723,14 @@
   function renderQueueBulk() {
     const box = clear(document.getElementById("q-bulk"));
     if (TOKEN && qf.rule && qf.kind !== "flag" && index.rules.includes(qf.rule)) {
-      box.append(el("div", { class: "note" }, ["Every fix of ", el("code", { text: qf.rule }), " in this report: ", ruleButtons(qf.rule)]));
+      box.append(
+        el("div", { class: "note" }, [
+          "Every fix of ",
+          el("code", { text: qf.rule }),
+          " in this report: ",
+          ruleButtons(qf.rule),
+        ]),
+      );
     }
   }
   function clipped(parent, text, a, b, ls, le) {
@@ -1743,7 +1773,10 @@
     const mid = text.slice(p, text.length - q);
     appendText(parent, text.slice(0, p));
     if (mid) parent.append(appendVisible(el(tag, { class: /^\s+$/.test(mid) ? "space" : null }), mid));
-    else parent.append(el("span", { class: "caret", title: tag === "del" ? "inserted here" : "deleted here", text: "\u2038" }));
+    else {
+      const title = tag === "del" ? "inserted here" : "deleted here";
+      parent.append(el("span", { class: "caret", title, text: "\u2038" }));
+    }
     appendText(parent, text.slice(text.length - q));
     return parent;
   }
@@ -1762,7 +1795,8 @@
     if (le < 0) le = text.length;
     const a = Math.max(ls, s - 160),
       b = Math.min(le, t + 160); // a long line (a paragraph) is cut around the edit
-    const line = (cls, sign, content) => el("div", { class: "hl " + cls }, [el("span", { class: "sign", text: sign }), content]);
+    const line = (cls, sign, content) =>
+      el("div", { class: "hl " + cls }, [el("span", { class: "sign", text: sign }), content]);
     const body = el("div", { class: "hunk-body" });
     const [pls, ple] = lineBefore(text, ls);
     if (ple > pls) {

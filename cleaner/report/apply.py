@@ -32,7 +32,7 @@ from ..io import compression, default_format, open_writer
 from ..io.writers import STDOUT
 from ..result import Result
 from .data import ReportData, ReportError
-from .decisions import DecisionError, DocEdits, Resolver, kept, load, validate
+from .decisions import DecisionError, DocEdits, Resolver, check_all, kept, load, validate
 from .summary import Summary
 from .writer import ReportWriter
 
@@ -119,11 +119,16 @@ def apply_decisions(report_dir: str | Path, output: str, fmt: str | None = None,
 def _check_decisions(data: ReportData, decisions) -> None:
     """Every decision names a fix rule, a document with edits, or a fix of one (DecisionError if not)."""
     rules = data.fix_rules()
-    named = {d.doc for d in decisions if d.scope != "rule"}
+    try:
+        check_all(decisions)
+    except DecisionError as e:
+        raise DecisionError(f"{data.folder / 'decisions.jsonl'}: {e}") from None
+    named = {d.doc for d in decisions if d.scope in ("edit", "doc")}
     docs = {n: DocEdits(id, edits) for n, id, _, edits in data.records() if n in named and edits}
     for line, d in enumerate(decisions, 1):
         try:
-            validate(d, docs, rules)
+            if d.scope != "undo":
+                validate(d, docs, rules)
         except DecisionError as e:
             raise DecisionError(f"{data.folder / 'decisions.jsonl'}: decision {line}: {e}") from None
 

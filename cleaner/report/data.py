@@ -6,6 +6,7 @@ data lives beside the page in `data-<report id>/` as JavaScript files that a
 `<script src>` tag loads, each calling one function the page defines:
 
     index.js          cleanerReport.index({...}): the rules, the chunk files, one short row per document
+    edits.js          cleanerReport.edits({...}): a few numbers per edit, for the queue and the progress counts
     chunk-00000.js    cleanerReport.chunk(0, [...]): the documents of one chunk, texts and edits
 
 Only documents with at least one edit are stored: a document without edits is
@@ -155,8 +156,10 @@ class DataWriter:
         self._hash = hashlib.sha256()
         self._table = RuleTable()
         self.stages = self._table.stages
-        self.counts: dict[str, list[int]] = {}  # rule → [fixes, flags, documents]
+        self.counts: dict[str, list[int]] = {}  # rule → [fixes, flags, documents with fixes, with flags]
         self._rows = tempfile.TemporaryFile(dir=self._tmp)
+        self._edits = tempfile.TemporaryFile(dir=self._tmp)
+        self._combos: dict[tuple[int, ...], int] = {}
         self._first_row = True
         self._chunk: list[str] = []  # the documents' payloads
         self._chunk_chars = 0
@@ -184,9 +187,12 @@ class DataWriter:
         id, metadata, stored, fixes, flags, keys, haystack, chars = entry
         names = self._table.names
         for key, count in keys:
-            self.counts.setdefault(names[key >> 1], [0, 0, 0])[key & 1] += count
-        for r in {key >> 1 for key, _ in keys}:
-            self.counts[names[r]][2] += 1
+            c = self.counts.setdefault(names[key >> 1], [0, 0, 0, 0])
+            c[key & 1] += count
+            c[2 + (key & 1)] += 1
+        self._edits.write(b"".join(b"%d,%d,%d,%d,%d," % (n, i, 2 * self._combo(row[3]) + row[4],
+                                                         round(row[5] * 1000), row[7])
+                                   for i, row in enumerate(stored)))
         row = [n, id, len(self._chunks), fixes, flags, [x for key, count in sorted(keys) for x in (key, count)],
                haystack]
         self._rows.write(("" if self._first_row else ",").encode() + js_payload(row).encode("ascii"))
@@ -197,6 +203,10 @@ class DataWriter:
         self._chunk_chars += chars
         if len(self._chunk) >= CHUNK_DOCS or self._chunk_chars >= CHUNK_CHARS:
             self._flush()
+
+    def _combo(self, rules: list[int]) -> int:
+        """The number of a set of rules (an edit's, several for a merged one) in the edits file."""
+        return self._combos.setdefault(tuple(rules), len(self._combos))
 
     def _flush(self) -> None:
         if self._chunk:
@@ -224,6 +234,16 @@ class DataWriter:
             shutil.copyfileobj(self._rows, index)
             index.write(b"]});\n")
         self._rows.close()
+        # js_call("edits", {"combos", "edits"}): five numbers an edit, streamed likewise
+        with open(self._tmp / "edits.js", "wb") as f:
+            f.write(f'{_PREFIX}edits({{"combos":{js_payload([list(c) for c in self._combos])},"edits":['
+                    .encode("ascii"))
+            self._edits.seek(0)
+            shutil.copyfileobj(self._edits, f)
+            f.seek(f.tell() - 1 if self._combos else f.tell())  # the last number's comma
+            f.truncate()
+            f.write(b"]});\n")
+        self._edits.close()
         os.chmod(self._tmp, 0o777 & ~_umask())
         name = f"data-{report_id}"
         target = self.folder / name
@@ -235,6 +255,7 @@ class DataWriter:
 
     def abort(self) -> None:
         self._rows.close()
+        self._edits.close()
         shutil.rmtree(self._tmp, ignore_errors=True)
 
 

@@ -7,9 +7,15 @@ rewritten:
     {"report": "3f2a…", "scope": "doc",  "doc": 12, "id": "news/a.txt", "decision": "accept", "time": "…"}
     {"report": "3f2a…", "scope": "rule", "rule": "spacing.glued-words", "decision": "reject", "time": "…"}
 
-`doc` is the document's number in the report (its line in edits.jsonl), `id`
-repeats its id as a check, `edit` is the edit's index in that document's
-edits. `decision` is "accept", "reject" or "clear" (back to undecided).
+    {"report": "3f2a…", "scope": "undo", "line": 2, "time": "…"}
+
+`doc` is the document's number in the report (its line in edits.jsonl, 0 for
+the first), `id` repeats its id as a check, `edit` is the edit's index in that
+document's edits. `decision` is "accept", "reject" or "clear" (back to
+undecided). An "undo" line takes back the decision of an earlier line, `line`
+counted from 0 over the file's decisions: the states are then what they would
+be had that line never been written. That is how a bulk decision (a rule, a
+document) is undone exactly, whatever the states it overrode were.
 
 An edit's state is the decision of the *last* line that names it: the edit
 itself or any edit of its group, its document, or any rule of its group. So
@@ -37,7 +43,7 @@ from ..io.atomic import fsync_folder
 from .data import groups
 
 FILE = "decisions.jsonl"
-SCOPES = ("edit", "doc", "rule")
+SCOPES = ("edit", "doc", "rule", "undo")
 VALUES = ("accept", "reject", "clear")
 
 
@@ -53,9 +59,13 @@ class Decision:
     id: str | None = None
     edit: int | None = None
     rule: str | None = None
+    line: int | None = None   # the decision an "undo" takes back
 
     def to_dict(self, report: str) -> dict:
         d = {"report": report, "scope": self.scope}
+        if self.scope == "undo":
+            d["line"] = self.line
+            return d
         if self.scope == "rule":
             d["rule"] = self.rule
         else:
@@ -76,6 +86,10 @@ def parse(fields: object, report: str) -> Decision:
     scope, value = fields.get("scope"), fields.get("decision")
     if scope not in SCOPES:
         raise DecisionError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+    if scope == "undo":
+        if not _whole(fields.get("line")):
+            raise DecisionError("an undo needs the number of the decision it takes back (line, from 0)")
+        return Decision(scope, "undo", line=fields["line"])
     if value not in VALUES:
         raise DecisionError(f"decision must be one of {', '.join(VALUES)}, not {value!r}")
     if scope == "rule":
@@ -130,6 +144,30 @@ def validate(decision: Decision, docs: dict[int, DocEdits] | None, rules: Iterab
             raise DecisionError(f"edit {decision.edit} of document {decision.doc} is a flag: it changes nothing")
 
 
+def check_undo(decision: Decision, earlier: Sequence[Decision]) -> None:
+    """Raise DecisionError unless an undo takes back an earlier decision, not yet taken back."""
+    if decision.scope != "undo":
+        return
+    if decision.line >= len(earlier):
+        raise DecisionError(f"no decision {decision.line} to undo (there are {len(earlier)})")
+    if earlier[decision.line].scope == "undo":
+        raise DecisionError(f"decision {decision.line} is an undo itself: decide again instead")
+    if any(d.scope == "undo" and d.line == decision.line for d in earlier):
+        raise DecisionError(f"decision {decision.line} is undone already")
+
+
+def check_all(decisions: Sequence[Decision]) -> None:
+    """check_undo for every line of a file, against the lines before it (DecisionError names the line)."""
+    undone: set[int] = set()
+    for number, d in enumerate(decisions):
+        if d.scope != "undo":
+            continue
+        if d.line >= number or decisions[d.line].scope == "undo" or d.line in undone:
+            raise DecisionError(f"decision {number}: undo of decision {d.line}, which is later, an undo "
+                                "or undone already")
+        undone.add(d.line)
+
+
 class Resolver:
     """Which fixes of a document the decisions reject (the last decision naming a group wins)."""
 
@@ -138,7 +176,10 @@ class Resolver:
         self.by_doc: dict[int, int] = {}
         self.by_rule: dict[str, int] = {}
         self.decisions = list(decisions)
+        undone = {d.line for d in self.decisions if d.scope == "undo"}
         for line, d in enumerate(self.decisions):
+            if line in undone or d.scope == "undo":
+                continue
             if d.scope == "edit":
                 self.by_edit[(d.doc, d.edit)] = line
             elif d.scope == "doc":

@@ -39,7 +39,8 @@ def csp(script: str, style: str) -> str:
 
 
 def build_page(summary: dict, counts: dict[str, list[int]], stages: dict[str, str], rejects: list[dict]) -> bytes:
-    """The page of a report: `summary` as in summary.json, per-rule [fixes, flags, documents]."""
+    """The page of a report: `summary` as in summary.json, per rule [fixes, flags, documents with
+    fixes, documents with flags]."""
     rules = sorted(([rule, stages[rule], *c] for rule, c in counts.items()),
                    key=lambda r: (-(r[2] + r[3]), r[0]))
     payload = {"summary": summary, "rules": rules, "rejects": rejects}

@@ -28,11 +28,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from .data import ReportData, ReportError
-from .decisions import DecisionError, DecisionLog, DocEdits, load, parse, validate
+from .decisions import DecisionError, DecisionLog, DocEdits, check_all, check_undo, load, parse, validate
 from .html import REVIEW_META
 
 MAX_BODY = 64 * 1024
-_DATA_FILE = re.compile(r"(index|chunk-\d{5})\.js")
+_DATA_FILE = re.compile(r"(index|edits|chunk-\d{5})\.js")
 _SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
@@ -55,9 +55,15 @@ class Review:
         self.rules = self.data.fix_rules()
         for number, d in enumerate(loaded.decisions, 1):
             try:
-                validate(d, self.docs, self.rules)
+                if d.scope != "undo":
+                    validate(d, self.docs, self.rules)
             except DecisionError as e:
                 raise DecisionError(f"{self.log.path}: decision {number}: {e}") from None
+        try:
+            check_all(loaded.decisions)
+        except DecisionError as e:
+            raise DecisionError(f"{self.log.path}: {e}") from None
+        self._parsed = list(loaded.decisions)
         self.decisions = [d.to_dict(self.data.id) for d in loaded.decisions]
         try:
             page = (self.data.folder / "report.html").read_text(encoding="utf-8")
@@ -70,10 +76,13 @@ class Review:
 
     def decide(self, fields: object) -> dict:
         decision = parse(fields, self.data.id)
-        validate(decision, self.docs, self.rules)
+        if decision.scope != "undo":
+            validate(decision, self.docs, self.rules)
         with self._lock:  # the list keeps the file's order, whichever request thread gets here first
+            check_undo(decision, self._parsed)
             line = self.log.append(decision)
             self.decisions.append(line)
+            self._parsed.append(decision)
         return line
 
 

@@ -13,9 +13,20 @@ What it does, one edit per run of whitespace that needs it:
   spaces at line ends → removed; blank-line runs → one blank line; leading
   whitespace of the document → removed; trailing blank lines → one "\\n".
 
+Flags (text unchanged) bidirectional controls, which a reader cannot see but
+which reorder what is shown (`Invoice \\u202eexe.txt` reads "Invoice txt.exe"):
+overrides (LRO, RLO) always; embeddings and isolates (LRE, RLE, PDF, LRI,
+RLI, FSI, PDI) always, less sure on a line written in a right-to-left script,
+where an editor may have put them; right-to-left marks (RLM, ALM) only on a
+line without right-to-left letters: in Hebrew or Arabic text they are ordinary
+typing. A left-to-right mark (LRM) is never flagged: in left-to-right text it
+changes nothing, in right-to-left text it is ordinary typing.
+`bidi_controls = "remove"` deletes what would be flagged instead.
+
 Never: tabs between words (tables, TSV) or the indentation of lines after the
 first; joiners that shape scripts and emoji (U+200C, U+200D); the ideographic
-space U+3000 that CJK text uses on purpose; a single final newline, or its absence.
+space U+3000 that CJK text uses on purpose; a single final newline, or its absence;
+a direction mark in right-to-left text, a left-to-right mark anywhere.
 """
 from __future__ import annotations
 
@@ -28,6 +39,12 @@ from .base import Stage
 _BREAKS = "\r\n\x0b\x0c\x85\u2028\u2029"
 _ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f"
 _INVISIBLE = "\u200b\u2060\ufeff\u00ad"
+_OVERRIDES = "\u202d\u202e"
+_EMBEDDINGS = "\u202a\u202b\u202c\u2066-\u2069"
+_MARKS = "\u200f\u061c"  # right-to-left marks; a left-to-right mark never changes left-to-right text
+_BIDI_RE = re.compile(f"[{_OVERRIDES}{_EMBEDDINGS}{_MARKS}]+")
+# letters of right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo … and their presentation forms
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _BREAK_RE = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028]|\u2029")
 
 # (facet, rule, how the reason describes it), in order of precedence for the rule id
@@ -47,10 +64,13 @@ class WhitespaceOptions:
     odd_spaces: bool = True        # no-break and typographic spaces → " "
     invisible: bool = True         # zero-width spaces, word joiners, BOMs, soft hyphens → removed
     max_blank_lines: int = 1       # longer runs of blank lines are cut to this
+    bidi_controls: str = "flag"    # "flag" (whitespace.bidi-control), "remove" what would be flagged, or "keep"
 
     def __post_init__(self):
         if self.max_blank_lines < 0:
             raise ValueError("max_blank_lines must be 0 or more")
+        if self.bidi_controls not in ("flag", "remove", "keep"):
+            raise ValueError("bidi_controls must be 'flag', 'remove' or 'keep'")
 
 
 class WhitespaceStage(Stage):
@@ -90,6 +110,29 @@ class WhitespaceStage(Stage):
             if after != run:
                 rule, reason = _explain(facets)
                 edits.append(self.fix(text, s, e, after, rule, reason))
+        if self.options.bidi_controls != "keep" and _BIDI_RE.search(text):
+            edits = sorted(edits + self._bidi(text), key=lambda e: e.start)
+        return edits
+
+    def _bidi(self, text: str) -> list[Edit]:
+        """A flag (or, with bidi_controls = "remove", a fix) per run of bidirectional controls."""
+        edits = []
+        for m in _BIDI_RE.finditer(text):
+            s, e = m.span()
+            line = text[text.rfind("\n", 0, s) + 1:_line_end(text, e)]
+            rtl = _RTL_LETTER.search(line) is not None
+            judged = [_judge(ch, rtl) for ch in m.group()]
+            if not any(judged):
+                continue
+            confidence = max(c for c, _ in filter(None, judged))
+            names = ", ".join(dict.fromkeys(f"{_NAMES[ch]} (U+{ord(ch):04X})" for ch in m.group()))
+            reason = ("Invisible bidirectional control " + names + ": it can change the order in which the text "
+                      "around it is shown, so what a reader sees is not what the text says; "
+                      + next(why for _, why in filter(None, judged)))
+            if self.options.bidi_controls == "remove" and all(judged):
+                edits.append(self.fix(text, s, e, "", "bidi-control", reason, confidence))
+            else:
+                edits.append(self.flag(text, s, e, "bidi-control", reason, confidence))
         return edits
 
     def _normalise(self, run: str, at_start: bool, at_end: bool) -> tuple[str, set]:
@@ -128,6 +171,29 @@ class WhitespaceStage(Stage):
         if lines > keep:
             facets.add("blank")
         return "\n" * min(lines, keep) + indent, facets
+
+
+_NAMES = {"\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
+          "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI",
+          "\u200f": "RLM", "\u061c": "ALM"}
+
+
+def _judge(ch: str, rtl: bool) -> tuple[float, str] | None:
+    """(confidence, why) of flagging one bidirectional control on a line with or without
+    right-to-left letters; None: it is ordinary in such a line."""
+    if ch in _OVERRIDES:
+        return 0.95, "an override reverses the characters after it, and text never needs one."
+    if ch in _MARKS:
+        return None if rtl else (0.6, "on a line without right-to-left letters a right-to-left mark has no use, "
+                                      "and it can reverse the numbers after it (10 \u200f20 30 shows as 10 30 20).")
+    if rtl:
+        return 0.5, "on a line in a right-to-left script an editor may have put it there on purpose."
+    return 0.9, "on a line without right-to-left letters it has no use."
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _explain(facets: set) -> tuple[str, str]:

@@ -154,3 +154,42 @@ def test_missing_or_foreign_report(tmp_path, capsys):
 def test_the_applied_report_cannot_overwrite_its_source(run, capsys):
     _, out, rep = run
     one_line_error(capsys, main(["apply", str(rep), "-o", str(out), "--report", str(rep)]), "another folder")
+
+
+def test_bulk_decisions_and_their_undos_apply_exactly(run, tmp_path):
+    """A rule rejected, one of its edits accepted, a document rejected then undone, a second rule
+    rejected then undone: only the first rule's other fixes are undone."""
+    _, out, rep = run
+    n, record = find(rep, "news/harbour-festival.txt")
+    line_endings = [(m, i) for m, r in enumerate(records(rep)) for i, e in enumerate(r["edits"])
+                    if e["kind"] == FIX and "whitespace.line-endings" in e["rule"].split("+")]
+    assert len(line_endings) >= 2
+    kept_n, kept_i = line_endings[0]
+    kept_id = records(rep)[kept_n]["id"]
+    decide(rep, {"scope": "rule", "rule": "whitespace.line-endings", "decision": "reject"},       # 0
+           {"scope": "edit", "doc": kept_n, "id": kept_id, "edit": kept_i, "decision": "accept"},  # 1
+           {"scope": "doc", "doc": n, "id": record["id"], "decision": "reject"},                   # 2
+           {"scope": "undo", "line": 2},
+           {"scope": "rule", "rule": "encoding.mojibake", "decision": "reject"},                   # 4
+           {"scope": "undo", "line": 4})
+    assert main(["apply", str(rep), "-o", str(tmp_path / "applied"), "-q"]) == 0
+    applied, cleaned = texts(tmp_path / "applied"), texts(out)
+    undone = 0
+    for m, r in enumerate(records(rep)):
+        edits = [Edit.from_dict(e) for e in r["edits"]]
+        group_of = groups(edits)
+        kept_group = group_of[kept_i] if m == kept_n else None
+        named = {i for i, e in enumerate(edits) if e.kind == FIX and "whitespace.line-endings" in e.rules}
+        rejected = {i for i, g in enumerate(group_of)
+                    if g >= 0 and g != kept_group and g in {group_of[j] for j in named}}
+        original = undo(cleaned[r["id"]], [e for e in edits if e.kind == FIX])
+        assert applied[r["id"]] == replay(original, [e for i, e in enumerate(edits) if i not in rejected]), r["id"]
+        undone += len(rejected)
+    assert undone == len(line_endings) - 1 >= 1
+
+
+def test_an_undo_of_a_later_or_undone_line_is_refused(run, tmp_path, capsys):
+    _, _, rep = run
+    decide(rep, {"scope": "rule", "rule": "encoding.mojibake", "decision": "reject"},
+           {"scope": "undo", "line": 0}, {"scope": "undo", "line": 0})
+    one_line_error(capsys, main(["apply", str(rep), "-o", str(tmp_path / "z")]), "undone already")

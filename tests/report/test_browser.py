@@ -141,6 +141,7 @@ def test_review_reject_an_edit_a_rule_and_a_document_then_apply(served, page, ru
     page.goto(url + "#docs?rule=whitespace.line-endings")
     page.wait_for_selector("#bulk .btn.reject")
     page.click("#bulk .btn.reject")
+    page.click("#confirm-yes")  # a bulk decision asks once
     page.wait_for_selector("#bulk .btn.reject.on")
 
     # one edit: the second fix of the festival report
@@ -160,6 +161,7 @@ def test_review_reject_an_edit_a_rule_and_a_document_then_apply(served, page, ru
     page.goto(url + f"#doc/{council}")
     page.wait_for_selector("#reject-doc")
     page.click("#reject-doc")
+    page.click("#confirm-yes")
     page.wait_for_selector("#edit-state.reject")
 
     lines = [json.loads(x) for x in (rep / "decisions.jsonl").read_text().splitlines()]

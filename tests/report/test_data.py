@@ -101,7 +101,7 @@ def test_page_holds_its_code_by_hash_and_document_text_only_escaped():
     summary = Summary(options={"inputs": ["</script><script>alert(1)</script>"]}).to_dict()
     summary["report"] = {"id": "0123456789abcdef", "data": "data-0123456789abcdef"}
     rejects = [{"id": "<b>", "source": "<img src=x onerror=alert(1)>", "reason": "</script>"}]
-    page = build_page(summary, {"<script>": [1, 0, 1]}, {"<script>": "x"}, rejects).decode()
+    page = build_page(summary, {"<script>": [1, 0, 1, 0]}, {"<script>": "x"}, rejects).decode()
     assert page.count("<script") == 2 and page.count("</script>") == 2
     payload = page.split('<script type="application/json" id="payload">', 1)[1].split("</script>", 1)[0]
     assert "<" not in payload and ">" not in payload
@@ -117,3 +117,38 @@ def test_page_holds_its_code_by_hash_and_document_text_only_escaped():
         assert f"'sha256-{digest}'" in csp
     assert not re.search(r"(?i)</?script|<!--", script + style)  # nothing that could end the inline code early
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "eval(" not in script
+
+
+def test_edits_file_has_each_edit_its_rules_kind_confidence_and_group(tmp_path):
+    merged = Edit(5, 6, "\u00e9", "e", "encoding", "encoding.a+whitespace.b", "why", 0.75,
+                  parts=(fix(5, 6, "\u00e9", "x", "encoding.a"), fix(5, 6, "x", "e", "whitespace.b")))
+    docs = [("a  b\u00e9 cd", [fix(1, 3, "  ", " "), fix(3, 4, "b", "B", "rules.r"), merged,
+                              Edit(7, 9, "cd", "dc", "spelling", "spelling.y", "why", 0.5, "flag")], "a Be dc"),
+            ("clean", [], "clean"), ("x\u00a0y", [fix(1, 2, "\u00a0", " ")], "x y")]
+    report = write_report(tmp_path, docs)
+    [got] = read_js_call(report.data / "edits.js", "edits")
+    rules = report.rules
+    combos = [[rules[r] for r in c] for c in got["combos"]]
+    rows = [got["edits"][k:k + 5] for k in range(0, len(got["edits"]), 5)]
+    assert [(n, i, combos[key >> 1], key & 1, conf, group) for n, i, key, conf, group in rows] == [
+        (0, 0, ["whitespace.x"], 0, 1000, 0), (0, 1, ["rules.r"], 0, 1000, 0),
+        (0, 2, ["encoding.a", "whitespace.b"], 0, 750, 2), (0, 3, ["spelling.y"], 1, 500, -1),
+        (2, 0, ["whitespace.x"], 0, 1000, 0)]
+    empty = write_report(tmp_path / "empty", [("clean", [], "clean")])
+    assert read_js_call(empty.data / "edits.js", "edits") == [{"combos": [], "edits": []}]
+
+
+def test_documents_of_a_rule_are_counted_apart_for_its_fixes_and_its_flags(tmp_path):
+    both = [fix(0, 1, "a", "A", "spacing.g"), Edit(2, 3, "c", "", "spacing", "spacing.g", "why", 0.3, "flag")]
+    docs = [("a c", both, "A c"), ("b", [fix(0, 1, "b", "B", "spacing.g")], "B"),
+            ("d e", [Edit(2, 3, "e", "", "spacing", "spacing.g", "why", 0.3, "flag")], "d e")]
+    folder = tmp_path / "r"
+    summary = Summary()
+    with ReportWriter(folder, summary) as report:
+        for n, (original, edits, text) in enumerate(docs):
+            report.add(Result(text, edits, {}, original, f"d{n}"))
+        counts = report._data.counts
+    assert counts["spacing.g"] == [2, 2, 2, 2]   # fixes, flags, documents with fixes, with flags
+    page = (folder / "report.html").read_text()
+    payload = json.loads(page.split('id="payload">', 1)[1].split("</script>", 1)[0])
+    assert payload["rules"] == [["spacing.g", "spacing", 2, 2, 2, 2]]

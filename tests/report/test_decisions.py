@@ -182,3 +182,32 @@ def test_apply_undoes_exactly_the_rejected_fixes(text, data):
     assert applied == undo_in_output(r.text, r.edits, rejected)
     assert replay(applied, []) == applied and cleaner.edits.undo(applied, kept(r.edits, rejected)) == text
     assert replay(text, kept(r.edits, Resolver(decisions).rejected(0, r.edits))) == applied  # deterministic
+
+
+def undo(line):
+    return d("undo", "undo", line=line)
+
+
+def test_an_undo_takes_a_line_back_as_if_it_was_never_written():
+    reject_rule = rule("whitespace.odd-space", "reject")
+    assert states(edit(2, "accept"), reject_rule, undo(1)) == [None, None, "accept", None, None]
+    assert states(reject_rule, edit(2, "accept"), undo(0)) == [None, None, "accept", None, None]
+    assert states(d("doc", "reject", doc=0, id="doc"), edit(4, "accept"), undo(0)) == [
+        None, None, None, None, "accept"]
+    assert states(edit(0, "reject"), undo(0), edit(0, "accept")) == ["accept", "accept", None, None, None]
+
+
+def test_an_undo_must_name_an_earlier_decision_not_yet_undone():
+    parsed = parse({"report": REPORT, "scope": "undo", "line": 1}, REPORT)
+    assert parsed == undo(1) and parsed.to_dict(REPORT) == {"report": REPORT, "scope": "undo", "line": 1}
+    with pytest.raises(DecisionError, match="needs the number"):
+        parse({"report": REPORT, "scope": "undo"}, REPORT)
+    dec.check_all([edit(0, "reject"), undo(0), edit(1, "accept"), undo(2)])
+    for bad in ([undo(0)], [edit(0, "reject"), undo(1)], [edit(0, "reject"), undo(0), undo(0)],
+                [edit(0, "reject"), undo(0), undo(1)]):
+        with pytest.raises(DecisionError):
+            dec.check_all(bad)
+    with pytest.raises(DecisionError, match="undone already"):
+        dec.check_undo(undo(0), [edit(0, "reject"), undo(0)])
+    with pytest.raises(DecisionError, match="no decision 3"):
+        dec.check_undo(undo(3), [edit(0, "reject")])

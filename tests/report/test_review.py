@@ -90,6 +90,21 @@ def test_a_decision_is_on_disk_before_the_answer_and_survives_a_restart(server):
     assert status == 200 and len(json.loads(content)["decisions"]) == 2
 
 
+def test_an_undo_names_an_earlier_decision_once(server):
+    httpd, review, rep = server
+    rid = report_id(rep)
+    assert post(httpd, review, {"report": rid, "scope": "undo", "line": 0})[0] == 400  # nothing to undo
+    assert post(httpd, review, {"report": rid, "scope": "rule", "rule": "encoding.mojibake",
+                                "decision": "reject"})[0] == 200
+    status, _, content = post(httpd, review, {"report": rid, "scope": "undo", "line": 0})
+    assert status == 200 and json.loads(content)["decision"]["line"] == 0
+    status, _, content = post(httpd, review, {"report": rid, "scope": "undo", "line": 0})
+    assert status == 400 and b"undone already" in content
+    assert post(httpd, review, {"report": rid, "scope": "undo", "line": 1})[0] == 400   # an undo itself
+    assert [(d.scope, d.line) for d in load(rep, rid).decisions] == [("rule", None), ("undo", 0)]
+    assert len(review_module.Review(rep).decisions) == 2
+
+
 @pytest.mark.parametrize("change, status, reason", [
     ({"X-Cleaner-Token": None}, 403, "X-Cleaner-Token"),
     ({"X-Cleaner-Token": "guess"}, 403, "X-Cleaner-Token"),

@@ -4,6 +4,7 @@
   "use strict";
 
   const PAGE = 50; // documents per page of the list
+  const QPAGE = 20; // hunks per page of the queue
   const payload = JSON.parse(document.getElementById("payload").textContent);
   const S = payload.summary;
   const REPORT = S.report || {};
@@ -101,6 +102,10 @@
     if (pos < text.length) parent.append(text.slice(pos));
     return parent;
   }
+  // Text for a place that cannot hold the boxes (the tab title): each control named in brackets.
+  function plain(text) {
+    return String(text).replace(CONTROL, (ch) => "[" + (NAMES[ch] || codePoint(ch)) + "]");
+  }
   const SHOWN_SPACE = { " ": "\u2423", "\n": "\u21b5", "\t": "\u21e5" };
   const ODD_SPACE = {
     "\u00a0": "NBSP",
@@ -137,6 +142,9 @@
 
   // ---- data loading: script elements whose files call cleanerReport.index / .chunk (works from file://) --
   let index = null;
+  let edits = null; // every edit of the report, a few numbers each (edits.js)
+  let editsData = null; // edits.js as loaded, until the index it refers to is in
+  let editsWaiters = [];
   const chunks = new Map();
   const waiting = new Map();
   let indexWaiters = [];
@@ -149,8 +157,15 @@
           indexWaiters = [];
         }
       },
+      edits(data) {
+        if (!editsData) {
+          editsData = data;
+          editsWaiters.forEach((f) => f());
+          editsWaiters = [];
+        }
+      },
       chunk(k, docs) {
-        chunks.set(k, docs);
+        chunks.set(k, new Map(docs.map((d) => [d[0], d])));
         (waiting.get(k) || []).forEach((f) => f());
         waiting.delete(k);
       },
@@ -158,7 +173,7 @@
   });
   function loadScript(name) {
     return new Promise((resolve, reject) => {
-      if (!/^(index|chunk-\d+)\.js$/.test(name) || !/^data-[0-9a-f]+$/.test(REPORT.data || "")) {
+      if (!/^(index|edits|chunk-\d+)\.js$/.test(name) || !/^data-[0-9a-f]+$/.test(REPORT.data || "")) {
         reject(new Error("bad data file name"));
         return;
       }
@@ -178,6 +193,20 @@
       });
     }
     return indexPromise;
+  }
+  let editsPromise = null;
+  function loadEdits() {
+    // edits.js loads beside the index, not after it; its rule numbers need the index to be read
+    if (!editsPromise) {
+      const loaded = new Promise((resolve, reject) => {
+        editsWaiters.push(resolve);
+        loadScript("edits.js").catch(reject);
+      });
+      editsPromise = Promise.all([loadIndex(), loaded]).then(() => {
+        if (!edits) edits = prepareEdits(editsData);
+      });
+    }
+    return editsPromise;
   }
   function loadChunk(k) {
     if (chunks.has(k)) return Promise.resolve(chunks.get(k));
@@ -199,6 +228,35 @@
     data.docs.forEach((row, i) => byN.set(row[0], i));
     return { rules, ruleStage, docs: data.docs, chunks: data.chunks, byN, lower: null };
   }
+  function prepareEdits(data) {
+    // Columns of the flat list: document, edit index, 2 × combo + flag, confidence ‰, group.
+    const flat = data.edits,
+      count = flat.length / 5;
+    const col = (c, Type) => {
+      const a = new Type(count);
+      for (let k = 0; k < count; k++) a[k] = flat[5 * k + c];
+      return a;
+    };
+    const n = col(0, Int32Array);
+    const docStart = new Map();
+    for (let k = 0; k < count; k++) if (!docStart.has(n[k])) docStart.set(n[k], k);
+    return {
+      count,
+      n,
+      i: col(1, Int32Array),
+      key: col(2, Int32Array),
+      conf: col(3, Int16Array),
+      group: col(4, Int32Array),
+      combos: data.combos,
+      docStart,
+    };
+  }
+  // The document n of a loaded chunk.
+  function docOf(n) {
+    const row = index.docs[index.byN.get(n)];
+    const docs = row && chunks.get(row[2]);
+    return docs ? docs.get(n) : undefined;
+  }
 
   // ---- decisions (review mode) -------------------------------------------------------------------
   // Later decisions override earlier ones: an edit's state is that of the last decision naming it,
@@ -207,12 +265,15 @@
   let lastEdit = new Map(),
     lastDoc = new Map(),
     lastRule = new Map();
+  let undone = new Set();
   function setDecisions(list) {
     decisions = list;
     lastEdit = new Map();
     lastDoc = new Map();
     lastRule = new Map();
+    undone = new Set(list.filter((d) => d.scope === "undo").map((d) => d.line));
     list.forEach((d, i) => {
+      if (undone.has(i)) return;
       if (d.scope === "edit") lastEdit.set(d.doc + ":" + d.edit, i);
       else if (d.scope === "doc") lastDoc.set(d.doc, i);
       else if (d.scope === "rule") lastRule.set(d.rule, i);
@@ -235,6 +296,58 @@
     for (const [g, i] of last) if (decisions[i].decision !== "clear") state.set(g, decisions[i].decision);
     return state;
   }
+  // The state of every edit of the report (-1 a flag, 0 undecided, 1 accepted, 2 rejected) and the
+  // counts of fixes [all, accepted, rejected] in total, per rule and per document: the same
+  // resolution as groupStates, over edits.js.
+  let states = null,
+    progress = null;
+  function computeStates() {
+    if (!edits) return;
+    const { count, n, i, key, group, combos, docStart } = edits;
+    const groupLine = new Int32Array(count).fill(-1);
+    const comboLine = combos.map((c) => Math.max(-1, ...c.map((r) => lastRule.get(index.rules[r]) ?? -1)));
+    const byEdit = lastEdit.size > 0;
+    for (let k = 0; k < count; k++) {
+      if (key[k] & 1) continue;
+      let line = Math.max(comboLine[key[k] >> 1], lastDoc.get(n[k]) ?? -1);
+      if (byEdit) line = Math.max(line, lastEdit.get(n[k] + ":" + i[k]) ?? -1);
+      const g = docStart.get(n[k]) + group[k];
+      if (line > groupLine[g]) groupLine[g] = line;
+    }
+    states = new Int8Array(count);
+    const total = [0, 0, 0],
+      byRule = new Map(),
+      byDoc = new Map();
+    const add = (map, x, st) => {
+      let c = map.get(x);
+      if (!c) map.set(x, (c = [0, 0, 0]));
+      c[0]++;
+      if (st) c[st]++;
+    };
+    for (let k = 0; k < count; k++) {
+      if (key[k] & 1) {
+        states[k] = -1;
+        continue;
+      }
+      const line = groupLine[docStart.get(n[k]) + group[k]];
+      const d = line < 0 ? "clear" : decisions[line].decision;
+      const st = d === "accept" ? 1 : d === "reject" ? 2 : 0;
+      states[k] = st;
+      total[0]++;
+      if (st) total[st]++;
+      for (const r of combos[key[k] >> 1]) add(byRule, r, st);
+      add(byDoc, n[k], st);
+    }
+    progress = { total, byRule, byDoc };
+  }
+  function progressText(c) {
+    // "3 of 10 decided · 1 rejected · 7 undecided"
+    const decided = c[1] + c[2];
+    return (
+      num(decided) + " of " + num(c[0]) + " decided \u00b7 " + num(c[2]) + " rejected \u00b7 " +
+      num(c[0] - decided) + " undecided"
+    );
+  }
   async function api(method, body) {
     const response = await fetch("api/decisions", {
       method,
@@ -247,18 +360,82 @@
     if (!response.ok) throw new Error(data.error || "the server answered " + response.status);
     return data;
   }
-  async function decide(scope, target, decision) {
+  function describe(d) {
+    const what = d.scope === "rule" ? "every fix of " + d.rule : d.scope === "doc" ? "document " + d.doc : "the edit";
+    return (d.decision === "clear" ? "cleared " : d.decision === "accept" ? "accepted " : "rejected ") + what;
+  }
+  async function post(body) {
     try {
-      const data = await api("POST", Object.assign({ report: REPORT.id, scope, decision }, target));
+      const data = await api("POST", Object.assign({ report: REPORT.id }, body));
       decisions.push(data.decision);
       setDecisions(decisions);
-      const what =
-        scope === "rule" ? "all edits of " + target.rule : scope === "doc" ? "the whole document" : "the edit";
-      toast((decision === "clear" ? "Cleared decision on " : decision === "accept" ? "Accepted " : "Rejected ") + what);
-      refresh();
+      computeStates();
+      return data.decision;
     } catch (e) {
       toast("Not saved: " + e.message, true);
+      return null;
     }
+  }
+  // One decision, appended like any other; true when it was saved.
+  async function decide(scope, target, decision) {
+    const line = await post(Object.assign({ scope, decision }, target));
+    if (!line) return false;
+    const text = describe(line);
+    toast(text[0].toUpperCase() + text.slice(1) + (scope === "edit" ? "" : " \u00b7 u undoes it"));
+    refresh();
+    return true;
+  }
+  // Take back the last decision not taken back yet (an "undo" line: states become what they were).
+  async function undoLast() {
+    let j = decisions.length - 1;
+    while (j >= 0 && (decisions[j].scope === "undo" || undone.has(j))) j--;
+    if (j < 0) {
+      toast("Nothing to undo");
+      return false;
+    }
+    const line = await post({ scope: "undo", line: j });
+    if (!line) return false;
+    toast("Undone: " + describe(decisions[j]));
+    refresh();
+    return true;
+  }
+  // A bulk decision asks once, saying how many fixes it decides.
+  function confirmThen(message, label, action) {
+    const box = clear(document.getElementById("confirm"));
+    const close = () => {
+      box.hidden = true;
+    };
+    const yes = el("button", {
+      class: "btn " + (label.startsWith("Reject") ? "reject" : label.startsWith("Accept") ? "accept" : ""),
+      id: "confirm-yes",
+      text: label,
+      on: {
+        click: () => {
+          close();
+          action();
+        },
+      },
+    });
+    box.append(
+      el("div", { class: "panel", role: "dialog", "aria-modal": "true" }, [
+        appendText(el("p", { id: "confirm-text" }), message),
+        el("div", { class: "decide" }, [
+          yes,
+          el("button", { class: "btn", id: "confirm-no", text: "Cancel", on: { click: close } }),
+        ]),
+        el("p", { class: "sub", text: "Enter confirms, Esc cancels; u undoes it afterwards." }),
+      ]),
+    );
+    box.hidden = false;
+    yes.focus();
+  }
+  function bulk(scope, target, decision, count, what) {
+    const verb = { accept: "Accept", reject: "Reject", clear: "Clear the decisions on" }[decision];
+    confirmThen(
+      verb + " " + num(count) + (count === 1 ? " fix" : " fixes") + " of " + what + "?",
+      (decision === "clear" ? "Clear " : verb + " ") + num(count),
+      () => decide(scope, target, decision),
+    );
   }
 
   // ---- routing -------------------------------------------------------------------------------------
@@ -266,10 +443,12 @@
     summary: document.getElementById("summary"),
     docs: document.getElementById("docs"),
     doc: document.getElementById("doc"),
+    queue: document.getElementById("queue"),
   };
   const filters = { q: "", stage: "", rule: "", kind: "", sort: "edits", page: 0 };
   let filtered = null; // rows of the list, in its current order
   let current = null; // the open document: { doc, items, sel }
+  let back = "#docs"; // where Esc goes from a document: the list or the queue it was opened from
 
   function route() {
     const hash = location.hash.replace(/^#/, "");
@@ -286,18 +465,35 @@
       filters.page = Math.max(0, parseInt(p.get("page") || "0", 10) || 0);
     } else if (name.startsWith("doc/")) {
       view = "doc";
+    } else if (name === "queue") {
+      view = "queue";
     }
     for (const key of Object.keys(views)) views[key].hidden = key !== view;
     document.getElementById("nav-summary").classList.toggle("active", view === "summary");
-    document.getElementById("nav-docs").classList.toggle("active", view !== "summary");
-    if (view === "docs") showList();
-    if (view === "doc") showDocument(parseInt(name.slice(4), 10));
-    if (view === "summary") document.title = "cleaner report";
+    document.getElementById("nav-docs").classList.toggle("active", view === "docs" || view === "doc");
+    document.getElementById("nav-queue").classList.toggle("active", view === "queue");
+    if (view === "docs") {
+      back = location.hash || "#docs";
+      showList();
+    }
+    if (view === "queue") {
+      back = location.hash;
+      showQueue(query || "");
+    }
+    if (view === "doc") {
+      const edit = parseInt(new URLSearchParams(query || "").get("edit"), 10);
+      showDocument(parseInt(name.slice(4), 10), Number.isNaN(edit) ? null : edit);
+    }
+    if (view === "summary") {
+      document.title = "cleaner report";
+      renderSummary(); // decisions made elsewhere (a bulk decision from the list) show here at once
+    }
   }
   function refresh() {
     if (!views.doc.hidden && current) renderDocument(current.doc, current.sel);
     if (!views.summary.hidden) renderSummary();
     if (!views.docs.hidden && index) showList();
+    if (!views.queue.hidden && queue) renderQueueStates();
   }
   function listHash(changes) {
     const f = Object.assign({}, filters, changes || {});
@@ -365,6 +561,8 @@
       ]),
     );
 
+    if (TOKEN) root.append(progressPanel());
+
     const stages = Object.entries(e.by_stage).sort((a, b) => b[1] - a[1]);
     const maxStage = Math.max(1, ...stages.map((s) => s[1]));
     const stagePanel = el("div", { class: "panel" }, [
@@ -403,7 +601,7 @@
       flagRules = rules.filter((r) => r[3] > 0);
     const ruleTable = (list, col, cls, label) => {
       const max = Math.max(1, ...list.map((r) => r[col]));
-      const head = ["rule", label, "documents", ""].concat(TOKEN && col === 2 ? ["decision"] : []);
+      const head = ["rule", label, "documents", "", "queue"].concat(TOKEN && col === 2 ? ["progress", "decision"] : []);
       return el("table", { class: "rules" }, [
         el("thead", {}, [
           el(
@@ -430,23 +628,30 @@
                 }),
               ]),
               el("td", { class: "n", text: num(r[col]) }),
-              el("td", { class: "n", text: num(r[4]) }),
+              el("td", { class: "n", text: num(r[col + 2]) }),
               el("td", {}, [bar(r[col] / max, cls)]),
+              el("td", {}, [
+                el("a", {
+                  class: "btn small",
+                  href: queueHash({ rule: r[0], kind: col === 2 ? "fix" : "flag" }),
+                  text: "Queue",
+                  title: "Every " + (col === 2 ? "fix" : "flag") + " of " + r[0] + " as a list of hunks",
+                }),
+              ]),
+              TOKEN && col === 2 ? el("td", { class: "progress sub", text: ruleProgress(r[0]) }) : null,
               TOKEN && col === 2 ? el("td", {}, [ruleButtons(r[0])]) : null,
             ]),
           ),
         ),
       ]);
     };
-    root.append(
-      el("div", { class: "two" }, [
-        stagePanel,
-        el("div", { class: "panel" }, [
-          el("h2", { text: "Fixes by rule" }),
-          fixRules.length ? ruleTable(fixRules, 2, "", "fixes") : el("div", { class: "empty", text: "No fixes." }),
-        ]),
-      ]),
-    );
+    const fixPanel = el("div", { class: "panel", id: "fix-rules" }, [
+      el("h2", { text: "Fixes by rule" }),
+      fixRules.length ? ruleTable(fixRules, 2, "", "fixes") : el("div", { class: "empty", text: "No fixes." }),
+    ]);
+    // in review the fixes table carries progress and decisions: it takes the page's width
+    root.append(TOKEN ? fixPanel : el("div", { class: "two" }, [stagePanel, fixPanel]));
+    if (TOKEN) root.append(stagePanel);
     if (flagRules.length) {
       root.append(
         el("div", { class: "panel" }, [
@@ -472,7 +677,10 @@
               "tbody",
               {},
               shown.map((r) =>
-                el("tr", {}, [el("td", { class: "docid", text: r.source }), el("td", { text: r.reason })]),
+                el("tr", {}, [
+                  appendText(el("td", { class: "docid" }), String(r.source)),
+                  appendText(el("td"), String(r.reason)),
+                ]),
               ),
             ),
           ]),
@@ -481,21 +689,67 @@
     }
     root.append(configPanel());
   }
+  function ruleProgress(rule) {
+    if (!progress) return "\u2026";
+    const c = progress.byRule.get(index.rules.indexOf(rule));
+    return c ? progressText(c) : "";
+  }
+  function progressPanel() {
+    if (!progress)
+      return el("div", { class: "panel", id: "progress" }, [
+        el("span", { class: "sub", text: "Counting decisions\u2026" }),
+      ]);
+    const [all, accepted, rejected] = progress.total;
+    const card = (value, label, cls) =>
+      el("div", { class: "card " + (cls || "") }, [
+        el("div", { class: "num", text: num(value) }),
+        el("div", { class: "lbl", text: label }),
+      ]);
+    return el("div", { class: "panel", id: "progress" }, [
+      el("div", { class: "head-row" }, [
+        el("h2", { text: "Review" }),
+        el("span", { class: "sub", id: "progress-text", text: progressText(progress.total) }),
+        el("span", { class: "spacer" }),
+        el("a", {
+          class: "btn",
+          href: queueHash({ kind: "fix", state: "undecided" }),
+          text: "Undecided fixes in the queue",
+        }),
+        el("button", { class: "btn", id: "next-undecided", text: "Next undecided (n)", on: { click: nextUndecided } }),
+      ]),
+      el("div", { class: "cards", id: "progress-cards" }, [
+        card(accepted + rejected, "decided"),
+        card(accepted, "accepted"),
+        card(rejected, "rejected", rejected ? "warn" : ""),
+        card(all - accepted - rejected, "undecided"),
+      ]),
+      bar(all ? (accepted + rejected) / all : 0),
+    ]);
+  }
   function ruleButtons(rule) {
     const i = lastRule.get(rule);
     const state = i === undefined ? null : decisions[i].decision;
+    const row = payload.rules.find((r) => r[0] === rule);
+    const count = row ? row[2] : 0;
+    const what = "rule " + rule + " (the whole report)";
     return el("span", { class: "decide" }, [
       el("button", {
         class: "btn small accept" + (state === "accept" ? " on" : ""),
-        text: "Accept all",
+        text: "Accept all " + num(count),
         title: "Accept every fix of " + rule,
-        on: { click: () => decide("rule", { rule }, "accept") },
+        on: { click: () => bulk("rule", { rule }, "accept", count, what) },
       }),
       el("button", {
         class: "btn small reject" + (state === "reject" ? " on" : ""),
-        text: "Reject all",
+        text: "Reject all " + num(count),
         title: "Reject every fix of " + rule,
-        on: { click: () => decide("rule", { rule }, "reject") },
+        on: { click: () => bulk("rule", { rule }, "reject", count, what) },
+      }),
+      el("button", {
+        class: "btn small clear",
+        text: "Clear",
+        title: "Every fix of " + rule + " back to undecided",
+        on: { click: () => bulk("rule", { rule }, "clear", count, what) },
       }),
     ]);
   }
@@ -546,17 +800,58 @@
     }
     return count;
   }
+  // Search: ids, titles and edited text from the index at once; the documents' text once every
+  // chunk has been read (in the background, a chunk at a time), after which the view asked again.
+  const textHits = new Map(); // query → Set of documents whose text holds it
+  let scanning = null;
+  function searchDocs(query) {
+    const q = query.trim().toLowerCase();
+    if (!index.lower) index.lower = index.docs.map((row) => (row[1] + "\n" + row[6]).toLowerCase());
+    const out = new Set();
+    index.docs.forEach((row, j) => {
+      if (index.lower[j].includes(q)) out.add(row[0]);
+    });
+    const hits = textHits.get(q);
+    if (hits) for (const n of hits) out.add(n);
+    else scanText(q);
+    return out;
+  }
+  async function scanText(q) {
+    if (scanning === q) return;
+    scanning = q;
+    document.body.dataset.search = "scanning";
+    const hits = new Set();
+    for (let c = 0; c < index.chunks.length; c++) {
+      let docs;
+      try {
+        docs = await loadChunk(c);
+      } catch (e) {
+        toast(e.message, true);
+        break;
+      }
+      if (scanning !== q) return;
+      for (const d of docs.values()) if (d[2].toLowerCase().includes(q)) hits.add(d[0]);
+    }
+    textHits.set(q, hits);
+    scanning = null;
+    document.body.dataset.search = "done";
+    if (!views.docs.hidden && filters.q.trim().toLowerCase() === q) showList();
+    if (!views.queue.hidden && qf.q.trim().toLowerCase() === q) {
+      queue = null;
+      showQueue(location.hash.split("?")[1] || "");
+    }
+  }
   function computeList() {
     const rule = filters.rule ? index.rules.indexOf(filters.rule) : -1;
     const q = filters.q.trim().toLowerCase();
-    if (q && !index.lower) index.lower = index.docs.map((row) => (row[1] + "\n" + row[6]).toLowerCase());
+    const docs = q ? searchDocs(q) : null;
     const any = rule !== -1 || filters.stage || filters.kind;
     const out = [];
     if (filters.rule && rule === -1) return out;
     index.docs.forEach((row, i) => {
       const count = any ? rowCount(row, rule, filters.stage, filters.kind) : row[3] + row[4];
       if (!count) return;
-      if (q && index.lower[i].indexOf(q) < 0) return;
+      if (docs && !docs.has(row[0])) return;
       out.push([row, count]);
     });
     if (filters.sort === "edits") out.sort((a, b) => b[1] - a[1] || a[0][0] - b[0][0]);
@@ -578,7 +873,7 @@
     const search = el("input", {
       type: "search",
       id: "f-q",
-      placeholder: "Search ids, titles, edited text\u2026",
+      placeholder: "Search ids, titles, text\u2026",
       "aria-label": "Search",
     });
     root.append(
@@ -629,6 +924,7 @@
             el("th", { class: "n", text: "fixes" }),
             el("th", { class: "n", text: "flags" }),
             el("th", { text: "rules" }),
+            TOKEN ? el("th", { text: "review" }) : null,
           ]),
         ]),
         el("tbody", { id: "doc-rows" }),
@@ -710,18 +1006,19 @@
             },
           },
           [
-            el("td", { class: "n sub", text: String(row[0] + 1) }),
-            el("td", { class: "docid", text: row[1] }),
+            el("td", { class: "n sub", text: String(row[0]) }),
+            appendText(el("td", { class: "docid" }), row[1]),
             el("td", { class: "n", text: num(count) }),
             el("td", { class: "n", text: num(row[3]) }),
             el("td", { class: "n", text: num(row[4]) }),
             el("td", {}, chips),
+            TOKEN ? docStateCell(row) : null,
           ],
         ),
       );
     }
     if (!filtered.length)
-      rows.append(el("tr", {}, [el("td", { colspan: "6", class: "empty", text: "No document matches." })]));
+      rows.append(el("tr", {}, [el("td", { colspan: "7", class: "empty", text: "No document matches." })]));
     document.getElementById("f-count").textContent =
       num(filtered.length) + (filtered.length === 1 ? " document" : " documents");
     document.getElementById("page-label").textContent = "page " + (filters.page + 1) + " of " + pages;
@@ -740,8 +1037,22 @@
     }
   }
 
+  // A document's review state: its fixes decided, rejected, undecided.
+  function docStateCell(row) {
+    const td = el("td", { class: "state" });
+    if (!row[3]) return td.append(el("span", { class: "sub", text: "flags only" })), td;
+    const c = progress && progress.byDoc.get(row[0]);
+    if (!c) return td.append(el("span", { class: "sub", text: "\u2026" })), td;
+    const decided = c[1] + c[2];
+    const word = decided === 0 ? "undecided" : decided === c[0] ? "decided" : decided + " of " + c[0] + " decided";
+    td.append(el("span", { class: "pill " + (decided === c[0] ? "done" : decided ? "part" : "none"), text: word }));
+    if (c[2]) td.append(" ", el("span", { class: "pill reject", text: c[2] + " rejected" }));
+    td.title = progressText(c);
+    return td;
+  }
+
   // ---- document view ---------------------------------------------------------------------------------
-  async function showDocument(n) {
+  async function showDocument(n, edit) {
     const root = views.doc;
     if (!index) {
       clear(root).append(el("div", { class: "panel empty", text: "Loading\u2026" }));
@@ -749,7 +1060,7 @@
     }
     const i = index.byN.get(n);
     if (i === undefined) {
-      clear(root).append(el("div", { class: "panel empty", text: "No document #" + (n + 1) + " with edits." }));
+      clear(root).append(el("div", { class: "panel empty", text: "No document #" + n + " with edits." }));
       return;
     }
     const row = index.docs[i];
@@ -761,11 +1072,11 @@
       clear(root).append(el("div", { class: "panel empty", text: e.message }));
       return;
     }
-    const doc = docs.find((d) => d[0] === n);
+    const doc = docs.get(n);
     if (!doc) return;
-    if (location.hash !== "#doc/" + n) return; // the reader moved on while the chunk loaded
-    renderDocument(doc, current && current.doc[0] === n ? current.sel : 0);
-    document.title = row[1] + " \u2014 cleaner report";
+    if (location.hash.split("?")[0] !== "#doc/" + n) return; // the reader moved on while the chunk loaded
+    renderDocument(doc, edit !== null ? edit : current && current.doc[0] === n ? current.sel : 0);
+    document.title = plain(row[1]) + " \u2014 cleaner report";
   }
   function placeItems(edits) {
     // Fixes are disjoint; a flag that overlaps a fix or another flag becomes a marker at its start.
@@ -817,6 +1128,18 @@
       e[6]
     );
   }
+  function docCounts(doc, states) {
+    // [fixes, accepted, rejected] of a document, from its group states
+    const c = [0, 0, 0];
+    for (const e of doc[4]) {
+      if (e[4]) continue;
+      const st = states.get(e[7]);
+      c[0]++;
+      if (st === "accept") c[1]++;
+      else if (st === "reject") c[2]++;
+    }
+    return c;
+  }
   function renderDocument(doc, sel) {
     const [n, id, text, meta, edits] = doc;
     const states = TOKEN ? groupStates(doc) : new Map();
@@ -825,26 +1148,42 @@
     const neighbour = (d) => (pos >= 0 && filtered[pos + d] ? filtered[pos + d][0][0] : null);
     const prevDoc = neighbour(-1),
       nextDoc = neighbour(1);
+    const fixCount = edits.filter((e) => !e[4]).length;
+    const docLine = lastDoc.get(n);
+    const docState = docLine === undefined ? null : decisions[docLine].decision;
+    const docBulk = (decision) => () =>
+      bulk("doc", { doc: n, id }, decision, fixCount, "document #" + n + " (" + id + ")");
     const bar = el("div", { class: "doc-bar panel" }, [
-      el("a", { class: "btn", href: filtered ? listHash() : "#docs", text: "\u2190 Documents" }),
-      el("span", { class: "docid", id: "doc-id", text: id }),
-      el("span", { class: "sub", text: "#" + (n + 1) }),
+      el("a", {
+        class: "btn",
+        href: back,
+        text: back.startsWith("#queue") ? "\u2190 Queue" : "\u2190 Documents",
+      }),
+      appendText(el("span", { class: "docid", id: "doc-id" }), id),
+      el("span", { class: "sub", id: "doc-n", text: "#" + n }),
       el("span", { class: "spacer" }),
-      TOKEN
+      TOKEN && fixCount
         ? el("span", { class: "decide" }, [
             el("button", {
-              class: "btn accept",
+              class: "btn accept" + (docState === "accept" ? " on" : ""),
               id: "accept-doc",
-              text: "Accept document",
+              text: "Accept document (" + fixCount + ")",
               title: "Accept every fix of this document",
-              on: { click: () => decide("doc", { doc: n, id }, "accept") },
+              on: { click: docBulk("accept") },
             }),
             el("button", {
-              class: "btn reject",
+              class: "btn reject" + (docState === "reject" ? " on" : ""),
               id: "reject-doc",
-              text: "Reject document",
+              text: "Reject document (" + fixCount + ")",
               title: "Reject every fix of this document",
-              on: { click: () => decide("doc", { doc: n, id }, "reject") },
+              on: { click: docBulk("reject") },
+            }),
+            el("button", {
+              class: "btn clear",
+              id: "clear-doc",
+              text: "Clear",
+              title: "Every fix of this document back to undecided",
+              on: { click: docBulk("clear") },
             }),
           ])
         : null,
@@ -875,11 +1214,11 @@
     ]);
     root.append(bar);
 
-    const fixes = edits.filter((e) => !e[4]).length;
+    const fixes = fixCount;
     const metaBits = [];
     for (const key of ["date", "title", "language"]) {
       if (meta && meta[key])
-        metaBits.push(el("span", {}, [key + " ", el("b", { text: String(meta[key]) }), " \u00b7 "]));
+        metaBits.push(el("span", {}, [key + " ", appendText(el("b"), String(meta[key])), " \u00b7 "]));
     }
     const textBox = el("pre", { id: "doc-text" });
     const items = placeItems(edits);
@@ -930,7 +1269,13 @@
           el(
             "div",
             { class: "meta-line" },
-            metaBits.concat([el("span", { text: num(fixes) + " fixes, " + num(edits.length - fixes) + " flags" })]),
+            metaBits.concat([
+              el("span", { text: num(fixes) + " fixes, " + num(edits.length - fixes) + " flags" }),
+              TOKEN && fixes ? " \u00b7 " : null,
+              TOKEN && fixes
+                ? el("span", { class: "sub", id: "doc-progress", text: progressText(docCounts(doc, states)) })
+                : null,
+            ]),
           ),
           el("div", { class: "keys" }, [
             "Keys: ",
@@ -950,7 +1295,11 @@
             TOKEN ? el("kbd", { text: "a" }) : null,
             TOKEN ? " accept, " : "",
             TOKEN ? el("kbd", { text: "r" }) : null,
-            TOKEN ? " reject" : "",
+            TOKEN ? " reject (and on to the next undecided), " : "",
+            TOKEN ? el("kbd", { text: "n" }) : null,
+            TOKEN ? " next undecided, " : "",
+            TOKEN ? el("kbd", { text: "u" }) : null,
+            TOKEN ? " undo" : "",
           ]),
           el("hr", { class: "sep" }),
           textBox,
@@ -970,6 +1319,14 @@
     span.classList.add("sel");
     if (!quiet || i > 0) span.scrollIntoView({ block: "center", behavior: "instant" });
     renderSide();
+  }
+  // One side of a change with the characters it does not share with the other side marked
+  // (surplus,â€� → surplus,” marks â€� and ”); a side of whitespace alone shown as symbols.
+  function changed(parent, tag, text, other) {
+    if (!text) return parent.append("\u2205"), parent;
+    if (!other || !text.trim()) return appendVisible(parent, text);
+    const [p, q] = commonEnds(text, other);
+    return marked(parent, tag, text, p, q);
   }
   function renderSide() {
     const { doc, sel, states } = current;
@@ -996,9 +1353,9 @@
       el("h3", { text: e[4] ? "Text and suggestion" : "Change" }),
       el("div", { class: "change" }, [
         el("span", { class: "sub", text: e[4] ? "text" : "before" }),
-        appendVisible(el("span", { class: "v b" }), before || "\u2205"),
+        changed(el("span", { class: "v b", id: "change-before" }), "del", before, e[2]),
         el("span", { class: "sub", text: e[4] ? "suggests" : "after" }),
-        appendVisible(el("span", { class: "v a" }), e[2] || "\u2205"),
+        changed(el("span", { class: "v a", id: "change-after" }), "ins", e[2], before),
         el("span", { class: "sub", text: "escaped" }),
         el("span", { class: "mono sub pre", text: escaped(before) + " \u2192 " + escaped(e[2]) }),
         el("span", { class: "sub", text: "span" }),
@@ -1087,14 +1444,16 @@
         el(
           "div",
           { class: "decide" },
-          ruleNames(e).map((r) =>
-            el("button", {
+          ruleNames(e).map((r) => {
+            const row = payload.rules.find((x) => x[0] === r);
+            const count = row ? row[2] : 0;
+            return el("button", {
               class: "btn small reject",
-              text: "Reject all " + r,
+              text: "Reject all " + num(count) + " of " + r,
               title: "Reject every fix of " + r + " in the report",
-              on: { click: () => decide("rule", { rule: r }, "reject") },
-            }),
-          ),
+              on: { click: () => bulk("rule", { rule: r }, "reject", count, "rule " + r + " (the whole report)") },
+            });
+          }),
         ),
       );
     } else if (TOKEN) {
@@ -1102,18 +1461,525 @@
     }
   }
 
+  // ---- queue: every edit of a filter as hunks, keyboard first ---------------------------------------
+  // The list is edits.js filtered and sorted (no text needed); a page loads the chunks of its
+  // documents only, so the cost of a page does not grow with the report.
+  const qf = { q: "", stage: "", rule: "", kind: "", min: "", max: "", state: "", sort: "order", page: 0 };
+  const QKEYS = ["q", "stage", "rule", "kind", "min", "max", "state"];
+  let queue = null; // { sig, list: Int32Array of edit numbers in edits.js }
+  let qsel = 0; // position in queue.list of the selected hunk
+  let qHunks = new Map(); // position → hunk element, on the page shown
+  let queueTicket = 0;
+  function queueHash(changes) {
+    const f = Object.assign({}, changes && changes.keep ? qf : { sort: "order", page: 0 }, changes || {});
+    const p = new URLSearchParams();
+    for (const key of QKEYS) if (f[key]) p.set(key, f[key]);
+    if (f.sort && f.sort !== "order") p.set("sort", f.sort);
+    if (f.page) p.set("page", String(f.page));
+    const s = p.toString();
+    return "#queue" + (s ? "?" + s : "");
+  }
+  function computeQueue() {
+    const { count, n, key, conf, combos } = edits;
+    const rule = qf.rule ? index.rules.indexOf(qf.rule) : -1;
+    const comboOk = combos.map(
+      (c) => (!qf.rule || c.includes(rule)) && (!qf.stage || c.some((r) => index.ruleStage[r] === qf.stage)),
+    );
+    const per = (v, d) => (v === "" || Number.isNaN(parseFloat(v)) ? d : Math.round(parseFloat(v) * 1000));
+    const lo = per(qf.min, -1),
+      hi = per(qf.max, 1001);
+    const docs = qf.q ? searchDocs(qf.q) : null;
+    const want = { undecided: 0, accepted: 1, rejected: 2 }[qf.state];
+    const out = [];
+    for (let k = 0; k < count; k++) {
+      const flag = key[k] & 1;
+      if (!comboOk[key[k] >> 1]) continue;
+      if (qf.kind && (qf.kind === "flag") !== (flag === 1)) continue;
+      if (conf[k] < lo || conf[k] > hi) continue;
+      if (docs && !docs.has(n[k])) continue;
+      if (want !== undefined && (!states || states[k] !== want)) continue;
+      out.push(k);
+    }
+    const list = Int32Array.from(out);
+    if (qf.sort === "conf") list.sort((a, b) => conf[a] - conf[b] || a - b);
+    else if (qf.sort === "conf-desc") list.sort((a, b) => conf[b] - conf[a] || a - b);
+    return list;
+  }
+  let queueBuilt = false;
+  function buildQueueFrame() {
+    const root = clear(views.queue);
+    const stageNames = [...new Set(index.ruleStage)].sort();
+    const select = (id, label, options) =>
+      el(
+        "select",
+        { id, "aria-label": label },
+        [el("option", { value: "", text: label })].concat(
+          options.map((o) => el("option", { value: o[0], text: o[1] })),
+        ),
+      );
+    const search = el("input", {
+      type: "search",
+      id: "q-q",
+      placeholder: "Search ids, titles, text\u2026",
+      "aria-label": "Search",
+    });
+    const number = (id, label) =>
+      el("input", {
+        type: "number",
+        id,
+        min: "0",
+        max: "1",
+        step: "0.05",
+        placeholder: label,
+        "aria-label": label,
+        class: "conf-in",
+      });
+    root.append(
+      el("div", { class: "head-row" }, [
+        el("h1", { text: "Queue" }),
+        el("span", { class: "sub", id: "q-summary" }),
+      ]),
+      el("div", { class: "panel" }, [
+        el("div", { class: "filters" }, [
+          search,
+          select("q-stage", "All stages", stageNames.map((x) => [x, x])),
+          select("q-rule", "All rules", index.rules.map((r) => [r, r]).sort((a, b) => (a[0] < b[0] ? -1 : 1))),
+          select("q-kind", "Fixes and flags", [
+            ["fix", "Fixes only"],
+            ["flag", "Flags only"],
+          ]),
+          TOKEN
+            ? select("q-state", "Any state", [
+                ["undecided", "Undecided"],
+                ["accepted", "Accepted"],
+                ["rejected", "Rejected"],
+              ])
+            : null,
+          el("span", { class: "sub", text: "confidence" }),
+          number("q-min", "from"),
+          number("q-max", "to"),
+          select("q-sort", "Sort", [
+            ["order", "Document order"],
+            ["conf", "Least confident first"],
+            ["conf-desc", "Most confident first"],
+          ]),
+        ]),
+        el("div", { id: "q-bulk" }),
+        el("div", { class: "keys" }, [
+          "Keys: ",
+          el("kbd", { text: "j" }),
+          " / ",
+          el("kbd", { text: "k" }),
+          " next / previous, ",
+          TOKEN ? el("kbd", { text: "a" }) : null,
+          TOKEN ? " accept, " : "",
+          TOKEN ? el("kbd", { text: "r" }) : null,
+          TOKEN ? " reject (each moves to the next undecided), " : "",
+          TOKEN ? el("kbd", { text: "c" }) : null,
+          TOKEN ? " clear, " : "",
+          TOKEN ? el("kbd", { text: "u" }) : null,
+          TOKEN ? " undo, " : "",
+          TOKEN ? el("kbd", { text: "n" }) : null,
+          TOKEN ? " next undecided, " : "",
+          el("kbd", { text: "space" }),
+          " open the document, ",
+          el("kbd", { text: "[" }),
+          " ",
+          el("kbd", { text: "]" }),
+          " pages",
+        ]),
+      ]),
+      el("div", { id: "hunks" }),
+      el("div", { class: "pager" }, [
+        el("button", { class: "btn", id: "q-prev", text: "\u2039 Previous" }),
+        el("span", { class: "sub", id: "q-page" }),
+        el("button", { class: "btn", id: "q-next", text: "Next \u203a" }),
+      ]),
+    );
+    document.getElementById("q-sort").firstChild.remove();
+    const go = (changes) => {
+      location.hash = queueHash(Object.assign({ keep: true, page: 0 }, changes));
+    };
+    let typing = null;
+    search.addEventListener("input", () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => go({ q: search.value }), 200);
+    });
+    for (const key of ["stage", "rule", "kind", "state", "sort", "min", "max"]) {
+      const input = document.getElementById("q-" + key);
+      if (input) input.addEventListener("change", (ev) => go({ [key]: ev.target.value }));
+    }
+    document.getElementById("q-prev").addEventListener("click", () => gotoQueuePos((qf.page - 1) * QPAGE));
+    document.getElementById("q-next").addEventListener("click", () => gotoQueuePos((qf.page + 1) * QPAGE));
+    queueBuilt = true;
+  }
+  async function showQueue(query) {
+    if (!index || !edits) {
+      clear(views.queue).append(el("div", { class: "panel empty", text: "Loading the edits\u2026" }));
+      try {
+        await loadEdits();
+      } catch (e) {
+        clear(views.queue).append(el("div", { class: "panel empty", text: e.message }));
+        return;
+      }
+      queueBuilt = false;
+      if (views.queue.hidden) return;
+      query = (location.hash.split("?")[1] || "");
+    }
+    document.title = "Queue \u2014 cleaner report";
+    document.body.dataset.queue = "loading";
+    const p = new URLSearchParams(query);
+    for (const key of QKEYS) qf[key] = p.get(key) || "";
+    qf.sort = p.get("sort") || "order";
+    qf.page = Math.max(0, parseInt(p.get("page") || "0", 10) || 0);
+    const sig = QKEYS.map((k) => qf[k]).join("\u0000") + "\u0000" + qf.sort;
+    if (!queue || queue.sig !== sig) {
+      queue = { sig, list: computeQueue() };
+      qsel = -1;
+    }
+    if (!queueBuilt) buildQueueFrame();
+    const q = document.getElementById("q-q");
+    if (document.activeElement !== q) q.value = qf.q;
+    for (const key of ["stage", "rule", "kind", "state", "sort", "min", "max"]) {
+      const input = document.getElementById("q-" + key);
+      if (input && document.activeElement !== input) input.value = qf[key];
+    }
+    const pages = Math.max(1, Math.ceil(queue.list.length / QPAGE));
+    qf.page = Math.min(qf.page, pages - 1);
+    const first = qf.page * QPAGE;
+    const ks = Array.from(queue.list.subarray(first, first + QPAGE));
+    document.getElementById("q-page").textContent = "page " + (qf.page + 1) + " of " + num(pages);
+    document.getElementById("q-prev").disabled = qf.page === 0;
+    document.getElementById("q-next").disabled = qf.page >= pages - 1;
+    renderQueueBulk();
+    const box = clear(document.getElementById("hunks"));
+    qHunks = new Map();
+    if (!ks.length) {
+      box.append(el("div", { class: "panel empty", text: "No edit matches." }));
+      renderQueueSummary();
+      document.body.dataset.queue = "shown";
+      document.body.dataset.queueHash = location.hash;
+      return;
+    }
+    const ticket = ++queueTicket;
+    // A place for each hunk at once (keys work on it already); each hunk is drawn as soon as its
+    // document's chunk is in, so a page spread over many chunks shows its first hunks early.
+    ks.forEach((k, j) => {
+      const wait = el("div", { class: "hunk panel loading", data: { k, pos: first + j } }, [
+        el("span", { class: "sub", text: "Loading\u2026" }),
+      ]);
+      qHunks.set(first + j, wait);
+      box.append(wait);
+    });
+    if (qsel < first || qsel >= first + ks.length) {
+      qsel = first;
+      const undecided = TOKEN && states ? ks.findIndex((k) => states[k] === 0) : -1;
+      if (undecided >= 0) qsel = first + undecided; // a page opens at its first undecided fix
+    }
+    selectHunk(qsel);
+    const chunkOf = (k) => index.docs[index.byN.get(edits.n[k])][2];
+    let drawn = 0;
+    const draw = (c) => {
+      if (ticket !== queueTicket) return; // another page or filter was asked for meanwhile
+      ks.forEach((k, j) => {
+        if (chunkOf(k) !== c) return;
+        const pos = first + j;
+        const hunk = renderHunk(k, pos);
+        qHunks.get(pos).replaceWith(hunk);
+        qHunks.set(pos, hunk);
+        if (pos === qsel) hunk.classList.add("sel");
+        if (++drawn === 1 && window.performance && performance.mark) performance.mark("cleaner-queue-first");
+      });
+      renderQueueStates();
+    };
+    try {
+      await Promise.all([...new Set(ks.map(chunkOf))].map((c) => loadChunk(c).then(() => draw(c))));
+    } catch (e) {
+      box.append(el("div", { class: "panel empty", text: e.message }));
+      return;
+    }
+    if (ticket !== queueTicket) return;
+    selectHunk(qsel);
+    document.body.dataset.queue = "shown";
+    document.body.dataset.queueHash = location.hash; // which page is shown, for tests and benchmarks
+    if (window.performance && performance.mark) performance.mark("cleaner-queue");
+  }
+  function renderQueueSummary() {
+    const list = queue.list;
+    let fixes = 0;
+    const c = [0, 0, 0];
+    for (let j = 0; j < list.length; j++) {
+      if (edits.key[list[j]] & 1) continue;
+      fixes++;
+      if (states) {
+        c[0]++;
+        if (states[list[j]] > 0) c[states[list[j]]]++;
+      }
+    }
+    document.getElementById("q-summary").textContent =
+      num(list.length) + (list.length === 1 ? " edit" : " edits") + " (" + num(fixes) + " fixes, " +
+      num(list.length - fixes) + " flags)" + (TOKEN && states && fixes ? " \u00b7 " + progressText(c) : "");
+  }
+  function renderQueueBulk() {
+    const box = clear(document.getElementById("q-bulk"));
+    if (TOKEN && qf.rule && qf.kind !== "flag" && index.rules.includes(qf.rule)) {
+      box.append(
+        el("div", { class: "note" }, [
+          "Every fix of ",
+          el("code", { text: qf.rule }),
+          " in this report: ",
+          ruleButtons(qf.rule),
+        ]),
+      );
+    }
+  }
+  function clipped(parent, text, a, b, ls, le) {
+    if (a > ls) parent.append(el("span", { class: "sub", text: "\u2026" }));
+    appendText(parent, text.slice(a, b));
+    if (b < le) parent.append(el("span", { class: "sub", text: "\u2026" }));
+    return parent;
+  }
+  // The nearest line with words before the line starting at ls, and after the line ending at le
+  // (blank lines between paragraphs are skipped): [start, end), empty when there is none.
+  function lineBefore(text, ls) {
+    let end = ls - 1;
+    while (end > 0) {
+      const start = text.lastIndexOf("\n", end - 1) + 1;
+      if (text.slice(start, end).trim()) return [start, end];
+      end = start - 1;
+    }
+    return [0, 0];
+  }
+  function lineAfter(text, le) {
+    let start = le + 1;
+    while (start < text.length) {
+      let end = text.indexOf("\n", start);
+      if (end < 0) end = text.length;
+      if (text.slice(start, end).trim()) return [start, end];
+      start = end + 1;
+    }
+    return [0, 0];
+  }
+  function commonEnds(a, b) {
+    let p = 0;
+    const m = Math.min(a.length, b.length);
+    while (p < m && a[p] === b[p]) p++;
+    let q = 0;
+    while (q < m - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+    return [p, q];
+  }
+  // The changed characters of an edit, marked: `before` and `after` share their ends.
+  function marked(parent, tag, text, p, q) {
+    const mid = text.slice(p, text.length - q);
+    appendText(parent, text.slice(0, p));
+    if (mid) parent.append(appendVisible(el(tag, { class: /^\s+$/.test(mid) ? "space" : null }), mid));
+    else {
+      const title = tag === "del" ? "inserted here" : "deleted here";
+      parent.append(el("span", { class: "caret", title, text: "\u2038" }));
+    }
+    appendText(parent, text.slice(text.length - q));
+    return parent;
+  }
+  function renderHunk(k, pos) {
+    const n = edits.n[k],
+      i = edits.i[k];
+    const doc = docOf(n);
+    const [, id, text] = doc;
+    const e = doc[4][i];
+    const flag = e[4] === 1;
+    const [s, t] = [e[0], e[1]];
+    const before = text.slice(s, t),
+      after = e[2];
+    const ls = text.lastIndexOf("\n", s - 1) + 1;
+    let le = text.indexOf("\n", t);
+    if (le < 0) le = text.length;
+    const a = Math.max(ls, s - 160),
+      b = Math.min(le, t + 160); // a long line (a paragraph) is cut around the edit
+    const line = (cls, sign, content) =>
+      el("div", { class: "hl " + cls }, [el("span", { class: "sign", text: sign }), content]);
+    const body = el("div", { class: "hunk-body" });
+    const [pls, ple] = lineBefore(text, ls);
+    if (ple > pls) {
+      const ctx = el("span");
+      clipped(ctx, text, Math.max(pls, ple - 120), ple, pls, ple);
+      body.append(line("ctx", " ", ctx));
+    }
+    const head = text.slice(a, s),
+      tail = text.slice(t, b);
+    const lead = () => {
+      const x = el("span");
+      if (a > ls) x.append(el("span", { class: "sub", text: "\u2026" }));
+      appendText(x, head);
+      return x;
+    };
+    const trail = (x) => {
+      appendText(x, tail);
+      if (b < le) x.append(el("span", { class: "sub", text: "\u2026" }));
+      return x;
+    };
+    if (flag) {
+      const x = lead();
+      x.append(appendVisible(el("mark", { class: "flagged" }), before || "\u2038"));
+      body.append(line("flagline", "!", trail(x)));
+      if (after) body.append(line("suggest", "?", appendVisible(el("span", { class: "sub" }), "suggests " + after)));
+    } else {
+      const [p, q] = commonEnds(before, after);
+      body.append(line("old", "\u2212", trail(marked(lead(), "del", before, p, q))));
+      body.append(line("new", "+", trail(marked(lead(), "ins", after, p, q))));
+    }
+    const [nls, nle] = lineAfter(text, le);
+    if (nle > nls) {
+      const ctx = el("span");
+      clipped(ctx, text, nls, Math.min(nle, nls + 120), nls, nle);
+      body.append(line("ctx", " ", ctx));
+    }
+    const rules = e[3].map((r) => el("span", { class: "chip" + (flag ? " flag" : ""), text: index.rules[r] }));
+    const hunk = el(
+      "div",
+      { class: "hunk panel " + (flag ? "is-flag" : "is-fix"), data: { k, pos }, on: { click: () => selectHunk(pos) } },
+      [
+        el("div", { class: "hunk-head" }, [
+          el("span", { class: "sub", text: pos + 1 + "." }),
+          appendText(el("span", { class: "docid" }), id),
+          el("a", { class: "sub", href: "#doc/" + n + "?edit=" + i, text: "#" + n + " \u00b7 edit " + (i + 1) }),
+          ...rules,
+          el("span", { class: "pill " + (flag ? "flag" : "fix"), text: flag ? "flag" : "fix" }),
+          el("span", { class: "mono sub", text: "confidence " + e[5].toFixed(2) }),
+          el("span", { class: "spacer" }),
+          TOKEN && !flag ? el("span", { class: "pill none state", text: "undecided" }) : null,
+        ]),
+        body,
+        el("div", { class: "sub reason", text: e[6] }),
+      ],
+    );
+    return hunk;
+  }
+  function renderQueueStates() {
+    if (views.queue.hidden || !queue) return;
+    for (const [pos, hunk] of qHunks) {
+      const st = states ? states[queue.list[pos]] : 0;
+      hunk.classList.toggle("rejected", st === 2);
+      hunk.classList.toggle("accepted", st === 1);
+      const pill = hunk.querySelector(".state");
+      if (pill) {
+        pill.className = "pill state " + (st === 2 ? "reject" : st === 1 ? "accept" : "none");
+        pill.textContent = st === 2 ? "rejected: the original stays" : st === 1 ? "accepted" : "undecided";
+      }
+    }
+    renderQueueSummary();
+    renderQueueBulk();
+  }
+  function selectHunk(pos) {
+    for (const old of views.queue.querySelectorAll(".hunk.sel")) old.classList.remove("sel");
+    qsel = pos;
+    const hunk = qHunks.get(pos);
+    if (hunk) {
+      hunk.classList.add("sel");
+      hunk.scrollIntoView({ block: "nearest", behavior: "instant" });
+    }
+  }
+  // Select queue position `pos`, changing page when it is on another one.
+  function gotoQueuePos(pos) {
+    if (!queue || pos < 0 || pos >= queue.list.length) return false;
+    const page = Math.floor(pos / QPAGE);
+    qsel = pos;
+    if (page !== qf.page) {
+      location.hash = queueHash({ keep: true, page });
+    } else selectHunk(pos);
+    return true;
+  }
+  function nextUndecidedPos(from) {
+    const list = queue.list;
+    for (let j = 1; j <= list.length; j++) {
+      const pos = (from + j) % list.length;
+      if (states && states[list[pos]] === 0) return pos;
+    }
+    return -1;
+  }
+  async function queueDecide(decision) {
+    if (!queue || !queue.list.length) return;
+    const k = queue.list[qsel];
+    if (edits.key[k] & 1) {
+      toast("A flag only reports: nothing to decide");
+      gotoQueuePos(qsel + 1);
+      return;
+    }
+    const n = edits.n[k];
+    const ok = await decide("edit", { doc: n, id: index.docs[index.byN.get(n)][1], edit: edits.i[k] }, decision);
+    if (ok && decision !== "clear") {
+      const next = nextUndecidedPos(qsel);
+      if (next < 0) toast("Every fix of this queue is decided");
+      else gotoQueuePos(next);
+    }
+  }
+  // Actions from the keyboard run one after the other, each on the state the last one left.
+  let keyChain = Promise.resolve();
+  function inOrder(action) {
+    keyChain = keyChain.then(action, action);
+  }
+
+  // ---- next undecided ------------------------------------------------------------------------------------
+  function firstUndecided(n) {
+    // the index of the first undecided fix of document n, or -1
+    const start = edits.docStart.get(n);
+    if (start === undefined) return -1;
+    for (let k = start; k < edits.count && edits.n[k] === n; k++) if (states[k] === 0) return edits.i[k];
+    return -1;
+  }
+  async function nextUndecided() {
+    if (!TOKEN) return;
+    if (!views.queue.hidden && queue) {
+      const pos = nextUndecidedPos(qsel);
+      if (pos < 0) toast("Every fix of this queue is decided");
+      else gotoQueuePos(pos);
+      return;
+    }
+    if (!views.doc.hidden && current) {
+      const [, , , , docEdits] = current.doc;
+      for (let j = current.sel + 1; j < docEdits.length; j++) {
+        if (!docEdits[j][4] && !current.states.has(docEdits[j][7])) return select(j);
+      }
+    }
+    await loadEdits();
+    if (!states) computeStates();
+    const order = filtered ? filtered.map((x) => x[0][0]) : index.docs.map((row) => row[0]);
+    const here = current && !views.doc.hidden ? order.indexOf(current.doc[0]) : -1;
+    for (let j = 1; j <= order.length; j++) {
+      const n = order[(here + j + order.length) % order.length];
+      const c = progress.byDoc.get(n);
+      if (c && c[1] + c[2] < c[0]) {
+        location.hash = "#doc/" + n + "?edit=" + firstUndecided(n);
+        return;
+      }
+    }
+    toast("Every fix is decided");
+  }
+
   // ---- keyboard ----------------------------------------------------------------------------------------
   function help() {
     const box = document.getElementById("help");
-    const rows = [
-      ["j  n", "next edit"],
-      ["k  p", "previous edit"],
-      ["]  [", "next / previous document"],
-      ["Esc  u", "back to the list"],
-      ["/", "search the list"],
-      ["?", "this help"],
-    ];
-    if (TOKEN) rows.push(["a  r  c", "accept / reject / clear the edit"]);
+    const rows = TOKEN
+      ? [
+          ["j  k", "next / previous edit (in the queue: hunk)"],
+          ["a  r", "accept / reject the edit, then on to the next undecided"],
+          ["c", "clear the edit's decision"],
+          ["u", "undo the last decision (a bulk one too)"],
+          ["n", "next undecided fix"],
+          ["space", "queue: open the hunk's document"],
+          ["]  [", "next / previous document (in the queue: page)"],
+          ["Esc", "back to the list or the queue"],
+          ["/", "search"],
+          ["?", "this help"],
+        ]
+      : [
+          ["j  n", "next edit (in the queue: hunk)"],
+          ["k  p", "previous edit"],
+          ["space", "queue: open the hunk's document"],
+          ["]  [", "next / previous document (in the queue: page)"],
+          ["Esc  u", "back to the list or the queue"],
+          ["/", "search"],
+          ["?", "this help"],
+        ];
     clear(box).append(
       el("div", { class: "panel" }, [
         el("h2", { text: "Keyboard" }),
@@ -1141,6 +2007,14 @@
       ev.preventDefault();
       return;
     }
+    const confirmBox = document.getElementById("confirm");
+    if (!confirmBox.hidden) {
+      if (ev.key === "Enter") document.getElementById("confirm-yes").click();
+      else if (ev.key === "Escape") confirmBox.hidden = true;
+      else if (ev.key === "Tab") return;
+      ev.preventDefault();
+      return;
+    }
     const tag = (ev.target && ev.target.tagName) || "";
     if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") {
       if (ev.key === "Escape") ev.target.blur();
@@ -1152,15 +2026,45 @@
       ev.preventDefault();
       return;
     }
-    if (!views.doc.hidden && current) {
+    if (TOKEN && k === "u") {
+      inOrder(undoLast);
+      ev.preventDefault();
+      return;
+    }
+    if (!views.queue.hidden && queue) {
+      if (k === "j" || (!TOKEN && k === "n")) inOrder(() => gotoQueuePos(Math.min(qsel + 1, queue.list.length - 1)));
+      else if (k === "k" || k === "p") inOrder(() => gotoQueuePos(Math.max(qsel - 1, 0)));
+      else if (TOKEN && (k === "a" || k === "r" || k === "c"))
+        inOrder(() => queueDecide({ a: "accept", r: "reject", c: "clear" }[k]));
+      else if (TOKEN && k === "n") inOrder(nextUndecided);
+      else if (k === " " || k === "Enter") {
+        const kk = queue.list[qsel];
+        if (kk !== undefined) location.hash = "#doc/" + edits.n[kk] + "?edit=" + edits.i[kk];
+      } else if (k === "]") inOrder(() => gotoQueuePos((qf.page + 1) * QPAGE));
+      else if (k === "[") inOrder(() => gotoQueuePos(Math.max(0, (qf.page - 1) * QPAGE)));
+      else if (k === "/") document.getElementById("q-q").focus();
+      else return;
+      ev.preventDefault();
+    } else if (!views.doc.hidden && current) {
       const [n, id] = current.doc;
-      if (k === "j" || k === "n") select(Math.min(current.sel + 1, current.spans.length - 1));
+      if (k === "j" || (!TOKEN && k === "n")) select(Math.min(current.sel + 1, current.spans.length - 1));
       else if (k === "k" || k === "p") select(Math.max(current.sel - 1, 0));
       else if (k === "]" && current.nextDoc !== null) location.hash = "#doc/" + current.nextDoc;
       else if (k === "[" && current.prevDoc !== null) location.hash = "#doc/" + current.prevDoc;
-      else if (k === "Escape" || k === "u") location.hash = filtered ? listHash() : "#docs";
+      else if (k === "Escape" || k === "u") location.hash = back;
+      else if (TOKEN && k === "n") inOrder(nextUndecided);
       else if (TOKEN && (k === "a" || k === "r" || k === "c") && !current.doc[4][current.sel][4]) {
-        decide("edit", { doc: n, id, edit: current.sel }, { a: "accept", r: "reject", c: "clear" }[k]);
+        const sel = current.sel;
+        inOrder(async () => {
+          const ok = await decide("edit", { doc: n, id, edit: sel }, { a: "accept", r: "reject", c: "clear" }[k]);
+          if (ok && k !== "c" && current && current.doc[0] === n) {
+            const docEdits = current.doc[4];
+            for (let j = 1; j < docEdits.length; j++) {
+              const x = (sel + j) % docEdits.length;
+              if (!docEdits[x][4] && !current.states.has(docEdits[x][7])) return select(x);
+            }
+          }
+        });
       } else return;
       ev.preventDefault();
     } else if (k === "/" && !views.docs.hidden) {
@@ -1169,6 +2073,9 @@
         q.focus();
         ev.preventDefault();
       }
+    } else if (TOKEN && k === "n") {
+      inOrder(nextUndecided);
+      ev.preventDefault();
     }
   });
 
@@ -1195,9 +2102,15 @@
         () => {
           document.body.dataset.index = "loaded";
           if (window.performance && performance.mark) performance.mark("cleaner-index");
+          if (!TOKEN) return;
+          return loadEdits().then(() => {
+            computeStates();
+            document.body.dataset.progress = "counted";
+            refresh();
+          });
         },
-        (e) => toast(e.message, true),
-      );
+      )
+      .catch((e) => toast(e.message, true));
   };
   if (window.requestIdleCallback) requestIdleCallback(start, { timeout: 200 });
   else setTimeout(start, 0);

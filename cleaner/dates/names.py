@@ -27,6 +27,7 @@ class Names:
     weekdays: tuple[str, ...]
     month_languages: dict          # month name (lower) → languages that use it
     month_numbers: dict            # month name (lower) → its month, where every language agrees
+    weekday_languages: dict = None  # weekday name (lower) → languages that use it
 
 
 def names(languages: tuple[str, ...]) -> Names:
@@ -37,20 +38,21 @@ def names(languages: tuple[str, ...]) -> Names:
         try:
             data = json.loads(kept)
             return Names(tuple(data["months"]), tuple(data["weekdays"]), data["month_languages"],
-                         data["month_numbers"])
+                         data["month_numbers"], data["weekday_languages"])
         except (ValueError, KeyError, TypeError):
             pass
     found = _from_dateparser(languages)
     if name:
         cache.keep(name, json.dumps({"months": found.months, "weekdays": found.weekdays,
                                      "month_languages": found.month_languages,
-                                     "month_numbers": found.month_numbers}, ensure_ascii=False).encode())
+                                     "month_numbers": found.month_numbers,
+                                     "weekday_languages": found.weekday_languages}, ensure_ascii=False).encode())
     return found
 
 
 def _from_dateparser(languages) -> Names:
     from dateparser.languages.loader import default_loader
-    months, weekdays, where, numbers = set(), set(), {}, {}
+    months, weekdays, where, numbers, days = set(), set(), {}, {}, {}
     for lang in languages:
         info = default_loader.get_locale(lang).info
         for number, key in enumerate(MONTHS, 1):
@@ -60,10 +62,13 @@ def _from_dateparser(languages) -> Names:
                 where.setdefault(name, []).append(lang)
                 numbers.setdefault(name, set()).add(number)
         for key in WEEKDAYS:
-            weekdays.update(n.lower() for n in info.get(key, []) if len(n) > 2)
+            for name in info.get(key, []):
+                if len(name) > 2:
+                    weekdays.add(name.lower())
+                    days.setdefault(name.lower(), []).append(lang)
     longest_first = functools.partial(sorted, key=lambda s: (-len(s), s))
     agreed = {name: found.pop() for name, found in numbers.items() if len(found) == 1}
-    return Names(tuple(longest_first(months)), tuple(longest_first(weekdays)), where, agreed)
+    return Names(tuple(longest_first(months)), tuple(longest_first(weekdays)), where, agreed, days)
 
 
 def _kept_name(languages: tuple[str, ...]) -> str | None:
@@ -78,4 +83,4 @@ def _kept_name(languages: tuple[str, ...]) -> str | None:
         parts += [(package / "data" / "date_translation_data" / f"{lang}.py").read_bytes() for lang in languages]
     except OSError:
         return None
-    return f"header-names-{cache.digest(b'names 1', ','.join(languages).encode(), *parts)}.json"
+    return f"header-names-{cache.digest(b'names 2', ','.join(languages).encode(), *parts)}.json"

@@ -13,10 +13,12 @@ How: one grammar (regex) finds where the date starts and ends — labelled
 (`date`, `Fecha:`, `Published:` …) or a bare date that opens the document —
 with month and weekday names taken from dateparser's locale data. ISO and
 numeric dates are read from the match itself (the fast path), and so is a
-bare day, month name and year ("12 May 2022"), through the table of month
-names; other dates with month names (a weekday, a time, "de") are read by
-dateparser, restricted to the languages whose month name matched and never
-filling in missing parts from today's date.
+day, month name and year ("12 May 2022", "Thursday, January 14, 2021",
+"14 de febrero de 2017", "Apr. 13, 2017 10:53 AM"), through the table of
+month and weekday names, where it reads what dateparser reads; other dates
+with month names (an ordinal, a time zone, "at 10:53") are read by dateparser,
+restricted to the languages whose month name matched and never filling in
+missing parts from today's date.
 
 Day/month order of a numeric date (03/04/2022): the configured `date_order`,
 else the document's language (`metadata["language"]`; not plain English, written
@@ -56,8 +58,15 @@ DEFAULT_LABELS = {
 }
 
 
-# A date that is no more than a day, a month name and a year, either way round
-_BARE_DATE = regex.compile(r"\d{1,2}\s+[^\W\d_]+\.?,?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}")
+# A date the table of names reads as dateparser does (tests/stages/test_header.py checks it against
+# dateparser, name by name): a day, a month name and a year either way round, maybe behind a weekday
+# of one of the month's languages, with Spanish and Portuguese "de", and a time of day with no zone.
+_TABLE_DATE = regex.compile(
+    r"(?:(?P<weekday>[^\W\d_]+)\.?,?\s+)?"
+    r"(?:\d{1,2}\.?\s+(?P<de>de\s+)?[^\W\d_]+\.?,?\s+(?P<of>de\s+|del\s+)?\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4})"
+    r"(?:,?\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?)?", regex.IGNORECASE)
+_DE_LANGUAGES = frozenset({"es", "pt"})      # where dateparser reads "14 de febrero de 2017"
+_DEL_LANGUAGES = frozenset({"es"})           # … and "1 de enero del 2023"
 
 
 @dataclass(frozen=True)
@@ -162,11 +171,26 @@ class HeaderStage(Stage):
         5 ms a date, 0.4 s for the first. A weekday, a time, an ordinal or a "de" is dateparser's:
         it reads them only in the month's languages, and fails on others ("1 de january 2023")."""
         month = m.group("month").lower().rstrip(".")
-        if month in self._names.month_numbers and _BARE_DATE.fullmatch(m.group("date").strip()):
-            return dt.date(int(m.group("year")), self._names.month_numbers[month], int(m.group("day"))), None, ""
+        if month in self._names.month_numbers and self._table_reads(m.group("date").strip(), month):
+            return (dt.date(int(m.group("year")), self._names.month_numbers[month], int(m.group("day"))),
+                    _time(m), "")
         languages = self._names.month_languages.get(month) or self.options.languages
         read = _read_named(m.group("date").strip(), tuple(languages), m.group("hh") is not None)
         return read and (*read, "")
+
+    def _table_reads(self, date: str, month: str) -> bool:
+        """Does the table of names read `date` (its month `month`) as dateparser would (`_TABLE_DATE`)?"""
+        t = _TABLE_DATE.fullmatch(date)
+        if t is None:
+            return False
+        languages = set(self._names.month_languages.get(month, ()))
+        weekday = (t.group("weekday") or "").lower()
+        if weekday and not languages & set(self._names.weekday_languages.get(weekday, ())):
+            return False                # "Thursday, 14 de enero de 2021": dateparser reads no such mix
+        of = (t.group("of") or "").strip().lower()
+        if of == "del":
+            return bool(languages & _DEL_LANGUAGES)
+        return not (t.group("de") or of) or bool(languages & _DE_LANGUAGES)
 
 
 @dataclass

@@ -79,6 +79,34 @@ def test_crlf_header_and_title_through_the_default_pipeline():
     assert r.revert() == "fecha 20 de septiembre de 2018 Ethiopia's crop production up 24%\r\n\r\nEthiopia produced."
 
 
+def test_the_table_reads_weekdays_de_and_times_as_dateparser_does():
+    """Where the table of names reads a date with a weekday, a Spanish or Portuguese "de", a day with
+    a stop or a time of day, it gives what dateparser gives: every month name of the default
+    languages, behind a weekday of each language (theirs and others'), with "de"/"del" and times."""
+    from cleaner.stages.header import _read_named
+
+    stage = HeaderStage()
+    names = stage._names
+    mondays = sorted({w for w, langs in names.weekday_languages.items()
+                      if w in ("monday", "lunes", "lundi", "montag", "segunda-feira", "lunedì", "maandag")})
+    layouts = ["{w}, {n} {d}, 2021", "{w} {d} {n} 2021", "{d} de {n} de 2022", "{d} {n} del 2022", "{d} de {n} 2022",
+               "{d}. {n} 2023", "{n} {d}, 2017 10:53 AM", "{n}. {d}, 2017 12:05 PM", "{d} {n} 2017, 21:07:09"]
+    read_by_table = 0
+    for name, layout in itertools.product(names.month_numbers, layouts):
+        for w in (mondays if "{w}" in layout else [""]):
+            text = layout.format(w=w, n=name, d="05") + " Title"
+            m = stage._header.match(text)
+            if m is None:
+                continue
+            month = m.group("month").lower().rstrip(".")
+            if not stage._table_reads(m.group("date").strip(), month):
+                continue
+            read_by_table += 1
+            read = _read_named(m.group("date").strip(), tuple(names.month_languages[month]), m.group("hh") is not None)
+            assert stage._named(m) == (read and (*read, "")), text
+    assert read_by_table > 500        # the grid exercises the table, not only its refusals
+
+
 def test_the_month_table_reads_a_bare_date_as_dateparser_does():
     """Every month name of the default languages, a valid day and days a month lacks, both ways
     round: the table (no dateparser) and dateparser give the same date, or both none."""

@@ -38,14 +38,18 @@ class Pipeline:
 
     @classmethod
     def default(cls) -> "Pipeline":
-        return cls.from_dict(_config.load(_config.DEFAULT_CONFIG))
+        return cls.from_dict({})
 
     @classmethod
     def from_config(cls, path: str | Path) -> "Pipeline":
+        """The pipeline of a config file (TOML, or a pyproject.toml's [tool.cleaner]), merged onto
+        the built-in default: a file holding only `[stage.spelling] fix = true` changes that alone."""
         return cls.from_dict(_config.load(path))
 
     @classmethod
     def from_dict(cls, config: dict) -> "Pipeline":
+        """The pipeline of a config (as TOML reads it), merged onto the built-in default."""
+        config = _config.merge(_config.default(), config)
         return cls(_config.build_stages(config), **_config.pipeline_options(config))
 
     def describe(self) -> list[dict]:

@@ -33,10 +33,19 @@ def test_package_docstring_example():
     assert doctest.testmod(cleaner, raise_on_error=False).failed == 0
 
 
-def test_readme_config_example_builds_a_pipeline(tmp_path):
+def configuration_toml_blocks():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    example = readme.split("## Configuration", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
-    (tmp_path / "cleaner.toml").write_text(example, encoding="utf-8")
+    section = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```toml\n(.+?)```", section, re.S)
+
+
+def test_readme_config_examples_build_a_pipeline(tmp_path):
+    one_line, full = configuration_toml_blocks()[:2]
+    (tmp_path / "cleaner.toml").write_text(one_line, encoding="utf-8")
+    p = cleaner.Pipeline.from_config(tmp_path / "cleaner.toml")
+    assert [s.name for s in p.stages] == [s.name for s in cleaner.Pipeline.default().stages]
+    assert p.stages[-1].options.fix is True
+    (tmp_path / "cleaner.toml").write_text(full, encoding="utf-8")
     p = cleaner.Pipeline.from_config(tmp_path / "cleaner.toml")
     assert [s.name for s in p.stages] == ["encoding", "whitespace", "header"]
 
@@ -44,7 +53,9 @@ def test_readme_config_example_builds_a_pipeline(tmp_path):
 @pytest.mark.parametrize("stage", ["language", "spelling"])
 def test_readme_stage_option_examples_build(stage):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    (example,) = [b for b in re.findall(r"```toml\n(.+?)```", readme, re.S) if f"[stage.{stage}]" in b]
-    config = tomllib.loads(f'[pipeline]\nstages = ["{stage}"]\n' + example)
-    (built,) = cleaner.Pipeline.from_dict(config).stages
-    assert built.name == stage
+    examples = [b for b in re.findall(r"```toml\n(.+?)```", readme, re.S) if b.startswith(f"[stage.{stage}]")]
+    assert examples
+    for example in examples:
+        config = tomllib.loads(f'[pipeline]\nstages = ["{stage}"]\n' + example)
+        (built,) = cleaner.Pipeline.from_dict(config).stages
+        assert built.name == stage

@@ -74,22 +74,20 @@ class RunOptions:
     scheduler: str | None = None
     shard_mb: float = SHARD_BYTES / 2**20
     edits_column: bool = False  # a Parquet OUT gets an `edits` column
+    settings: tuple[str, ...] = ()  # --set KEY=VALUE, over the config file
+    only: tuple[str, ...] = ()      # --only: these stages alone
+    disable: tuple[str, ...] = ()   # --disable: not these stages
 
 
-def load_pipeline(config: str | None) -> Pipeline:
-    """The pipeline of a config file, or the built-in default; RunError if the config is unusable."""
-    return Pipeline.from_dict(_read_config(config)) if config else Pipeline.default()
-
-
-def _read_config(config: str | None) -> dict | None:
-    if not config:
-        return None
+def resolve_config(config: str | None = None, settings=(), only=(), disable=()) -> _config.Resolved:
+    """The effective config (`cleaner.config.resolve`), checked by building its pipeline; RunError
+    if it is unusable."""
     try:
-        loaded = _config.load(config)
-        Pipeline.from_dict(loaded)
+        resolved = _config.resolve(config, settings, only, disable)
+        Pipeline.from_dict(resolved.config)
     except ValueError as e:  # ConfigError, or a stage listed twice
         raise RunError(str(e)) from None
-    return loaded
+    return resolved
 
 
 def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
@@ -99,8 +97,8 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
     reject at the end, `warn` of a worker process that died (its shard is retried once), `on_skip`
     of the files of other types in input folders, before any work."""
     progress = progress or Progress()
-    config = _read_config(options.config)
-    pipeline = Pipeline.from_dict(config) if config else Pipeline.default()
+    config = resolve_config(options.config, options.settings, options.only, options.disable).config
+    pipeline = Pipeline.from_dict(config)
     if options.executor not in EXECUTORS:
         raise RunError(f"unknown executor {options.executor!r}; there are: {', '.join(EXECUTORS)}")
     try:

@@ -15,6 +15,7 @@ from cleaner import Edit
 from cleaner.cli import main
 from cleaner.run import default_jobs
 from cleaner.edits import replay
+from cleaner.io.writers import txt_name
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -78,7 +79,8 @@ def test_txt_tree_output_and_report(dump, tmp_path, capsys):
 
     written = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
                for p in out.rglob("*") if p.is_file()}
-    assert written == CLEANED
+    assert written == {txt_name(id): text for id, text in CLEANED.items()}
+    assert "w-1.txt" in written  # a record's id gets .txt: the tree can be cleaned again
     assert (out / "letters/clean.txt").read_bytes() == TXT["letters/clean.txt"]
 
     edits = {e["id"]: e for e in lines(rep / "edits.jsonl")}
@@ -89,7 +91,7 @@ def test_txt_tree_output_and_report(dump, tmp_path, capsys):
     assert edits["letters/clean.txt"]["edits"] == []
     for id, record in edits.items():
         fixes = [Edit.from_dict(e) for e in record["edits"] if e["kind"] == "fix"]
-        assert replay(INPUTS[id], fixes) == written[id], id
+        assert replay(INPUTS[id], fixes) == written[txt_name(id)], id
 
     summary = json.loads((rep / "summary.json").read_text())
     assert summary["documents"] == {"in": 6, "out": 6, "rejected": 0, "changed": 5}
@@ -116,14 +118,17 @@ def test_jsonl_output_by_name_in_input_order(dump, tmp_path, name):
     assert [r["id"] for r in records] == ["bom.txt", "letters/clean.txt", "news/entities.txt",
                                          "news/mojibake.txt", "w-1", "wire.jsonl.zst:2"]
     assert {r["id"]: r["text"] for r in records} == CLEANED
-    assert records[5]["metadata"] == {"date": "2024-03-05"}
+    assert records[4] == {"id": "w-1", "text": CLEANED["w-1"], "desk": "local", "metadata": {}}
+    assert records[5] == {"id": "wire.jsonl.zst:2", "text": CLEANED["wire.jsonl.zst:2"], "date": "2024-03-05",
+                          "metadata": {}}
+    assert records[0]["metadata"] == {"bom": True}  # what cleaner adds: a txt file's BOM, dropped
     assert sorted(os.listdir(tmp_path)) == sorted(["in", name])  # no temporary file left behind
 
 
 def test_text_and_id_fields(tmp_path):
     src = write(tmp_path, {"a.jsonl": jsonl_bytes([{"key": "k1", "body": "x  y", "id": "kept"}])})
     assert clean(src / "a.jsonl", "-o", tmp_path / "o.jsonl", "--text-field", "body", "--id-field", "key") == 0
-    assert lines(tmp_path / "o.jsonl") == [{"id": "k1", "text": "x y", "metadata": {"id": "kept"}}]
+    assert lines(tmp_path / "o.jsonl") == [{"key": "k1", "body": "x y", "id": "kept", "metadata": {}}]
 
 
 def test_ndjson_in_and_out(tmp_path):
@@ -206,7 +211,7 @@ def test_bad_input_is_rejected_and_the_run_goes_on(tmp_path, name, data, options
     assert documents["in"] == documents["out"] + documents["rejected"]
     assert documents["rejected"] == 1
     if name.endswith(".jsonl") and name != "binary.jsonl":  # the record on line 1 still gets through
-        assert (tmp_path / f"out/{name}:1").read_text() == "ok"
+        assert (tmp_path / f"out/{name}:1.txt").read_text() == "ok"
 
 
 def test_unreadable_files_are_rejected(tmp_path, monkeypatch, capsys):
@@ -271,7 +276,7 @@ def test_ids_never_escape_the_output_folder(tmp_path):
     assert clean(src, "-o", out, "--report", rep) == 1
     everything = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
     assert {p for p in everything if not p.startswith(("in/", "rep/"))} == {
-        "deep/out/ids.jsonl:4", "deep/out/ok/doc"}
+        "deep/out/ids.jsonl:4.txt", "deep/out/ok/doc.txt"}
     assert [(r["source"], r["reason"]) for r in lines(rep / "rejects.jsonl")] == list(zip(
         [f"{src / 'ids.jsonl'}:{n}" for n in (1, 2, 3, 6)], [
             "id '../../etc/passwd' would be written outside the output folder",

@@ -95,7 +95,9 @@ def _records(batch: pa.RecordBatch, source: Source, options: ReadOptions, row: i
             continue
         metadata = {name: _plain(values[i]) for name, values in columns.items()
                     if not (has_id and name == options.id_field)}
-        yield Record(id, text, metadata, f"{source.path}:{n}", (batch, i))
+        fields = {name: text if name == options.text_field else metadata.get(name, given_id)
+                  for name in batch.schema.names}
+        yield Record(id, text, metadata, f"{source.path}:{n}", (batch, i), fields)
 
 
 def _plain(value):

@@ -235,6 +235,7 @@ def _jsonl_record(raw: bytes, offset: int, line: int, source: Source, options: R
         raise _Rejected(f"not valid JSON ({e.msg}, {where})") from None
     if not isinstance(fields, dict):
         raise _Rejected(f"a JSON {_JSON_TYPES[type(fields)]}, not an object")
+    given = dict(fields)
     given_id = fields.get(options.id_field)
     has_id = isinstance(given_id, (str, int)) and not isinstance(given_id, bool) and given_id != ""
     id = str(given_id) if has_id else f"{source.name}:{line}"
@@ -247,7 +248,7 @@ def _jsonl_record(raw: bytes, offset: int, line: int, source: Source, options: R
     if has_id:
         del fields[options.id_field]
     fields.update(decoded.metadata())
-    return Record(id, doc, fields, f"{source.path}:{line}")
+    return Record(id, doc, fields, f"{source.path}:{line}", fields=given)
 
 
 def _decode(data: bytes, at_file_start: bool, offset: int = 0, guess: bool = False):

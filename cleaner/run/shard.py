@@ -28,7 +28,7 @@ from ..io.atomic import AtomicFile, fsync_folder
 from ..io.compression import suffix
 from ..io.encodings import flag_guess
 from ..io.shards import Shard, read_shard
-from ..io.writers import STDOUT, json_line
+from ..io.writers import STDOUT, json_line, metadata_conflict, output_record, txt_name
 from ..pipeline import Pipeline, StageError
 from ..report import Summary
 from ..report.data import RuleTable, document_entry, entry_line
@@ -114,6 +114,8 @@ def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = 
         for k, item in enumerate(read_shard(shard, job.read)):
             if isinstance(item, Record) and (k in refused or reject_all is not None):
                 item = Reject(item.id, item.source, refused.get(k, reject_all))
+            elif isinstance(item, Record) and job.format == "jsonl" and metadata_conflict(item.fields):
+                item = Reject(item.id, item.source, metadata_conflict(item.fields))
             outcome = clean_item(pipeline, item)
             if isinstance(outcome, Reject):
                 files["rejects"].write(json_line(dataclasses.asdict(outcome)))
@@ -174,12 +176,12 @@ def _write(job: Job, files: dict, result: Result, record: Record) -> None:
         files["out"].add(record.row, result)
         return
     if job.format == "jsonl":
-        files["out"].write(json_line({"id": result.id, "text": result.text, "metadata": result.metadata}))
+        files["out"].write(json_line(output_record(result, record.fields, job.read.id_field, job.read.text_field)))
         return
     if job.output == STDOUT:  # the run's one document
         files["out"].write(result.text.encode("utf-8"))
         return
-    target = Path(job.output) / PurePosixPath(result.id)  # the id was admitted before the run began
+    target = Path(job.output) / PurePosixPath(txt_name(result.id))  # the id was admitted before the run began
     target.parent.mkdir(parents=True, exist_ok=True)
     with AtomicFile(target) as f:
         f.write(result.text.encode("utf-8"))

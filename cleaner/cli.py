@@ -94,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="a Parquet OUT gets an 'edits' column: each row's edits as a JSON list")
     clean.add_argument("--stdin-format", choices=STREAMED_FORMATS, default="txt",
                        help="what - reads: one text document (default) or JSONL")
+    clean.add_argument("--overwrite", action="store_true",
+                       help="a txt-tree OUT that holds an earlier run's output is emptied first (without it, "
+                            "such an OUT is refused, so that two runs' files never mix)")
     clean.add_argument("--resume", action="store_true",
                        help="go on with an interrupted run of the same command: skip its finished shards")
     clean.add_argument("--executor", choices=EXECUTORS, default="local",
@@ -248,7 +251,7 @@ def _clean(args: argparse.Namespace) -> int:
     options = RunOptions(tuple(args.inputs), output, args.report, _config_file(args), args.jobs, args.format,
                          args.text_field, args.id_field, args.max_doc_mb, args.stdin_format, args.resume,
                          args.executor, args.scheduler, args.shard_mb, args.edits_column,
-                         tuple(args.settings), tuple(args.only), tuple(args.disable))
+                         tuple(args.settings), tuple(args.only), tuple(args.disable), args.overwrite)
     quiet_rejects = args.quiet or args.report  # with a report, the reasons are in rejects.jsonl
     try:
         summary = run(options, None if quiet_rejects else _print_reject, progress.for_stream(sys.stderr, args.quiet),

@@ -78,7 +78,8 @@ def test_txt_tree_output_and_report(dump, tmp_path, capsys):
     assert clean(dump, "-o", out, "--report", rep) == 0
 
     written = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
-               for p in out.rglob("*") if p.is_file()}
+               for p in out.rglob("*") if p.is_file() and p.name != ".cleaner-output"}
+    assert (out / ".cleaner-output").is_file()  # cleaner's mark: a later run may replace it with --overwrite
     assert written == {txt_name(id): text for id, text in CLEANED.items()}
     assert "w-1.txt" in written  # a record's id gets .txt: the tree can be cleaned again
     assert (out / "letters/clean.txt").read_bytes() == TXT["letters/clean.txt"]
@@ -276,7 +277,7 @@ def test_ids_never_escape_the_output_folder(tmp_path):
     assert clean(src, "-o", out, "--report", rep) == 1
     everything = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
     assert {p for p in everything if not p.startswith(("in/", "rep/"))} == {
-        "deep/out/ids.jsonl:4.txt", "deep/out/ok/doc.txt"}
+        "deep/out/ids.jsonl:4.txt", "deep/out/ok/doc.txt", "deep/out/.cleaner-output"}
     assert [(r["source"], r["reason"]) for r in lines(rep / "rejects.jsonl")] == list(zip(
         [f"{src / 'ids.jsonl'}:{n}" for n in (1, 2, 3, 6)], [
             "id '../../etc/passwd' would be written outside the output folder",
@@ -403,3 +404,27 @@ def test_console_script_on_the_sample_dump(tmp_path):
     festival = (tmp_path / "out/news/harbour-festival.txt").read_text(encoding="utf-8")
     assert "The caf\u00e9 on Quay Street ran out of cr\u00eapes" in festival
     assert "\u201cWe\u2019ve never seen the square this full,\u201d" in festival
+
+
+def test_a_txt_tree_out_of_an_earlier_run_is_refused_or_replaced_whole(tmp_path, capsys):
+    src = write(tmp_path / "in", {"a.txt": b"One  two.\n", "b.txt": b"Three  four.\n"})
+    out = tmp_path / "out"
+    assert clean(src, "-o", out, "-q") == 0
+    (src / "b.txt").unlink()
+    assert clean(src, "-o", out) == 2
+    assert capsys.readouterr().err == (f"cleaner: error: {out} holds the output of an earlier run ({out / 'a.txt'}): "
+                                       f"give --overwrite to replace it, or another OUT\n")
+    assert (out / "b.txt").exists()
+    assert clean(src, "-o", out, "--overwrite", "-q") == 0
+    assert sorted(p.name for p in out.iterdir()) == [".cleaner-output", "a.txt"]  # b.txt was the earlier run's
+
+    (tmp_path / "empty").mkdir()
+    assert clean(src, "-o", tmp_path / "empty", "-q") == 0   # an empty folder is as good as a new one
+
+
+def test_a_folder_cleaner_did_not_write_is_never_emptied(tmp_path, capsys):
+    src = write(tmp_path / "in", {"a.txt": b"One  two.\n", "notes.md": b"# mine\n"})
+    assert clean(src, "-o", src, "--overwrite") == 2  # -o naming the input folder by mistake
+    assert capsys.readouterr().err == (f"cleaner: error: {src} holds files that cleaner did not write "
+                                       f"({src / 'a.txt'}): give another OUT, or empty it\n")
+    assert sorted(p.name for p in src.iterdir()) == ["a.txt", "notes.md"]

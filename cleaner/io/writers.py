@@ -19,6 +19,9 @@ from .readers import JSONL_SUFFIXES
 
 FORMATS = ("txt", "jsonl", "parquet")
 STDOUT = "-"  # the OUT that names standard output
+# In a txt tree: says that cleaner wrote the folder, which a later run then empties with --overwrite.
+# Hidden, so that reading the folder as input passes it over.
+OUTPUT_MARK = ".cleaner-output"
 
 
 def json_line(obj) -> bytes:
@@ -92,6 +95,10 @@ class TxtTreeWriter(Committable):
         self.folder = make_folder(folder)
         with tempfile.TemporaryFile(dir=self.folder):  # not writable? say so now, not at the first document
             pass
+        mark = self.folder / OUTPUT_MARK
+        if not mark.exists():
+            mark.write_text("This folder is the output of cleaner; `cleaner clean --overwrite` may empty it.\n",
+                            encoding="utf-8")
         self._root = self.folder.resolve()
         self._files: dict[str, str] = {}  # file → the source of the document that took it
         self._dirs: set[str] = set()
@@ -133,6 +140,17 @@ class TxtTreeWriter(Committable):
 
 _WINDOWS_ABSOLUTE = re.compile(r"[A-Za-z]:[\\/]|[\\/]")
 NAME_BYTES = 255  # the longest file name ext4, XFS, btrfs, APFS and NTFS take
+
+
+def earlier_output(folder: str | Path) -> tuple[bool, str | None]:
+    """What a folder already holds: (cleaner marked it as its output, the first entry in it), or
+    (False, None) when it is missing or empty."""
+    try:
+        entries = sorted(e for e in os.listdir(folder) if e != OUTPUT_MARK)
+        marked = os.path.isfile(os.path.join(folder, OUTPUT_MARK))
+    except (FileNotFoundError, NotADirectoryError):
+        return False, None
+    return marked, os.path.join(folder, entries[0]) if entries else None
 
 
 def _unsafe(id: str) -> str | None:

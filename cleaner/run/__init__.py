@@ -39,7 +39,7 @@ from ..io import InputError, ReadOptions, Record, Reject, default_format, discov
 from ..io.readers import PARQUET_NEEDS_PYARROW, kinds_of
 from ..io.atomic import _TEMPORARY, AtomicFile, remove_leftovers
 from ..io.shards import SHARD_BYTES, Shard, plan, read_shard
-from ..io.writers import STDOUT, TxtTreeWriter
+from ..io.writers import STDOUT, TxtTreeWriter, earlier_output
 from ..pipeline import Pipeline
 from ..report import ReportWriter, Summary
 from ..report.writer import report_folder
@@ -77,6 +77,7 @@ class RunOptions:
     settings: tuple[str, ...] = ()  # --set KEY=VALUE, over the config file
     only: tuple[str, ...] = ()      # --only: these stages alone
     disable: tuple[str, ...] = ()   # --disable: not these stages
+    overwrite: bool = False         # a txt tree OUT that an earlier run wrote is emptied first
 
 
 def resolve_config(config: str | None = None, settings=(), only=(), disable=()) -> _config.Resolved:
@@ -247,21 +248,41 @@ def _check_writable(options: RunOptions, output: str) -> TxtTreeWriter | None:
     """Fail now, not after hours of cleaning, if the output or the report cannot be written."""
     writer = None
     try:
+        if options.report:
+            AtomicFile(report_folder(options.report) / "summary.json").abort()
         if output != STDOUT and options.format == "txt":
+            _claim(Path(output), options)
             writer = TxtTreeWriter(output)
         elif output != STDOUT:
             if Path(output).is_dir():
                 raise IsADirectoryError(21, f"is a folder, not a {_NAMES[options.format]} file name", output)
             Path(output).parent.mkdir(parents=True, exist_ok=True)
             AtomicFile(output).abort()
-        if options.report:
-            AtomicFile(report_folder(options.report) / "summary.json").abort()
     except OSError as e:
         where = e.filename or output
         if _TEMPORARY.fullmatch(Path(where).name):  # our probe's name means nothing to the user
             where = str(Path(where).parent)
         raise RunError(f"cannot write {where}: {e.strerror}") from None
     return writer
+
+
+def _claim(folder: Path, options: RunOptions) -> None:
+    """A txt tree OUT must be new, empty, or the output of an earlier run (cleaner's mark): files
+    of two runs must not mix. That output is emptied with --overwrite, or written on with --resume
+    (the interrupted run's own); anything else in the folder is no file of cleaner's to replace."""
+    marked, first = earlier_output(folder)
+    if first is None or (marked and options.resume):
+        return
+    if not marked:
+        raise RunError(f"{folder} holds files that cleaner did not write ({first}): give another OUT, or empty it")
+    if not options.overwrite:
+        raise RunError(f"{folder} holds the output of an earlier run ({first}): give --overwrite to replace it, "
+                       f"or another OUT")
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path)
+        else:
+            os.unlink(entry.path)
 
 
 def _spool_stdin(work: Path, source):
@@ -296,7 +317,7 @@ def _plan_record(options: RunOptions, pipeline: Pipeline, sources, shards: list[
         except OSError:
             files.append([s.path, None, None])
     kept = {k: v for k, v in dataclasses.asdict(options).items() if k not in ("jobs", "executor", "scheduler",
-                                                                             "resume")}
+                                                                             "resume", "overwrite")}
     return {"cleaner": __version__, "config": pipeline.config_hash(),
             "options": {**kept, "report": bool(options.report)}, "files": files,
             "shards": [s.to_json() for s in shards], "refused": {str(k): v for k, v in refused.items()}}

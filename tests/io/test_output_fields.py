@@ -70,7 +70,7 @@ def test_a_jsonl_output_can_be_cleaned_again_as_it_is(tmp_path):
 def test_a_txt_tree_of_records_is_read_again_whole(tmp_path):
     src = write_jsonl(tmp_path / "in" / "wire.jsonl", [{"id": "w-1", "text": PLAIN}, {"id": "w-2.txt", "text": HEADED}])
     assert clean(src, "-o", tmp_path / "tree") == 0
-    assert sorted(p.name for p in (tmp_path / "tree").iterdir()) == ["w-1.txt", "w-2.txt"]
+    assert sorted(p.name for p in (tmp_path / "tree").iterdir()) == [".cleaner-output", "w-1.txt", "w-2.txt"]
     assert clean(tmp_path / "tree", "-o", tmp_path / "again.jsonl", "--report", tmp_path / "rep") == 0
     summary = json.loads((tmp_path / "rep" / "summary.json").read_text())
     assert summary["documents"]["in"] == 2 and "skipped" not in summary

@@ -36,6 +36,7 @@ from .pipeline import Pipeline, StageError
 from .registry import BUILTIN, UnknownStage, available, stage_class
 from .report.apply import apply_decisions
 from .report.data import ReportError
+from .report.summary import counted
 from .report.decisions import DecisionError
 from .report.review import serve
 from .resources import MissingData
@@ -325,7 +326,7 @@ def _print_skipped(paths: list[str]) -> None:
     rest = paths[SKIPPED_NAMED:]
     if rest:
         kinds = ", ".join(f"{n} {k}" for k, n in kinds_of(rest).items())
-        print(f"cleaner: skipped {len(rest)} more files of other types ({kinds})", file=sys.stderr)
+        print(f"cleaner: skipped {counted(len(rest), 'more file')} of other types ({kinds})", file=sys.stderr)
 
 
 def _stages(args: argparse.Namespace) -> int:
@@ -424,7 +425,8 @@ def _rules_test(args: argparse.Namespace) -> int:
         print(f"FAIL {failure}")
     rules = sum(len(p.rules) for p in packs)
     verdict = f"{len(failures)} failed" if failures else "all pass"
-    print(f"cleaner: rules test: {count} examples of {rules} rules in {len(packs)} packs: {verdict}",
+    print(f"cleaner: rules test: {counted(count, 'example')} of {counted(rules, 'rule')} in "
+          f"{counted(len(packs), 'pack')}: {verdict}",
           file=sys.stderr)
     return 1 if failures else 0
 
@@ -453,6 +455,6 @@ def _rules_suggest(args: argparse.Namespace) -> int:
         print(f"{n:3}. {c.phrase}  ×{c.count} in {len(c.documents)} documents{fixed}")
         for doc_id, context in c.contexts:
             print(f"       {doc_id}: {context}")
-    print(f"cleaner: rules suggest: {len(candidates)} candidates in {documents} documents"
+    print(f"cleaner: rules suggest: {counted(len(candidates), 'candidate')} in {counted(documents, 'document')}"
           + (f" (showing {args.top})" if len(candidates) > args.top else ""), file=sys.stderr)
     return 1 if unreadable else 0

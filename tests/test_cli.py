@@ -428,3 +428,12 @@ def test_a_folder_cleaner_did_not_write_is_never_emptied(tmp_path, capsys):
     assert capsys.readouterr().err == (f"cleaner: error: {src} holds files that cleaner did not write "
                                        f"({src / 'a.txt'}): give another OUT, or empty it\n")
     assert sorted(p.name for p in src.iterdir()) == ["a.txt", "notes.md"]
+
+
+def test_the_summary_line_counts_in_english(tmp_path, capsys):
+    src = write(tmp_path / "in", {"a.txt": b"One  two.\n"})
+    assert clean(src, "-o", tmp_path / "out.jsonl", "--only", "whitespace") == 0
+    assert capsys.readouterr().err.startswith("cleaner: 1 document in, 1 out, 0 rejected; 1 edit (1 fix, 0 flags); ")
+    write(src, {"b.txt": b"Three  four\xc2\xa0five.\n"})
+    assert clean(src, "-o", tmp_path / "out2.jsonl", "--only", "whitespace") == 0
+    assert capsys.readouterr().err.startswith("cleaner: 2 documents in, 2 out, 0 rejected; 3 edits (3 fixes, 0 flags); ")

@@ -29,12 +29,11 @@ from pathlib import Path, PurePosixPath
 
 from ..edits import FIX, replay
 from ..io import compression, default_format, open_writer
-from ..io.writers import txt_name
-from ..io.writers import STDOUT
+from ..io.writers import STDOUT, txt_name
 from ..result import Result
 from .data import ReportData, ReportError
 from .decisions import DecisionError, DocEdits, Resolver, kept, load, validate
-from .summary import Summary
+from .summary import Summary, counted
 from .writer import ReportWriter
 
 
@@ -47,8 +46,8 @@ class Applied:
     torn: bool = False
 
     def line(self, output: str) -> str:
-        return (f"applied {self.decisions} decisions to {self.documents} documents: "
-                f"{self.rejected} fixes undone, {self.kept} kept; wrote {output}")
+        return (f"applied {counted(self.decisions, 'decision')} to {counted(self.documents, 'document')}: "
+                f"{counted(self.rejected, 'fix', 'fixes')} undone, {self.kept} kept; wrote {output}")
 
 
 def apply_decisions(report_dir: str | Path, output: str, fmt: str | None = None, cleaned: str | None = None,

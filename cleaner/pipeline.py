@@ -25,10 +25,16 @@ class StageError(RuntimeError):
 
 
 class Pipeline:
-    """An ordered list of stages. Immutable after construction and safe to share between threads."""
+    """An ordered list of stages. Immutable after construction and safe to share between threads.
 
-    def __init__(self, stages: Sequence[Stage], max_rounds: int = 5):
-        self.stages = tuple(stages)
+    A stage is given as a Stage, or by name as a config lists it (`"whitespace"`, an entry point's
+    name, `"mypackage.stages:Shout"`), which builds it with its default options:
+    `Pipeline(["encoding", "whitespace", Shout(word="otan")])`."""
+
+    def __init__(self, stages: Sequence[Stage | str], max_rounds: int = 5):
+        if isinstance(stages, (str, Stage)):
+            raise TypeError("Pipeline takes a list of stages: Pipeline([\"whitespace\"])")
+        self.stages = tuple(_config.make_stage(s, {}) if isinstance(s, str) else s for s in stages)
         self.max_rounds = max_rounds
         names = [s.name for s in self.stages]
         if len(set(names)) != len(names):

@@ -1,6 +1,8 @@
 """The README's promises: its examples run, and CI runs its test command."""
 import doctest
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -59,3 +61,41 @@ def test_readme_stage_option_examples_build(stage):
         config = tomllib.loads(f'[pipeline]\nstages = ["{stage}"]\n' + example)
         (built,) = cleaner.Pipeline.from_dict(config).stages
         assert built.name == stage
+
+
+def python_blocks():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```python\n(.+?)```", readme, re.S)
+
+
+SHOWN = re.compile(r"^(\s*)(\S.*?)\s+# ('.*')$")  # `expression   # 'the value it shows'`
+
+
+def checked(block: str) -> str:
+    """The block with every line that shows its value as a string literal in a comment turned into
+    an assertion of that value (a literal ending in … shows how the value starts)."""
+    lines = []
+    for line in block.splitlines():
+        m = SHOWN.match(line)
+        if m:
+            indent, expression, shown = m.groups()
+            test = (f"repr({expression}).startswith({shown[:-2]!r})" if shown.endswith("…'")
+                    else f"repr({expression}) == {shown!r}")
+            line = f"{indent}assert {test}, repr({expression})"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def test_shown_values_become_assertions():
+    assert checked("r.text   # 'a\\n'\n") == "assert repr(r.text) == \"'a\\\\n'\", repr(r.text)\n"
+    assert len(re.findall(r"^\s*assert ", "".join(map(checked, python_blocks())), re.M)) >= 3
+
+
+@pytest.mark.parametrize("block", python_blocks(), ids=lambda b: b.split("\n", 1)[0])
+def test_readme_python_blocks_run_as_written(block, tmp_path):
+    """Each block is a script of its own, run as a reader would run it: a file in an empty folder;
+    the values its comments show are checked."""
+    script = tmp_path / "example.py"
+    script.write_text(checked(block), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
+from .. import config as _config
 from ..io import ReadOptions, Record, Reject
 from ..io.atomic import AtomicFile, fsync_folder
 from ..io.compression import suffix
@@ -81,6 +82,22 @@ def worker_pipeline(config: dict | None) -> Pipeline:
         if pipeline is None:
             pipeline = _pipelines[key] = Pipeline.from_dict(config) if config else Pipeline.default()
     return pipeline
+
+
+def client_config(config: str | Path | dict | None) -> dict | None:
+    """A library call's `config` (a config file, a dict merged onto the default as a file is, or None
+    for the default) read and checked in the calling process: workers need no copy of the file, and
+    an unusable config fails once, here, not on every worker."""
+    loaded = _config.load(config) if isinstance(config, (str, Path)) else config
+    worker_pipeline(loaded)
+    return loaded
+
+
+def clean_values(config: dict | None, values) -> list[Result | None]:
+    """The Result of each string of `values` with the process's pipeline of `config`; None for a
+    value that is no string (None, NaN), which a column keeps as it is."""
+    pipeline = worker_pipeline(config)
+    return [pipeline.clean(value) if isinstance(value, str) else None for value in values]
 
 
 def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = None,

@@ -72,12 +72,13 @@ def _parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", help="clean files, folders or stdin into OUT",
                                 description="Clean INPUT files and folders into OUT, with a report.")
     clean.add_argument("inputs", nargs="+", metavar="INPUT",
-                       help="a file, a folder (read recursively) or - for stdin; .txt, .jsonl or .ndjson, "
-                            "maybe .gz/.zst/.bz2, or .parquet")
+                       help="a file, a folder (read recursively), a quoted glob ('dumps/*.jsonl'), a URL "
+                            "(file://, s3://, gs://, hf://, memory:// … through fsspec) or - for stdin; .txt, "
+                            ".jsonl or .ndjson, maybe .gz/.zst/.bz2, or .parquet")
     clean.add_argument("-o", "--output", metavar="OUT",
                        help="a folder of text files, a JSONL file if named *.jsonl[.gz|.zst|.bz2], a Parquet "
                             "file if named *.parquet or if every INPUT is Parquet, or - for standard output "
-                            "(the default when INPUT is -)")
+                            "(the default when INPUT is -); a local path or a URL")
     clean.add_argument("--report", metavar="DIR",
                        help="write the report here: report.html, edits.jsonl, rejects.jsonl, summary.json")
     _config_arguments(clean)

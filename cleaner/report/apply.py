@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..edits import FIX, replay
-from ..io import compression, default_format, open_writer
+from ..io import compression, default_format, open_writer, paths
 from ..io.writers import STDOUT, txt_name
 from ..result import Result
 from .data import ReportData, ReportError
@@ -65,6 +65,9 @@ def apply_decisions(report_dir: str | Path, output: str, fmt: str | None = None,
     if source == STDOUT:
         raise ReportError(f"{report_dir}: the run wrote its output to standard output: give where it was kept "
                           "with --cleaned")
+    if paths.is_url(source):
+        raise ReportError(f"{report_dir}: the run wrote its output to {source}: copy it here and give it with "
+                          "--cleaned")
     source_format = data.output.get("format") or default_format(source)
     fmt = fmt or default_format(output)
     if "parquet" in (source_format, fmt):

@@ -39,7 +39,8 @@ from ..io import InputError, ReadOptions, Record, Reject, default_format, discov
 from ..io.readers import PARQUET_NEEDS_PYARROW, kinds_of
 from ..io.atomic import _TEMPORARY, AtomicFile, remove_leftovers
 from ..io.shards import SHARD_BYTES, Shard, plan, read_shard
-from ..io.writers import STDOUT, TxtTreeWriter, earlier_output
+from ..io import paths
+from ..io.writers import OUTPUT_MARK, STDOUT, TxtTreeWriter, earlier_output
 from ..pipeline import Pipeline
 from ..report import ReportWriter, Summary
 from ..report.writer import report_folder
@@ -111,6 +112,10 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
     if options.resume and options.output == STDOUT:
         raise RunError("--resume cannot go on writing standard output (-o -), which keeps nothing of an "
                        "interrupted run: give OUT as a file or folder")
+    options = dataclasses.replace(options, output=paths.local(options.output))
+    if options.resume and paths.is_url(options.output):
+        raise RunError(f"--resume cannot go on writing {options.output}: a URL OUT is built in a temporary "
+                       "folder, which keeps nothing of an interrupted run")
     skipped: list[str] = []
     try:
         sources = discover(options.inputs, options.stdin_format, skipped)
@@ -121,7 +126,7 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
         output = STDOUT
     else:
         options = dataclasses.replace(options, format=options.format or _output_format(options.output, sources))
-        output = os.path.abspath(options.output)
+        output = options.output if paths.is_url(options.output) else os.path.abspath(options.output)
     _check_parquet(sources, options.format)
     if options.edits_column and options.format != "parquet":
         raise RunError("--edits-column adds a column to a Parquet OUT (-o OUT.parquet); the report's "
@@ -133,9 +138,12 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
         on_skip(skipped)
     with _work_folder(output, options.resume) as work:
         started = time.perf_counter()
+        written = _staging(work, output, options.format) if paths.is_url(output) else output
+        if paths.is_url(output) and options.format == "txt":
+            txt_tree = TxtTreeWriter(written)
         shards, refused, done = _prepare(work, options, pipeline, sources, read_options, txt_tree)
 
-        job = Job(config, read_options, options.format, output, str(work), bool(options.report), schema)
+        job = Job(config, read_options, options.format, written, str(work), bool(options.report), schema)
         tasks = [Task(s, tuple(refused.get(s.index, ()))) for s in shards if s.index not in done]
         progress.start(sum(s.size for s in shards), sum(s.size for s in shards if s.index in done),
                        sum(d["summary"]["out"] + d["summary"]["rejected"] for d in done.values()))
@@ -159,6 +167,8 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
         if skipped:
             summary.skipped = kinds_of(skipped)
         _join(job, shards, done, summary, options.report, on_reject, started)
+        if written != output:
+            _upload(written, output, options.format)
         return summary
 
 
@@ -168,7 +178,7 @@ def _work_folder(output: str, resume: bool) -> Iterator[Path]:
     kept if the run fails, for --resume; for standard output a new temporary folder, so that runs
     piped side by side never share one, and removed however the run ends: no run resumes it."""
     try:
-        if output == STDOUT:
+        if output == STDOUT or paths.is_url(output):
             work = Path(tempfile.mkdtemp(prefix="cleaner-run-"))
         else:
             work = Path(output).parent / f".{Path(output).name}.cleaner-run"
@@ -180,7 +190,7 @@ def _work_folder(output: str, resume: bool) -> Iterator[Path]:
     try:
         yield work
     except BaseException:
-        if output == STDOUT:
+        if output == STDOUT or paths.is_url(output):
             shutil.rmtree(work, ignore_errors=True)
         raise
     shutil.rmtree(work, ignore_errors=True)
@@ -250,7 +260,9 @@ def _check_writable(options: RunOptions, output: str) -> TxtTreeWriter | None:
     try:
         if options.report:
             AtomicFile(report_folder(options.report) / "summary.json").abort()
-        if output != STDOUT and options.format == "txt":
+        if paths.is_url(output):
+            _check_url(output, options)
+        elif output != STDOUT and options.format == "txt":
             _claim(Path(output), options)
             writer = TxtTreeWriter(output)
         elif output != STDOUT:
@@ -264,6 +276,47 @@ def _check_writable(options: RunOptions, output: str) -> TxtTreeWriter | None:
             where = str(Path(where).parent)
         raise RunError(f"cannot write {where}: {e.strerror}") from None
     return writer
+
+
+def _check_url(url: str, options: RunOptions) -> None:
+    """A URL OUT: its filesystem can be opened here; a file is not a folder; a txt tree's folder is
+    new, empty, or an earlier run's output that --overwrite removes (as `_claim` for a local one)."""
+    try:
+        fs, inner = paths.filesystem(url)
+        if options.format != "txt":
+            if fs.isdir(inner):
+                raise RunError(f"cannot write {url}: is a folder, not a {_NAMES[options.format]} file name")
+            return
+        entries = [e for e in fs.ls(inner, detail=False) if e.rstrip("/") != inner.rstrip("/")] \
+            if fs.isdir(inner) else []
+        if not entries:
+            return
+        if not fs.exists(f"{inner.rstrip('/')}/{OUTPUT_MARK}"):
+            raise RunError(f"{url} holds files that cleaner did not write: give another OUT, or empty it")
+        if not options.overwrite:
+            raise RunError(f"{url} holds the output of an earlier run: give --overwrite to replace it, or another OUT")
+        fs.rm(inner, recursive=True)
+    except paths.NoFilesystem as e:
+        raise RunError(str(e)) from None
+
+
+def _staging(work: Path, url: str, fmt: str) -> str:
+    """Where a URL OUT is built before it is uploaded: a file or folder in the work folder, named
+    as OUT is (its suffix says the compression of the parts)."""
+    if fmt == "txt":
+        return str(work / "upload-tree")
+    (work / "upload").mkdir(exist_ok=True)
+    return str(work / "upload" / url.rstrip("/").rsplit("/", 1)[-1])
+
+
+def _upload(local: str, url: str, fmt: str) -> None:
+    """The finished output to its URL: a file in one put (an object store shows it whole, once the
+    upload completes), a txt tree file by file (each file whole; the tree grows while it uploads)."""
+    fs, inner = paths.filesystem(url)
+    if fmt == "txt":
+        fs.put(local.rstrip("/") + "/", inner.rstrip("/"), recursive=True)
+    else:
+        fs.put_file(local, inner)
 
 
 def _claim(folder: Path, options: RunOptions) -> None:
@@ -312,8 +365,7 @@ def _plan_record(options: RunOptions, pipeline: Pipeline, sources, shards: list[
     files = []
     for s in sources:
         try:
-            st = os.stat(s.file or s.path)
-            files.append([s.path, st.st_size, st.st_mtime_ns])
+            files.append([s.path, *paths.stamp(s.file or s.path)])
         except OSError:
             files.append([s.path, None, None])
     kept = {k: v for k, v in dataclasses.asdict(options).items() if k not in ("jobs", "executor", "scheduler",

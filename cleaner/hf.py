@@ -32,9 +32,18 @@ def clean_dataset(ds, column: str = "text", config: str | Path | dict | None = N
     """`ds` with the texts of `column` cleaned (values that are not strings, None, stay); with
     `edits`, a column `edits_column` of each row's edits as a JSON list (`Edit.to_dict`), None for a
     row without a text. `config`: a config file, a dict merged onto the built-in default, or None
-    for the default. Works on a `Dataset` or a `DatasetDict` (each split)."""
+    for the default. Works on a `Dataset` or a `DatasetDict` (each split), and on a streaming
+    `IterableDataset` (`load_dataset(…, streaming=True)`), which is cleaned lazily, row batches as
+    they are read, in the process that reads them (no `num_proc`)."""
+    from datasets import IterableDataset, IterableDatasetDict
+
+    streaming = isinstance(ds, (IterableDataset, IterableDatasetDict))
+    if streaming and num_proc is not None:
+        raise ValueError("a streaming dataset is cleaned as it is read, in this process: num_proc is for a Dataset")
     names = ds.column_names
     for split_names in names.values() if isinstance(names, dict) else [names]:
+        if split_names is None:  # a stream whose columns are known only once it is read
+            continue
         if column not in split_names:
             raise ValueError(f"no column {column!r} (the columns: {', '.join(split_names)})")
         if edits and edits_column in split_names:
@@ -42,6 +51,8 @@ def clean_dataset(ds, column: str = "text", config: str | Path | dict | None = N
     loaded = client_config(config)
     kwargs = {"column": column, "config": loaded, "edits_column": edits_column if edits else None,
               "version": __version__, "pipeline": worker_pipeline(loaded).config_hash()}
+    if streaming:
+        return ds.map(_clean_batch, batched=True, batch_size=batch_size, fn_kwargs=kwargs)
     return ds.map(_clean_batch, batched=True, batch_size=batch_size, num_proc=num_proc, fn_kwargs=kwargs,
                   desc=f"cleaning {column}")
 

@@ -70,3 +70,15 @@ def test_wrong_columns_are_named():
         clean_dataset(dataset(), column="body")
     with pytest.raises(ValueError, match="has a column 'n' already"):
         clean_dataset(dataset(), edits=True, edits_column="n")
+
+
+def test_a_streaming_dataset_is_cleaned_as_it_is_read():
+    stream = dataset().to_iterable_dataset(num_shards=3)
+    out = clean_dataset(stream, config={"pipeline": {"stages": ["encoding", "whitespace"]}}, edits=True)
+    assert isinstance(out, datasets.IterableDataset)
+    rows = list(out)
+    simple = cleaner.Pipeline(["encoding", "whitespace"])
+    assert [r["text"] for r in rows] == [simple.clean(t).text if t is not None else None for t in TEXTS]
+    assert rows[1]["edits"] == simple.clean(TEXTS[1]).edits_json()
+    with pytest.raises(ValueError, match="num_proc is for a Dataset"):
+        clean_dataset(stream, num_proc=2)

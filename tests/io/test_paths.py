@@ -39,7 +39,8 @@ def memory():
     fs = fsspec.filesystem("memory")
     root = f"/t-{uuid.uuid4().hex[:8]}"
     yield fs, root
-    fs.rm(root, recursive=True) if fs.exists(root) else None
+    if fs.exists(root):
+        fs.rm(root, recursive=True)
 
 
 def put(fs, root: str, contents: dict[str, bytes]) -> None:

@@ -3,6 +3,7 @@ quoted globs: the same bytes as local paths give."""
 import gzip
 import io
 import json
+import multiprocessing
 import uuid
 from pathlib import Path
 
@@ -55,9 +56,10 @@ def write(root: Path, contents: dict[str, bytes]) -> Path:
     return root
 
 
-def clean(*args) -> int:
+def clean(*args, jobs: int = 1) -> int:
+    """One job: memory:// lives in one process, which workers started by fork share but spawned ones do not."""
     return main(["clean", *map(str, args), "--text-field", "body", "--id-field", "doc_id", "--shard-mb", "0.001",
-                 "-q"])
+                 "--jobs", str(jobs), "-q"])
 
 
 def records(data: bytes) -> list[dict]:
@@ -75,6 +77,15 @@ def test_a_memory_folder_reads_as_a_local_one(memory, tmp_path):
     assert [r["doc_id"] for r in got] == ["letters/a.txt", "p-1", "p-2", *[f"w-{i}" for i in range(40)], "g-1"]
     summary = json.loads((tmp_path / "rep" / "summary.json").read_text())
     assert summary["skipped"] == {".pdf": 1} and summary["documents"]["in"] == 44
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers see memory:// only when forked")
+def test_workers_read_their_shards_of_a_url_themselves(memory, tmp_path):
+    fs, root = memory
+    put(fs, root, files())
+    assert clean(f"memory://{root}", "-o", tmp_path / "two.jsonl", jobs=2) == 0
+    assert clean(f"memory://{root}", "-o", tmp_path / "one.jsonl") == 0
+    assert (tmp_path / "two.jsonl").read_bytes() == (tmp_path / "one.jsonl").read_bytes()
 
 
 @pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz", "out.parquet", "tree"])

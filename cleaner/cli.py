@@ -1,4 +1,5 @@
-"""The `cleaner` command: `clean` a dump, `review` and `apply` its report, list the `stages`, `diff`, `rules`.
+"""The `cleaner` command: `clean` a dump, `review` and `apply` its report, list the `stages`, `diff`, `rules`,
+`config show`.
 
 Exit status of `cleaner clean`:
   0  every document was cleaned and written;
@@ -8,7 +9,7 @@ Exit status of `cleaner clean`:
      Dask installed, a --resume that does not fit the interrupted run (all checked before any
      work), or the output failing mid-run (disk full, a closed standard output);
 130  interrupted (Ctrl-C): the finished shards are kept for --resume.
-`stages` and `diff` exit 0, or 2 on an error; every command but `review` exits 130 on Ctrl-C.
+`stages`, `diff` and `config show` exit 0, or 2 on an error; every command but `review` exits 130 on Ctrl-C.
 `review` serves until Ctrl-C (then exits 0), or exits 2 if it cannot start (no report, bad
 decisions.jsonl, port taken). `apply` exits 0, or 2 with nothing half-written to a JSONL OUT.
 `rules test` exits 1 when an example fails; `rules suggest` 1 when some input could not be read;
@@ -24,21 +25,23 @@ import sys
 from contextlib import suppress
 
 from . import __version__
+from . import config as _config
 from .config import describe
 from .edits import FIX
 from .io import FORMATS, InputError, ReadOptions, Reject, discover, read
 from .io.encodings import flag_guess
 from .io.readers import kinds_of
 from .io.writers import STDOUT
-from .pipeline import StageError
+from .pipeline import Pipeline, StageError
 from .registry import BUILTIN, UnknownStage, available, stage_class
 from .report.apply import apply_decisions
 from .report.data import ReportError
+from .report.summary import counted
 from .report.decisions import DecisionError
 from .report.review import serve
 from .resources import MissingData
 from .rules import PackError, builtin_packs, check_examples, load_packs, suggest
-from .run import RunError, RunOptions, default_jobs, load_pipeline, progress, run
+from .run import RunError, RunOptions, default_jobs, progress, resolve_config, run
 from .run.executors import EXECUTORS
 
 STREAMED_FORMATS = ("txt", "jsonl")  # what stdin holds and `apply` writes: Parquet needs a file that seeks
@@ -69,15 +72,16 @@ def _parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", help="clean files, folders or stdin into OUT",
                                 description="Clean INPUT files and folders into OUT, with a report.")
     clean.add_argument("inputs", nargs="+", metavar="INPUT",
-                       help="a file, a folder (read recursively) or - for stdin; .txt, .jsonl or .ndjson, "
-                            "maybe .gz/.zst/.bz2, or .parquet")
+                       help="a file, a folder (read recursively), a quoted glob ('dumps/*.jsonl'), a URL "
+                            "(file://, s3://, gs://, hf://, memory:// … through fsspec) or - for stdin; .txt, "
+                            ".jsonl or .ndjson, maybe .gz/.zst/.bz2, or .parquet")
     clean.add_argument("-o", "--output", metavar="OUT",
                        help="a folder of text files, a JSONL file if named *.jsonl[.gz|.zst|.bz2], a Parquet "
                             "file if named *.parquet or if every INPUT is Parquet, or - for standard output "
-                            "(the default when INPUT is -)")
+                            "(the default when INPUT is -); a local path or a URL")
     clean.add_argument("--report", metavar="DIR",
                        help="write the report here: report.html, edits.jsonl, rejects.jsonl, summary.json")
-    clean.add_argument("--config", metavar="FILE", help="pipeline config (TOML); default: the built-in pipeline")
+    _config_arguments(clean)
     clean.add_argument("--jobs", type=_at_least_one, default=default_jobs(), metavar="N",
                        help=f"worker processes (default: all cores, here {default_jobs()}); "
                             "output is the same for any N")
@@ -92,6 +96,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="a Parquet OUT gets an 'edits' column: each row's edits as a JSON list")
     clean.add_argument("--stdin-format", choices=STREAMED_FORMATS, default="txt",
                        help="what - reads: one text document (default) or JSONL")
+    clean.add_argument("--overwrite", action="store_true",
+                       help="a txt-tree OUT that holds an earlier run's output is emptied first (without it, "
+                            "such an OUT is refused, so that two runs' files never mix)")
     clean.add_argument("--resume", action="store_true",
                        help="go on with an interrupted run of the same command: skip its finished shards")
     clean.add_argument("--executor", choices=EXECUTORS, default="local",
@@ -129,8 +136,17 @@ def _parser() -> argparse.ArgumentParser:
 
     diff = commands.add_parser("diff", help="show what cleaning changes in one file, and why")
     diff.add_argument("file", metavar="FILE")
-    diff.add_argument("--config", metavar="FILE", help="pipeline config (TOML); default: the built-in pipeline")
+    _config_arguments(diff)
     diff.set_defaults(command=_diff)
+
+    config = commands.add_parser("config", help="show the effective pipeline config and where each value came from")
+    config_actions = config.add_subparsers(title="actions", required=True, metavar="ACTION")
+    show = config_actions.add_parser("show", help="print the effective config (TOML), each value with its origin",
+                                     description="Print the config that `cleaner clean` would use here, with the "
+                                                 "same options: the built-in default, the config file, --set, "
+                                                 "--only and --disable, each value followed by where it came from.")
+    _config_arguments(show)
+    show.set_defaults(command=_config_show)
 
     rules = commands.add_parser("rules", help="list, test and find rule packs (rules/*.toml)",
                                 description="Rule packs: reviewed find-and-replace rules kept as data.")
@@ -153,6 +169,48 @@ def _parser() -> argparse.ArgumentParser:
         action.add_argument("--packs", action="append", metavar="PATH",
                             help="a pack file or folder, may be repeated (default: the packs cleaner ships)")
     return parser
+
+
+def _config_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("pipeline config", "The built-in default, changed by a config file, then "
+                                      "by --set, then by --only and --disable.")
+    group.add_argument("--config", metavar="FILE",
+                       help="a config file (TOML, or a pyproject.toml's [tool.cleaner]) merged onto the built-in "
+                            "default; default: .cleaner.toml, cleaner.toml or a pyproject.toml with [tool.cleaner] "
+                            "in the working folder or the nearest folder above it")
+    group.add_argument("--isolated", action="store_true",
+                       help="find no config file: the built-in default (with --set, --only, --disable)")
+    group.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
+                       help="set one option, as TOML: stage.spelling.fix=true, pipeline.max_rounds=3, "
+                            "stage.language.backend='\"langdetect\"' (may be repeated)")
+    group.add_argument("--only", type=_names, default=(), metavar="STAGE,...",
+                       help="run only these stages of the pipeline, in its order")
+    group.add_argument("--disable", type=_names, action="extend", default=[], metavar="STAGE,...",
+                       help="leave these stages out of the pipeline (may be repeated)")
+
+
+def _names(value: str) -> tuple[str, ...]:
+    names = tuple(n.strip() for n in value.split(",") if n.strip())
+    if not names:
+        raise argparse.ArgumentTypeError("give stage names, e.g. whitespace,encoding")
+    return names
+
+
+def _config_file(args: argparse.Namespace) -> str | None:
+    """--config FILE, or else (unless --isolated) the config file found from the working folder."""
+    if args.config or args.isolated:
+        return args.config
+    found = _config.discover()
+    return str(found) if found else None
+
+
+def _resolve(args: argparse.Namespace, announce: bool = False):
+    """The effective config of the command's config options; with `announce`, a config file that
+    was found, not given, is named on stderr."""
+    file = _config_file(args)
+    if announce and file and not args.config:
+        print(f"cleaner: config {file} (found from the working folder; --isolated ignores it)", file=sys.stderr)
+    return resolve_config(file, tuple(args.settings), tuple(args.only), tuple(args.disable))
 
 
 def _number(convert, ok, what):
@@ -188,9 +246,14 @@ def _clean(args: argparse.Namespace) -> int:
     output = args.output or (STDOUT if args.inputs == ["-"] else None)
     if output is None:
         return _error("clean needs -o OUT: a folder, a *.jsonl or *.parquet file, or - for standard output")
-    options = RunOptions(tuple(args.inputs), output, args.report, args.config, args.jobs, args.format,
+    try:
+        _resolve(args, announce=not args.quiet)
+    except RunError as e:
+        return _error(e)
+    options = RunOptions(tuple(args.inputs), output, args.report, _config_file(args), args.jobs, args.format,
                          args.text_field, args.id_field, args.max_doc_mb, args.stdin_format, args.resume,
-                         args.executor, args.scheduler, args.shard_mb, args.edits_column)
+                         args.executor, args.scheduler, args.shard_mb, args.edits_column,
+                         tuple(args.settings), tuple(args.only), tuple(args.disable), args.overwrite)
     quiet_rejects = args.quiet or args.report  # with a report, the reasons are in rejects.jsonl
     try:
         summary = run(options, None if quiet_rejects else _print_reject, progress.for_stream(sys.stderr, args.quiet),
@@ -264,7 +327,7 @@ def _print_skipped(paths: list[str]) -> None:
     rest = paths[SKIPPED_NAMED:]
     if rest:
         kinds = ", ".join(f"{n} {k}" for k, n in kinds_of(rest).items())
-        print(f"cleaner: skipped {len(rest)} more files of other types ({kinds})", file=sys.stderr)
+        print(f"cleaner: skipped {counted(len(rest), 'more file')} of other types ({kinds})", file=sys.stderr)
 
 
 def _stages(args: argparse.Namespace) -> int:
@@ -288,9 +351,19 @@ def _stages(args: argparse.Namespace) -> int:
     return 0
 
 
+def _config_show(args: argparse.Namespace) -> int:
+    try:
+        resolved = _resolve(args)
+    except RunError as e:
+        return _error(e)
+    pipeline = Pipeline.from_dict(resolved.config)
+    sys.stdout.write(_config.show(resolved, list(pipeline.stages), pipeline.config_hash()))
+    return 0
+
+
 def _diff(args: argparse.Namespace) -> int:
     try:
-        pipeline = load_pipeline(args.config)
+        pipeline = Pipeline.from_dict(_resolve(args).config)
         sources = discover([args.file])
     except (RunError, InputError) as e:
         return _error(e)
@@ -353,7 +426,8 @@ def _rules_test(args: argparse.Namespace) -> int:
         print(f"FAIL {failure}")
     rules = sum(len(p.rules) for p in packs)
     verdict = f"{len(failures)} failed" if failures else "all pass"
-    print(f"cleaner: rules test: {count} examples of {rules} rules in {len(packs)} packs: {verdict}",
+    print(f"cleaner: rules test: {counted(count, 'example')} of {counted(rules, 'rule')} in "
+          f"{counted(len(packs), 'pack')}: {verdict}",
           file=sys.stderr)
     return 1 if failures else 0
 
@@ -382,6 +456,6 @@ def _rules_suggest(args: argparse.Namespace) -> int:
         print(f"{n:3}. {c.phrase}  ×{c.count} in {len(c.documents)} documents{fixed}")
         for doc_id, context in c.contexts:
             print(f"       {doc_id}: {context}")
-    print(f"cleaner: rules suggest: {len(candidates)} candidates in {documents} documents"
+    print(f"cleaner: rules suggest: {counted(len(candidates), 'candidate')} in {counted(documents, 'document')}"
           + (f" (showing {args.top})" if len(candidates) > args.top else ""), file=sys.stderr)
     return 1 if unreadable else 0

@@ -25,10 +25,16 @@ class StageError(RuntimeError):
 
 
 class Pipeline:
-    """An ordered list of stages. Immutable after construction and safe to share between threads."""
+    """An ordered list of stages. Immutable after construction and safe to share between threads.
 
-    def __init__(self, stages: Sequence[Stage], max_rounds: int = 5):
-        self.stages = tuple(stages)
+    A stage is given as a Stage, or by name as a config lists it (`"whitespace"`, an entry point's
+    name, `"mypackage.stages:Shout"`), which builds it with its default options:
+    `Pipeline(["encoding", "whitespace", Shout(word="otan")])`."""
+
+    def __init__(self, stages: Sequence[Stage | str], max_rounds: int = 5):
+        if isinstance(stages, (str, Stage)):
+            raise TypeError("Pipeline takes a list of stages: Pipeline([\"whitespace\"])")
+        self.stages = tuple(_config.make_stage(s, {}) if isinstance(s, str) else s for s in stages)
         self.max_rounds = max_rounds
         names = [s.name for s in self.stages]
         if len(set(names)) != len(names):
@@ -38,14 +44,18 @@ class Pipeline:
 
     @classmethod
     def default(cls) -> "Pipeline":
-        return cls.from_dict(_config.load(_config.DEFAULT_CONFIG))
+        return cls.from_dict({})
 
     @classmethod
     def from_config(cls, path: str | Path) -> "Pipeline":
+        """The pipeline of a config file (TOML, or a pyproject.toml's [tool.cleaner]), merged onto
+        the built-in default: a file holding only `[stage.spelling] fix = true` changes that alone."""
         return cls.from_dict(_config.load(path))
 
     @classmethod
     def from_dict(cls, config: dict) -> "Pipeline":
+        """The pipeline of a config (as TOML reads it), merged onto the built-in default."""
+        config = _config.merge(_config.default(), config)
         return cls(_config.build_stages(config), **_config.pipeline_options(config))
 
     def describe(self) -> list[dict]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 from dataclasses import dataclass, field
 
 from .edits import FIX, FLAG, Edit, undo
@@ -46,3 +47,8 @@ class Result:
     def to_dict(self) -> dict:
         """The report record of this document (one line of edits.jsonl)."""
         return {"id": self.id, "metadata": self.metadata, "edits": [e.to_dict() for e in self.edits]}
+
+    def edits_json(self) -> str:
+        """The edits as a JSON list (`Edit.to_dict`): what an `edits` column holds (Parquet output,
+        `cleaner.dask.clean_column`, `cleaner.hf.clean_dataset`)."""
+        return json.dumps([e.to_dict() for e in self.edits], ensure_ascii=False)

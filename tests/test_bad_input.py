@@ -149,7 +149,7 @@ def test_duplicate_ids_in_a_txt_tree_keep_the_first_and_reject_the_second(tmp_pa
     assert status == 1
     assert reasons(got) == [("x", f"id 'x' names the same output file as an earlier document "
                                   f"({got['src'] / 'w.jsonl'}:1)")]
-    assert (got["out"] / "x").read_text() == "first one"
+    assert (got["out"] / "x.txt").read_text() == "first one"
 
 
 def _gzip_members(member: bytes, count: int) -> bytes:

@@ -15,6 +15,7 @@ from cleaner import Edit
 from cleaner.cli import main
 from cleaner.run import default_jobs
 from cleaner.edits import replay
+from cleaner.io.writers import txt_name
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -77,8 +78,10 @@ def test_txt_tree_output_and_report(dump, tmp_path, capsys):
     assert clean(dump, "-o", out, "--report", rep) == 0
 
     written = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
-               for p in out.rglob("*") if p.is_file()}
-    assert written == CLEANED
+               for p in out.rglob("*") if p.is_file() and p.name != ".cleaner-output"}
+    assert (out / ".cleaner-output").is_file()  # cleaner's mark: a later run may replace it with --overwrite
+    assert written == {txt_name(id): text for id, text in CLEANED.items()}
+    assert "w-1.txt" in written  # a record's id gets .txt: the tree can be cleaned again
     assert (out / "letters/clean.txt").read_bytes() == TXT["letters/clean.txt"]
 
     edits = {e["id"]: e for e in lines(rep / "edits.jsonl")}
@@ -89,7 +92,7 @@ def test_txt_tree_output_and_report(dump, tmp_path, capsys):
     assert edits["letters/clean.txt"]["edits"] == []
     for id, record in edits.items():
         fixes = [Edit.from_dict(e) for e in record["edits"] if e["kind"] == "fix"]
-        assert replay(INPUTS[id], fixes) == written[id], id
+        assert replay(INPUTS[id], fixes) == written[txt_name(id)], id
 
     summary = json.loads((rep / "summary.json").read_text())
     assert summary["documents"] == {"in": 6, "out": 6, "rejected": 0, "changed": 5}
@@ -116,14 +119,17 @@ def test_jsonl_output_by_name_in_input_order(dump, tmp_path, name):
     assert [r["id"] for r in records] == ["bom.txt", "letters/clean.txt", "news/entities.txt",
                                          "news/mojibake.txt", "w-1", "wire.jsonl.zst:2"]
     assert {r["id"]: r["text"] for r in records} == CLEANED
-    assert records[5]["metadata"] == {"date": "2024-03-05"}
+    assert records[4] == {"id": "w-1", "text": CLEANED["w-1"], "desk": "local", "metadata": {}}
+    assert records[5] == {"id": "wire.jsonl.zst:2", "text": CLEANED["wire.jsonl.zst:2"], "date": "2024-03-05",
+                          "metadata": {}}
+    assert records[0]["metadata"] == {"bom": True}  # what cleaner adds: a txt file's BOM, dropped
     assert sorted(os.listdir(tmp_path)) == sorted(["in", name])  # no temporary file left behind
 
 
 def test_text_and_id_fields(tmp_path):
     src = write(tmp_path, {"a.jsonl": jsonl_bytes([{"key": "k1", "body": "x  y", "id": "kept"}])})
     assert clean(src / "a.jsonl", "-o", tmp_path / "o.jsonl", "--text-field", "body", "--id-field", "key") == 0
-    assert lines(tmp_path / "o.jsonl") == [{"id": "k1", "text": "x y", "metadata": {"id": "kept"}}]
+    assert lines(tmp_path / "o.jsonl") == [{"key": "k1", "body": "x y", "id": "kept", "metadata": {}}]
 
 
 def test_ndjson_in_and_out(tmp_path):
@@ -206,7 +212,7 @@ def test_bad_input_is_rejected_and_the_run_goes_on(tmp_path, name, data, options
     assert documents["in"] == documents["out"] + documents["rejected"]
     assert documents["rejected"] == 1
     if name.endswith(".jsonl") and name != "binary.jsonl":  # the record on line 1 still gets through
-        assert (tmp_path / f"out/{name}:1").read_text() == "ok"
+        assert (tmp_path / f"out/{name}:1.txt").read_text() == "ok"
 
 
 def test_unreadable_files_are_rejected(tmp_path, monkeypatch, capsys):
@@ -271,7 +277,7 @@ def test_ids_never_escape_the_output_folder(tmp_path):
     assert clean(src, "-o", out, "--report", rep) == 1
     everything = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
     assert {p for p in everything if not p.startswith(("in/", "rep/"))} == {
-        "deep/out/ids.jsonl:4", "deep/out/ok/doc"}
+        "deep/out/ids.jsonl:4.txt", "deep/out/ok/doc.txt", "deep/out/.cleaner-output"}
     assert [(r["source"], r["reason"]) for r in lines(rep / "rejects.jsonl")] == list(zip(
         [f"{src / 'ids.jsonl'}:{n}" for n in (1, 2, 3, 6)], [
             "id '../../etc/passwd' would be written outside the output folder",
@@ -398,3 +404,36 @@ def test_console_script_on_the_sample_dump(tmp_path):
     festival = (tmp_path / "out/news/harbour-festival.txt").read_text(encoding="utf-8")
     assert "The caf\u00e9 on Quay Street ran out of cr\u00eapes" in festival
     assert "\u201cWe\u2019ve never seen the square this full,\u201d" in festival
+
+
+def test_a_txt_tree_out_of_an_earlier_run_is_refused_or_replaced_whole(tmp_path, capsys):
+    src = write(tmp_path / "in", {"a.txt": b"One  two.\n", "b.txt": b"Three  four.\n"})
+    out = tmp_path / "out"
+    assert clean(src, "-o", out, "-q") == 0
+    (src / "b.txt").unlink()
+    assert clean(src, "-o", out) == 2
+    assert capsys.readouterr().err == (f"cleaner: error: {out} holds the output of an earlier run ({out / 'a.txt'}): "
+                                       f"give --overwrite to replace it, or another OUT\n")
+    assert (out / "b.txt").exists()
+    assert clean(src, "-o", out, "--overwrite", "-q") == 0
+    assert sorted(p.name for p in out.iterdir()) == [".cleaner-output", "a.txt"]  # b.txt was the earlier run's
+
+    (tmp_path / "empty").mkdir()
+    assert clean(src, "-o", tmp_path / "empty", "-q") == 0   # an empty folder is as good as a new one
+
+
+def test_a_folder_cleaner_did_not_write_is_never_emptied(tmp_path, capsys):
+    src = write(tmp_path / "in", {"a.txt": b"One  two.\n", "notes.md": b"# mine\n"})
+    assert clean(src, "-o", src, "--overwrite") == 2  # -o naming the input folder by mistake
+    assert capsys.readouterr().err == (f"cleaner: error: {src} holds files that cleaner did not write "
+                                       f"({src / 'a.txt'}): give another OUT, or empty it\n")
+    assert sorted(p.name for p in src.iterdir()) == ["a.txt", "notes.md"]
+
+
+def test_the_summary_line_counts_in_english(tmp_path, capsys):
+    src = write(tmp_path / "in", {"a.txt": b"One  two.\n"})
+    assert clean(src, "-o", tmp_path / "out.jsonl", "--only", "whitespace") == 0
+    assert capsys.readouterr().err.startswith("cleaner: 1 document in, 1 out, 0 rejected; 1 edit (1 fix, 0 flags); ")
+    write(src, {"b.txt": b"Three  four\xc2\xa0five.\n"})
+    assert clean(src, "-o", tmp_path / "out2.jsonl", "--only", "whitespace") == 0
+    assert capsys.readouterr().err.startswith("cleaner: 2 documents in, 2 out, 0 rejected; 3 edits (3 fixes, 0 flags); ")

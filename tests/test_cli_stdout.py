@@ -52,7 +52,7 @@ def test_stdin_without_o_is_a_filter(monkeypatch, capsys, tmp_path):
     assert main(["clean", "-", "--report", str(tmp_path / "rep")]) == 0
     out, err = capsys.readouterr()
     assert out == "caf\u00e9 au lait\n"
-    assert err.startswith("cleaner: 1 documents in, 1 out")
+    assert err.startswith("cleaner: 1 document in, 1 out")
     summary = json.loads((tmp_path / "rep/summary.json").read_text())
     assert summary["output"] == {"path": "-", "format": "txt"}
     stdin(monkeypatch, b'{"id": "s", "text": "a  b"}\n{"id": "t", "text": "c"}\n')

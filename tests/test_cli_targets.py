@@ -127,8 +127,9 @@ def test_apply_follows_a_link_and_refuses_a_fifo(src, tmp_path):
 
 def test_a_fifo_where_a_txt_document_would_go_rejects_that_document_only(src, tmp_path):
     (tmp_path / "out").mkdir()
+    (tmp_path / "out/.cleaner-output").write_text("")  # an earlier run's output, which --resume writes on
     os.mkfifo(tmp_path / "out/a.txt")
-    done = cleaner("clean", src, "-o", "out", "--report", "rep", "-q", cwd=tmp_path)
+    done = cleaner("clean", src, "-o", "out", "--report", "rep", "-q", "--resume", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     [reject] = [json.loads(line) for line in (tmp_path / "rep/rejects.jsonl").read_text().splitlines()]
     assert reject["reason"] == (f"id 'a.txt' cannot be written to {tmp_path / 'out/a.txt'}: is a FIFO, "

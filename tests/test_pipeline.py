@@ -179,3 +179,14 @@ def test_a_flag_that_a_later_round_made_a_fix_is_reported_once_as_the_fix():
     r = Pipeline([SureOnceTheRestIsFixed()]).clean("xx ab yy cd")
     assert r.text == "xx a b yy c d"
     assert [(e.kind, e.start, e.reason) for e in r.edits] == [("fix", 4, "sure now"), ("fix", 10, "sure")]
+
+
+def test_stages_by_name():
+    p = Pipeline(["encoding", "whitespace", Shout()])
+    assert [s.name for s in p.stages] == ["encoding", "whitespace", "shout"]
+    assert p.clean("caf\u00c3\u00a9  nato\r\n").text == "caf\u00e9 NATO\n"
+    assert Pipeline(["whitespace"]).config_hash() == Pipeline.from_dict({"pipeline": {"stages": ["whitespace"]}}).config_hash()
+    with pytest.raises(ConfigError, match="unknown stage 'nope'"):
+        Pipeline(["nope"])
+    with pytest.raises(TypeError, match="a list of stages"):
+        Pipeline("whitespace")

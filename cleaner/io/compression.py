@@ -10,6 +10,8 @@ from typing import BinaryIO
 
 import zstandard
 
+from . import paths
+
 SUFFIXES = (".gz", ".zst", ".bz2")
 # What a damaged or truncated compressed stream raises while it is read.
 CORRUPT = (EOFError, zlib.error, gzip.BadGzipFile, zstandard.ZstdError)  # bz2 raises OSError or EOFError
@@ -26,8 +28,10 @@ def without_suffix(name: str) -> str:
 
 
 def open_read(path: str) -> BinaryIO:
-    """A buffered binary stream of the decompressed content of `path`."""
+    """A buffered binary stream of the decompressed content of `path`, a local path or a URL."""
     kind = suffix(path)
+    if paths.is_url(path):
+        return _open_url(path, kind)
     if kind == ".gz":
         return gzip.open(path, "rb")
     if kind == ".bz2":
@@ -36,6 +40,33 @@ def open_read(path: str) -> BinaryIO:
     if kind == ".zst":
         return io.BufferedReader(_ZstdReader(raw))
     return raw
+
+
+def _open_url(url: str, kind: str) -> BinaryIO:
+    """What open_read gives for a local file, of fsspec's file for `url`: buffered (peek), and
+    closing the remote file when it is closed."""
+    raw = paths.open_binary(url)
+    if kind == ".zst":
+        return io.BufferedReader(_ZstdReader(raw))
+    if kind == ".gz":
+        return _Closing(gzip.GzipFile(fileobj=raw, mode="rb"), raw)
+    if kind == ".bz2":
+        return _Closing(bz2.BZ2File(raw, "rb"), raw)
+    return _Closing(raw, raw)
+
+
+class _Closing(io.BufferedReader):
+    """A buffered reader of `stream` that closes `owned` (the remote file) with it."""
+
+    def __init__(self, stream, owned):
+        super().__init__(stream)
+        self._owned = owned
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._owned.close()
 
 
 def writer(raw: BinaryIO, name: str) -> BinaryIO:

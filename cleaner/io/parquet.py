@@ -25,6 +25,7 @@ from typing import Iterator
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import paths
 from .readers import _UNREADABLE, ReadOptions, Source, _check_text, _Rejected, _too_big
 from .records import Record, Reject
 
@@ -38,7 +39,7 @@ UNREADABLE = (*_UNREADABLE, pa.ArrowException)
 def footer(path: str) -> tuple[pa.Schema, list[tuple[int, int]]]:
     """The columns of the Parquet file at `path`, and (rows, bytes on disk) of each of its row
     groups: what its footer says, read without a row."""
-    with pq.ParquetFile(path) as f:
+    with pq.ParquetFile(**paths.arrow(path)) as f:
         meta = f.metadata
         groups = [(group.num_rows, sum(group.column(c).total_compressed_size for c in range(group.num_columns)))
                   for group in map(meta.row_group, range(meta.num_row_groups))]
@@ -60,7 +61,8 @@ def read_rows(source: Source, options: ReadOptions, start: int = 0, end: int | N
     """The records of row groups [start, end) of a Parquet file (end None: to the last), which
     come after `row` rows; a file that cannot be read, or has no text column, is one reject."""
     try:
-        with pq.ParquetFile(source.file or source.path, buffer_size=READ_BUFFER, pre_buffer=False) as f:
+        with pq.ParquetFile(**paths.arrow(source.file or source.path), buffer_size=READ_BUFFER,
+                            pre_buffer=False) as f:
             problem = text_problem(f.schema_arrow, options.text_field)
             if problem:
                 raise _Rejected(problem)
@@ -95,7 +97,9 @@ def _records(batch: pa.RecordBatch, source: Source, options: ReadOptions, row: i
             continue
         metadata = {name: _plain(values[i]) for name, values in columns.items()
                     if not (has_id and name == options.id_field)}
-        yield Record(id, text, metadata, f"{source.path}:{n}", (batch, i))
+        fields = {name: text if name == options.text_field else metadata.get(name, given_id)
+                  for name in batch.schema.names}
+        yield Record(id, text, metadata, f"{source.path}:{n}", (batch, i), fields)
 
 
 def _plain(value):

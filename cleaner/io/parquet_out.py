@@ -16,7 +16,6 @@ so OUT is the same bytes for any number of workers.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Iterable
 
@@ -102,8 +101,7 @@ class ParquetPart(Committable):
                 elif field.name == CHANGED:
                     columns.append(pa.array([r.changed for r in self._results], pa.bool_()))
                 elif field.name == EDITS:
-                    columns.append(pa.array([json.dumps([e.to_dict() for e in r.edits], ensure_ascii=False)
-                                             for r in self._results], pa.string()))
+                    columns.append(pa.array([r.edits_json() for r in self._results], pa.string()))
                 else:
                     columns.append(self._batch.column(field.name).take(rows))
             table = pa.Table.from_arrays(columns, schema=self._schema)

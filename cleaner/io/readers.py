@@ -15,21 +15,24 @@ field kept as metadata; `.parquet` is one document per row, read as JSONL is
 (parquet.py). Folders are read recursively in sorted order, skipping hidden
 files and folders; files of other types are skipped and listed. A file named
 explicitly is read as text unless it is `.jsonl`, `.ndjson` or `.parquet`.
-`-` is stdin, read as `stdin_format`.
+`-` is stdin, read as `stdin_format`. A quoted glob is expanded here, its
+matches read as a folder's files are; a URL (paths.py) is a file, a folder or
+a glob on its fsspec filesystem, read through the same readers.
 """
 from __future__ import annotations
 
+import glob
 import json
 import os
 import re
 import sys
 from collections import Counter
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, ContextManager, Iterable, Iterator
 
-from . import compression
+from . import compression, paths
 from .encodings import NotText, bom_encoding, decode
 from .records import Record, Reject
 
@@ -88,13 +91,18 @@ def discover(inputs: Iterable[str], stdin_format: str = "txt", skipped: list[str
     sources: list[Source] = []
     others = skipped if skipped is not None else []
     for given in inputs:
+        given = paths.local(given)
         path = Path(given)
         if given == "-":
             sources.append(Source("-", "stdin", stdin_format))
+        elif paths.is_url(given):
+            sources.extend(_remote(given, others))
         elif path.is_dir():
             sources.extend(_walk(path, others))
         elif path.exists() or path.is_symlink():  # a broken symlink is read, and rejected, like any file
             sources.append(Source(given, path.name, _format(path.name) or "txt"))
+        elif paths.has_glob(given):
+            sources.extend(_glob(given, others))
         else:
             raise InputError(f"{given}: no such file or folder")
     if not sources:
@@ -117,6 +125,57 @@ def _format(name: str) -> str | None:
         return "parquet"
     base = compression.without_suffix(name)
     return "jsonl" if base.endswith(JSONL_SUFFIXES) else "txt" if base.endswith(".txt") else None
+
+
+def _glob(pattern: str, others: list[str]) -> list[Source]:
+    """The files a quoted glob matches (`**` for any depth), and those of the folders it matches,
+    named from the folder before its first wildcard; files of other types are skipped, as in a
+    folder, and so are hidden ones (`glob` itself passes them over)."""
+    base = paths.glob_base(pattern)
+    found = []
+    for match in sorted(glob.glob(pattern, recursive=True)):
+        name = os.path.relpath(match, base or ".").replace(os.sep, "/")
+        if os.path.isdir(match):
+            found.extend(replace(s, name=f"{name}/{s.name}") for s in _walk(Path(match), others))
+        elif _format(os.path.basename(match)):
+            found.append(Source(match, name, _format(os.path.basename(match))))
+        else:
+            others.append(match)
+    if not found and not others:
+        raise InputError(f"{pattern}: no file matches")
+    return found
+
+
+def _remote(url: str, others: list[str]) -> list[Source]:
+    """The files a URL names: one file, every file under a folder (recursively, sorted), or what a
+    glob matches, named and filtered as local ones are (hidden names passed over)."""
+    try:
+        fs, inner = paths.filesystem(url)
+        if paths.has_glob(inner):
+            base = paths.glob_base(inner)
+            files = [f for m in sorted(fs.glob(inner)) for f in (sorted(fs.find(m)) if fs.isdir(m) else [m])]
+            if not files:
+                raise InputError(f"{url}: no file matches")
+        elif fs.isdir(inner):
+            base, files = inner, sorted(fs.find(inner))
+        elif fs.exists(inner):
+            return [Source(url, os.path.basename(inner.rstrip("/")), _format(inner) or "txt")]
+        else:
+            raise InputError(f"{url}: no such file or folder")
+    except paths.NoFilesystem as e:
+        raise InputError(str(e)) from None
+    except OSError as e:
+        raise InputError(f"{url}: {e.strerror or e}") from None
+    found = []
+    for file in files:
+        name = file[len(base.rstrip("/")):].lstrip("/") if base else file
+        if any(part.startswith(".") for part in name.split("/")):
+            continue
+        if _format(name):
+            found.append(Source(paths.url_of(fs, file), name, _format(name)))
+        else:
+            others.append(paths.url_of(fs, file))
+    return found
 
 
 def _walk(root: Path, others: list[str]) -> list[Source]:
@@ -235,6 +294,7 @@ def _jsonl_record(raw: bytes, offset: int, line: int, source: Source, options: R
         raise _Rejected(f"not valid JSON ({e.msg}, {where})") from None
     if not isinstance(fields, dict):
         raise _Rejected(f"a JSON {_JSON_TYPES[type(fields)]}, not an object")
+    given = dict(fields)
     given_id = fields.get(options.id_field)
     has_id = isinstance(given_id, (str, int)) and not isinstance(given_id, bool) and given_id != ""
     id = str(given_id) if has_id else f"{source.name}:{line}"
@@ -247,7 +307,7 @@ def _jsonl_record(raw: bytes, offset: int, line: int, source: Source, options: R
     if has_id:
         del fields[options.id_field]
     fields.update(decoded.metadata())
-    return Record(id, doc, fields, f"{source.path}:{line}")
+    return Record(id, doc, fields, f"{source.path}:{line}", fields=given)
 
 
 def _decode(data: bytes, at_file_start: bool, offset: int = 0, guess: bool = False):

@@ -23,7 +23,7 @@ import os
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
-from . import compression
+from . import compression, paths
 from .readers import _SNIFF, _UNREADABLE, ReadOptions, Source, read_jsonl_lines, read_parquet, read_txt
 from .records import Record, Reject
 
@@ -67,7 +67,7 @@ def plan(sources: Iterable[Source], shard_bytes: int = SHARD_BYTES, text_field: 
         shards.append(Shard(len(shards), tuple(pieces), size))
 
     for source in sources:
-        if not source.file and source.path != "-":
+        if not source.file and source.path != "-" and not paths.is_url(source.path):
             source = replace(source, file=os.path.abspath(source.path))
         size = _size(source)
         if source.format == "txt":
@@ -108,7 +108,7 @@ def read_shard(shard: Shard, options: ReadOptions = ReadOptions()) -> Iterator[R
 
 def _size(source: Source) -> int:
     try:
-        return os.stat(source.file or source.path).st_size
+        return paths.size(source.file or source.path)
     except OSError:
         return 0
 

@@ -19,6 +19,9 @@ from .readers import JSONL_SUFFIXES
 
 FORMATS = ("txt", "jsonl", "parquet")
 STDOUT = "-"  # the OUT that names standard output
+# In a txt tree: says that cleaner wrote the folder, which a later run then empties with --overwrite.
+# Hidden, so that reading the folder as input passes it over.
+OUTPUT_MARK = ".cleaner-output"
 
 
 def json_line(obj) -> bytes:
@@ -27,15 +30,51 @@ def json_line(obj) -> bytes:
     return (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
 
 
+def output_record(result: Result, fields: dict | None, id_field: str = "id", text_field: str = "text") -> dict:
+    """The JSONL record of a cleaned document: the input record's `fields` as they came, in their
+    order, with the cleaned text under the input's name for it (`text_field`) and the id under
+    `id_field` (a record without a usable id gets the one cleaner gave it, FILE:LINE, first);
+    then `metadata`, holding only what cleaner added or changed (a txt document's BOM, the
+    language, a header's date and title). An input `metadata` object takes cleaner's keys."""
+    fields = fields or {}
+    if id_field in fields and str(fields[id_field]) == result.id:  # as it came: a number stays a number
+        record = dict(fields)
+    else:
+        record = {id_field: result.id, **{k: v for k, v in fields.items() if k != id_field}}
+    record[text_field] = result.text
+    others = {k: v for k, v in fields.items() if k not in (id_field, text_field)}
+    added = {k: v for k, v in result.metadata.items()
+             if k != "metadata" and (k not in others or others[k] != v)}  # the input's own metadata is a field
+    record["metadata"] = {**record["metadata"], **added} if isinstance(record.get("metadata"), dict) else added
+    return record
+
+
+def metadata_conflict(fields: dict | None) -> str | None:
+    """Why a record cannot be written to JSONL: its own `metadata` field is there but no object,
+    so it cannot take what cleaner adds (None if it can)."""
+    value = (fields or {}).get("metadata")
+    if value is None or isinstance(value, dict):
+        return None
+    kind = {str: "a string", list: "an array", bool: "a boolean"}.get(type(value), "a number")
+    return (f"its field 'metadata' is {kind}, not an object: a JSONL output writes what cleaner adds "
+            f"there (rename the field, or write txt or Parquet)")
+
+
+def txt_name(id: str) -> str:
+    """The file of document `id` in a txt tree: `<id>`, with `.txt` added when the id does not end
+    in it (a JSONL record's `w-1`), so that the tree can be read again as input."""
+    return id if id.endswith(".txt") else f"{id}.txt"
+
+
 def default_format(output: str) -> str:
     if output.endswith(".parquet"):
         return "parquet"
     return "jsonl" if compression.without_suffix(output).endswith(JSONL_SUFFIXES) else "txt"
 
 
-def open_writer(fmt: str, output: str) -> "TxtTreeWriter | JsonlWriter":
+def open_writer(fmt: str, output: str, id_field: str = "id", text_field: str = "text") -> "TxtTreeWriter | JsonlWriter":
     """The writer for `fmt`; raises OSError now if `output` cannot be written."""
-    return TxtTreeWriter(output) if fmt == "txt" else JsonlWriter(output)
+    return TxtTreeWriter(output) if fmt == "txt" else JsonlWriter(output, id_field, text_field)
 
 
 class TxtTreeWriter(Committable):
@@ -56,16 +95,20 @@ class TxtTreeWriter(Committable):
         self.folder = make_folder(folder)
         with tempfile.TemporaryFile(dir=self.folder):  # not writable? say so now, not at the first document
             pass
+        mark = self.folder / OUTPUT_MARK
+        if not mark.exists():
+            mark.write_text("This folder is the output of cleaner; `cleaner clean --overwrite` may empty it.\n",
+                            encoding="utf-8")
         self._root = self.folder.resolve()
         self._files: dict[str, str] = {}  # file → the source of the document that took it
         self._dirs: set[str] = set()
 
     def admit(self, id: str, source: str = "") -> str | None:
         """None if the document `id` can be written (and it is then reserved), else why not."""
-        refused = _unsafe(id)
+        refused = _unsafe(id) or _unsafe(txt_name(id))
         if refused:
             return f"id {id!r} {refused}"
-        path = PurePosixPath(id)
+        path = PurePosixPath(txt_name(id))
         rel = path.as_posix()
         parents = {p.as_posix() for p in path.parents} - {"."}
         clash = [p for p in (rel, *sorted(parents)) if p in self._files]
@@ -82,8 +125,8 @@ class TxtTreeWriter(Committable):
         self._dirs |= parents
         return None
 
-    def write(self, result: Result) -> None:
-        target = self.folder / PurePosixPath(result.id)
+    def write(self, result: Result, fields: dict | None = None) -> None:
+        target = self.folder / PurePosixPath(txt_name(result.id))
         target.parent.mkdir(parents=True, exist_ok=True)
         with AtomicFile(target) as f:
             f.write(result.text.encode("utf-8"))
@@ -97,6 +140,17 @@ class TxtTreeWriter(Committable):
 
 _WINDOWS_ABSOLUTE = re.compile(r"[A-Za-z]:[\\/]|[\\/]")
 NAME_BYTES = 255  # the longest file name ext4, XFS, btrfs, APFS and NTFS take
+
+
+def earlier_output(folder: str | Path) -> tuple[bool, str | None]:
+    """What a folder already holds: (cleaner marked it as its output, the first entry in it), or
+    (False, None) when it is missing or empty."""
+    try:
+        entries = sorted(e for e in os.listdir(folder) if e != OUTPUT_MARK)
+        marked = os.path.isfile(os.path.join(folder, OUTPUT_MARK))
+    except (FileNotFoundError, NotADirectoryError):
+        return False, None
+    return marked, os.path.join(folder, entries[0]) if entries else None
 
 
 def _unsafe(id: str) -> str | None:
@@ -122,12 +176,13 @@ def _unsafe(id: str) -> str | None:
 
 
 class JsonlWriter(Committable):
-    """One `{"id", "text", "metadata"}` line per document, in input order; `.gz`/`.zst` by name.
+    """One line per document, in input order (`output_record`); `.gz`/`.zst` by name.
 
     The file appears when the run finishes; a failed run leaves an earlier file as it was.
     """
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, id_field: str = "id", text_field: str = "text"):
+        self.id_field, self.text_field = id_field, text_field
         path = Path(path)
         if path.is_dir():
             raise IsADirectoryError(21, "is a folder, not a JSONL file name", str(path))
@@ -137,8 +192,9 @@ class JsonlWriter(Committable):
     def admit(self, id: str, source: str = "") -> str | None:
         return None
 
-    def write(self, result: Result) -> None:
-        self._file.write(json_line({"id": result.id, "text": result.text, "metadata": result.metadata}))
+    def write(self, result: Result, fields: dict | None = None) -> None:
+        """`fields`: the input record's own (Record.fields), written back under their names."""
+        self._file.write(json_line(output_record(result, fields, self.id_field, self.text_field)))
 
     def commit(self) -> None:
         self._file.commit()

@@ -28,12 +28,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..edits import FIX, replay
-from ..io import compression, default_format, open_writer
-from ..io.writers import STDOUT
+from ..io import compression, default_format, open_writer, paths
+from ..io.writers import STDOUT, txt_name
 from ..result import Result
 from .data import ReportData, ReportError
 from .decisions import DecisionError, DocEdits, Resolver, check_all, kept, load, validate
-from .summary import Summary
+from .summary import Summary, counted
 from .writer import ReportWriter
 
 
@@ -46,8 +46,8 @@ class Applied:
     torn: bool = False
 
     def line(self, output: str) -> str:
-        return (f"applied {self.decisions} decisions to {self.documents} documents: "
-                f"{self.rejected} fixes undone, {self.kept} kept; wrote {output}")
+        return (f"applied {counted(self.decisions, 'decision')} to {counted(self.documents, 'document')}: "
+                f"{counted(self.rejected, 'fix', 'fixes')} undone, {self.kept} kept; wrote {output}")
 
 
 def apply_decisions(report_dir: str | Path, output: str, fmt: str | None = None, cleaned: str | None = None,
@@ -65,6 +65,9 @@ def apply_decisions(report_dir: str | Path, output: str, fmt: str | None = None,
     if source == STDOUT:
         raise ReportError(f"{report_dir}: the run wrote its output to standard output: give where it was kept "
                           "with --cleaned")
+    if paths.is_url(source):
+        raise ReportError(f"{report_dir}: the run wrote its output to {source}: copy it here and give it with "
+                          "--cleaned")
     source_format = data.output.get("format") or default_format(source)
     fmt = fmt or default_format(output)
     if "parquet" in (source_format, fmt):
@@ -77,10 +80,12 @@ def apply_decisions(report_dir: str | Path, output: str, fmt: str | None = None,
                       {"report": str(report_dir), "output": output, "format": fmt, "cleaned": source},
                       data.summary.get("config_sha256"), output={"path": str(Path(output).resolve()), "format": fmt})
     started = time.perf_counter()
+    options = data.summary.get("options", {})
+    names = options.get("id_field", "id"), options.get("text_field", "text")  # the run's output used the input's
     with ExitStack() as stack:
-        writer = stack.enter_context(open_writer(fmt, output))
+        writer = stack.enter_context(open_writer(fmt, output, *names))
         reporter = stack.enter_context(ReportWriter(report, summary)) if report else None
-        run_output = _JsonlOutput(Path(source)) if source_format == "jsonl" else _TxtOutput(Path(source))
+        run_output = _JsonlOutput(Path(source), *names) if source_format == "jsonl" else _TxtOutput(Path(source))
         stack.callback(run_output.close)
         for doc in data.documents():
             text = run_output.text(doc.n, doc.id)
@@ -100,7 +105,7 @@ def apply_decisions(report_dir: str | Path, output: str, fmt: str | None = None,
             if refused:
                 raise ReportError(f"{output}: {refused}")
             done = Result(text, stays, doc.metadata, original, doc.id)
-            writer.write(done)
+            writer.write(done, run_output.fields)
             summary.add(done)
             if reporter:
                 reporter.add(done)
@@ -136,15 +141,17 @@ def _check_decisions(data: ReportData, decisions) -> None:
 class _JsonlOutput:
     """The records of a JSONL output, taken in order: record n must be document n."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, id_field: str = "id", text_field: str = "text"):
         self.path = path
+        self.id_field, self.text_field = id_field, text_field
+        self.fields: dict | None = None  # the last record read: written again with the applied text
         try:
             self._file = compression.open_read(str(path))
         except FileNotFoundError:
             raise ReportError(f"{path}: the run's output is gone (moved? give it with --cleaned)") from None
         self._lines = enumerate(self._file, 1)
 
-    def _next(self) -> tuple[str, str] | None:
+    def _next(self) -> dict | None:
         try:
             number, line = next(self._lines)
         except StopIteration:
@@ -153,17 +160,19 @@ class _JsonlOutput:
             raise ReportError(f"{self.path}: corrupt or truncated: {e}") from None
         try:
             record = json.loads(line)
-            return str(record["id"]), record["text"]
+            if isinstance(record[self.id_field], (str, int)) and isinstance(record[self.text_field], str):
+                return record
         except (ValueError, KeyError, TypeError):
-            raise ReportError(f"{self.path}: line {number} is not a record cleaner wrote") from None
+            pass
+        raise ReportError(f"{self.path}: line {number} is not a record cleaner wrote") from None
 
     def text(self, n: int, id: str) -> str:
-        record = self._next()
+        record = self.fields = self._next()
         if record is None:
             raise ReportError(f"{self.path}: ends before document {id!r}: not the run's output")
-        if record[0] != id:
-            raise ReportError(f"{self.path}: record {n + 1} is {record[0]!r}, the report has {id!r}")
-        return record[1]
+        if str(record[self.id_field]) != id:
+            raise ReportError(f"{self.path}: record {n + 1} is {str(record[self.id_field])!r}, the report has {id!r}")
+        return record[self.text_field]
 
     def finish(self) -> None:
         if self._next() is not None:
@@ -176,13 +185,15 @@ class _JsonlOutput:
 class _TxtOutput:
     """The files of a txt tree, by id."""
 
+    fields = None  # a txt file has no fields of its own
+
     def __init__(self, root: Path):
         if not root.is_dir():
             raise ReportError(f"{root}: the run's output folder is gone (moved? give it with --cleaned)")
         self.root = root.resolve()
 
     def text(self, n: int, id: str) -> str:
-        path = PurePosixPath(id)
+        path = PurePosixPath(txt_name(id))
         target = (self.root / path).resolve()
         if path.is_absolute() or ".." in path.parts or not target.is_relative_to(self.root):
             raise ReportError(f"id {id!r} would be read from outside {self.root}")

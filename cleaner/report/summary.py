@@ -9,6 +9,11 @@ from ..edits import FIX
 from ..result import Result
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """`1 document`, `2 documents`, `0 fixes`: a count and its noun, as a reader says them."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 @dataclass
 class Summary:
     """Totals over the documents of a run.
@@ -99,6 +104,6 @@ class Summary:
         }
 
     def line(self) -> str:
-        return (f"{self.documents_in} documents in, {self.out} out, {self.rejected} rejected; "
-                f"{self.fixes + self.flags} edits ({self.fixes} fixes, {self.flags} flags); "
-                f"{self.seconds:.2f} s")
+        return (f"{counted(self.documents_in, 'document')} in, {self.out} out, {self.rejected} rejected; "
+                f"{counted(self.fixes + self.flags, 'edit')} ({counted(self.fixes, 'fix', 'fixes')}, "
+                f"{counted(self.flags, 'flag')}); {self.seconds:.2f} s")

@@ -39,7 +39,8 @@ from ..io import InputError, ReadOptions, Record, Reject, default_format, discov
 from ..io.readers import PARQUET_NEEDS_PYARROW, kinds_of
 from ..io.atomic import _TEMPORARY, AtomicFile, remove_leftovers
 from ..io.shards import SHARD_BYTES, Shard, plan, read_shard
-from ..io.writers import STDOUT, TxtTreeWriter
+from ..io import paths
+from ..io.writers import OUTPUT_MARK, STDOUT, TxtTreeWriter, earlier_output
 from ..pipeline import Pipeline
 from ..report import ReportWriter, Summary
 from ..report.writer import report_folder
@@ -74,22 +75,21 @@ class RunOptions:
     scheduler: str | None = None
     shard_mb: float = SHARD_BYTES / 2**20
     edits_column: bool = False  # a Parquet OUT gets an `edits` column
+    settings: tuple[str, ...] = ()  # --set KEY=VALUE, over the config file
+    only: tuple[str, ...] = ()      # --only: these stages alone
+    disable: tuple[str, ...] = ()   # --disable: not these stages
+    overwrite: bool = False         # a txt tree OUT that an earlier run wrote is emptied first
 
 
-def load_pipeline(config: str | None) -> Pipeline:
-    """The pipeline of a config file, or the built-in default; RunError if the config is unusable."""
-    return Pipeline.from_dict(_read_config(config)) if config else Pipeline.default()
-
-
-def _read_config(config: str | None) -> dict | None:
-    if not config:
-        return None
+def resolve_config(config: str | None = None, settings=(), only=(), disable=()) -> _config.Resolved:
+    """The effective config (`cleaner.config.resolve`), checked by building its pipeline; RunError
+    if it is unusable."""
     try:
-        loaded = _config.load(config)
-        Pipeline.from_dict(loaded)
+        resolved = _config.resolve(config, settings, only, disable)
+        Pipeline.from_dict(resolved.config)
     except ValueError as e:  # ConfigError, or a stage listed twice
         raise RunError(str(e)) from None
-    return loaded
+    return resolved
 
 
 def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
@@ -99,8 +99,8 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
     reject at the end, `warn` of a worker process that died (its shard is retried once), `on_skip`
     of the files of other types in input folders, before any work."""
     progress = progress or Progress()
-    config = _read_config(options.config)
-    pipeline = Pipeline.from_dict(config) if config else Pipeline.default()
+    config = resolve_config(options.config, options.settings, options.only, options.disable).config
+    pipeline = Pipeline.from_dict(config)
     if options.executor not in EXECUTORS:
         raise RunError(f"unknown executor {options.executor!r}; there are: {', '.join(EXECUTORS)}")
     try:
@@ -112,6 +112,10 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
     if options.resume and options.output == STDOUT:
         raise RunError("--resume cannot go on writing standard output (-o -), which keeps nothing of an "
                        "interrupted run: give OUT as a file or folder")
+    options = dataclasses.replace(options, output=paths.local(options.output))
+    if options.resume and paths.is_url(options.output):
+        raise RunError(f"--resume cannot go on writing {options.output}: a URL OUT is built in a temporary "
+                       "folder, which keeps nothing of an interrupted run")
     skipped: list[str] = []
     try:
         sources = discover(options.inputs, options.stdin_format, skipped)
@@ -122,7 +126,7 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
         output = STDOUT
     else:
         options = dataclasses.replace(options, format=options.format or _output_format(options.output, sources))
-        output = os.path.abspath(options.output)
+        output = options.output if paths.is_url(options.output) else os.path.abspath(options.output)
     _check_parquet(sources, options.format)
     if options.edits_column and options.format != "parquet":
         raise RunError("--edits-column adds a column to a Parquet OUT (-o OUT.parquet); the report's "
@@ -134,9 +138,12 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
         on_skip(skipped)
     with _work_folder(output, options.resume) as work:
         started = time.perf_counter()
+        written = _staging(work, output, options.format) if paths.is_url(output) else output
+        if paths.is_url(output) and options.format == "txt":
+            txt_tree = TxtTreeWriter(written)
         shards, refused, done = _prepare(work, options, pipeline, sources, read_options, txt_tree)
 
-        job = Job(config, read_options, options.format, output, str(work), bool(options.report), schema)
+        job = Job(config, read_options, options.format, written, str(work), bool(options.report), schema)
         tasks = [Task(s, tuple(refused.get(s.index, ()))) for s in shards if s.index not in done]
         progress.start(sum(s.size for s in shards), sum(s.size for s in shards if s.index in done),
                        sum(d["summary"]["out"] + d["summary"]["rejected"] for d in done.values()))
@@ -160,6 +167,8 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
         if skipped:
             summary.skipped = kinds_of(skipped)
         _join(job, shards, done, summary, options.report, on_reject, started)
+        if written != output:
+            _upload(written, output, options.format)
         return summary
 
 
@@ -169,7 +178,7 @@ def _work_folder(output: str, resume: bool) -> Iterator[Path]:
     kept if the run fails, for --resume; for standard output a new temporary folder, so that runs
     piped side by side never share one, and removed however the run ends: no run resumes it."""
     try:
-        if output == STDOUT:
+        if output == STDOUT or paths.is_url(output):
             work = Path(tempfile.mkdtemp(prefix="cleaner-run-"))
         else:
             work = Path(output).parent / f".{Path(output).name}.cleaner-run"
@@ -181,7 +190,7 @@ def _work_folder(output: str, resume: bool) -> Iterator[Path]:
     try:
         yield work
     except BaseException:
-        if output == STDOUT:
+        if output == STDOUT or paths.is_url(output):
             shutil.rmtree(work, ignore_errors=True)
         raise
     shutil.rmtree(work, ignore_errors=True)
@@ -249,21 +258,84 @@ def _check_writable(options: RunOptions, output: str) -> TxtTreeWriter | None:
     """Fail now, not after hours of cleaning, if the output or the report cannot be written."""
     writer = None
     try:
-        if output != STDOUT and options.format == "txt":
+        if options.report:
+            AtomicFile(report_folder(options.report) / "summary.json").abort()
+        if paths.is_url(output):
+            _check_url(output, options)
+        elif output != STDOUT and options.format == "txt":
+            _claim(Path(output), options)
             writer = TxtTreeWriter(output)
         elif output != STDOUT:
             if Path(output).is_dir():
                 raise IsADirectoryError(21, f"is a folder, not a {_NAMES[options.format]} file name", output)
             Path(output).parent.mkdir(parents=True, exist_ok=True)
             AtomicFile(output).abort()
-        if options.report:
-            AtomicFile(report_folder(options.report) / "summary.json").abort()
     except OSError as e:
         where = e.filename or output
         if _TEMPORARY.fullmatch(Path(where).name):  # our probe's name means nothing to the user
             where = str(Path(where).parent)
         raise RunError(f"cannot write {where}: {e.strerror}") from None
     return writer
+
+
+def _check_url(url: str, options: RunOptions) -> None:
+    """A URL OUT: its filesystem can be opened here; a file is not a folder; a txt tree's folder is
+    new, empty, or an earlier run's output that --overwrite removes (as `_claim` for a local one)."""
+    try:
+        fs, inner = paths.filesystem(url)
+        if options.format != "txt":
+            if fs.isdir(inner):
+                raise RunError(f"cannot write {url}: is a folder, not a {_NAMES[options.format]} file name")
+            return
+        entries = [e for e in fs.ls(inner, detail=False) if e.rstrip("/") != inner.rstrip("/")] \
+            if fs.isdir(inner) else []
+        if not entries:
+            return
+        if not fs.exists(f"{inner.rstrip('/')}/{OUTPUT_MARK}"):
+            raise RunError(f"{url} holds files that cleaner did not write: give another OUT, or empty it")
+        if not options.overwrite:
+            raise RunError(f"{url} holds the output of an earlier run: give --overwrite to replace it, or another OUT")
+        fs.rm(inner, recursive=True)
+    except paths.NoFilesystem as e:
+        raise RunError(str(e)) from None
+
+
+def _staging(work: Path, url: str, fmt: str) -> str:
+    """Where a URL OUT is built before it is uploaded: a file or folder in the work folder, named
+    as OUT is (its suffix says the compression of the parts)."""
+    if fmt == "txt":
+        return str(work / "upload-tree")
+    (work / "upload").mkdir(exist_ok=True)
+    return str(work / "upload" / url.rstrip("/").rsplit("/", 1)[-1])
+
+
+def _upload(local: str, url: str, fmt: str) -> None:
+    """The finished output to its URL: a file in one put (an object store shows it whole, once the
+    upload completes), a txt tree file by file (each file whole; the tree grows while it uploads)."""
+    fs, inner = paths.filesystem(url)
+    if fmt == "txt":
+        fs.put(local.rstrip("/") + "/", inner.rstrip("/"), recursive=True)
+    else:
+        fs.put_file(local, inner)
+
+
+def _claim(folder: Path, options: RunOptions) -> None:
+    """A txt tree OUT must be new, empty, or the output of an earlier run (cleaner's mark): files
+    of two runs must not mix. That output is emptied with --overwrite, or written on with --resume
+    (the interrupted run's own); anything else in the folder is no file of cleaner's to replace."""
+    marked, first = earlier_output(folder)
+    if first is None or (marked and options.resume):
+        return
+    if not marked:
+        raise RunError(f"{folder} holds files that cleaner did not write ({first}): give another OUT, or empty it")
+    if not options.overwrite:
+        raise RunError(f"{folder} holds the output of an earlier run ({first}): give --overwrite to replace it, "
+                       f"or another OUT")
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path)
+        else:
+            os.unlink(entry.path)
 
 
 def _spool_stdin(work: Path, source):
@@ -293,12 +365,11 @@ def _plan_record(options: RunOptions, pipeline: Pipeline, sources, shards: list[
     files = []
     for s in sources:
         try:
-            st = os.stat(s.file or s.path)
-            files.append([s.path, st.st_size, st.st_mtime_ns])
+            files.append([s.path, *paths.stamp(s.file or s.path)])
         except OSError:
             files.append([s.path, None, None])
     kept = {k: v for k, v in dataclasses.asdict(options).items() if k not in ("jobs", "executor", "scheduler",
-                                                                             "resume")}
+                                                                             "resume", "overwrite")}
     return {"cleaner": __version__, "config": pipeline.config_hash(),
             "options": {**kept, "report": bool(options.report)}, "files": files,
             "shards": [s.to_json() for s in shards], "refused": {str(k): v for k, v in refused.items()}}

@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
+from .. import config as _config
 from ..io import ReadOptions, Record, Reject
 from ..io.atomic import AtomicFile, fsync_folder
 from ..io.compression import suffix
 from ..io.encodings import flag_guess
 from ..io.shards import Shard, read_shard
-from ..io.writers import STDOUT, json_line
+from ..io.writers import STDOUT, json_line, metadata_conflict, output_record, txt_name
 from ..pipeline import Pipeline, StageError
 from ..report import Summary
 from ..report.data import RuleTable, document_entry, entry_line
@@ -83,6 +84,22 @@ def worker_pipeline(config: dict | None) -> Pipeline:
     return pipeline
 
 
+def client_config(config: str | Path | dict | None) -> dict | None:
+    """A library call's `config` (a config file, a dict merged onto the default as a file is, or None
+    for the default) read and checked in the calling process: workers need no copy of the file, and
+    an unusable config fails once, here, not on every worker."""
+    loaded = _config.load(config) if isinstance(config, (str, Path)) else config
+    worker_pipeline(loaded)
+    return loaded
+
+
+def clean_values(config: dict | None, values) -> list[Result | None]:
+    """The Result of each string of `values` with the process's pipeline of `config`; None for a
+    value that is no string (None, NaN), which a column keeps as it is."""
+    pipeline = worker_pipeline(config)
+    return [pipeline.clean(value) if isinstance(value, str) else None for value in values]
+
+
 def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = None,
                 reject_all: str | None = None) -> dict:
     """Clean a shard into its folder and mark it done; its marker's content.
@@ -114,6 +131,8 @@ def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = 
         for k, item in enumerate(read_shard(shard, job.read)):
             if isinstance(item, Record) and (k in refused or reject_all is not None):
                 item = Reject(item.id, item.source, refused.get(k, reject_all))
+            elif isinstance(item, Record) and job.format == "jsonl" and metadata_conflict(item.fields):
+                item = Reject(item.id, item.source, metadata_conflict(item.fields))
             outcome = clean_item(pipeline, item)
             if isinstance(outcome, Reject):
                 files["rejects"].write(json_line(dataclasses.asdict(outcome)))
@@ -174,12 +193,12 @@ def _write(job: Job, files: dict, result: Result, record: Record) -> None:
         files["out"].add(record.row, result)
         return
     if job.format == "jsonl":
-        files["out"].write(json_line({"id": result.id, "text": result.text, "metadata": result.metadata}))
+        files["out"].write(json_line(output_record(result, record.fields, job.read.id_field, job.read.text_field)))
         return
     if job.output == STDOUT:  # the run's one document
         files["out"].write(result.text.encode("utf-8"))
         return
-    target = Path(job.output) / PurePosixPath(result.id)  # the id was admitted before the run began
+    target = Path(job.output) / PurePosixPath(txt_name(result.id))  # the id was admitted before the run began
     target.parent.mkdir(parents=True, exist_ok=True)
     with AtomicFile(target) as f:
         f.write(result.text.encode("utf-8"))

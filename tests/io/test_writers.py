@@ -23,6 +23,7 @@ from cleaner.io.writers import JsonlWriter, TxtTreeWriter, default_format, json_
     ("C:\\Windows\\x", "would be written outside the output folder on Windows"),
     ("\\\\server\\share", "would be written outside the output folder on Windows"),
     ("x" * 256, "has a part longer than 255 bytes"),
+    ("x" * 252, "has a part longer than 255 bytes"),               # x…x.txt: 256 bytes
     ("a/" + "\u00e9" * 128, "has a part longer than 255 bytes"),   # 256 bytes in UTF-8
     ("/".join(["x" * 200] * 21), "is too long to be a path"),
     ("sub/.doc.txt.abcd1234.tmp", "looks like a temporary file of cleaner's"),
@@ -32,13 +33,16 @@ def test_ids_that_leave_the_folder_are_refused(tmp_path, id, reason):
     assert reason in writer.admit(id)
 
 
-@pytest.mark.parametrize("id", ["x" * 255, "a\\b", "a..b/c", "caf\u00e9", "\udce9t\u00e9.txt", "a:b", "-"])
+@pytest.mark.parametrize("id", ["x" * 251, "x" * 251 + ".txt", "a\\b", "a..b/c", "caf\u00e9", "\udce9t\u00e9.txt",
+                                "a:b", "-"])
 def test_odd_but_safe_ids_are_written_where_they_say(tmp_path, id):
+    """At OUT/<id>, with .txt added to an id without it, so that OUT can be read again as input."""
     writer = TxtTreeWriter(tmp_path / "out")
     assert writer.admit(id) is None
     writer.write(Result("text", [], {}, "", id))
-    [written] = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
-    assert written.relative_to(tmp_path / "out").as_posix() == id and written.read_text() == "text"
+    [written] = [p for p in (tmp_path / "out").rglob("*") if p.is_file() and p.name != ".cleaner-output"]
+    assert written.relative_to(tmp_path / "out").as_posix() == id.removesuffix(".txt") + ".txt"
+    assert written.read_text() == "text"
 
 
 def test_two_ids_for_one_file_never_overwrite_and_the_reason_names_the_first(tmp_path):
@@ -46,17 +50,20 @@ def test_two_ids_for_one_file_never_overwrite_and_the_reason_names_the_first(tmp
     assert writer.admit("a/b", "in/x.jsonl:1") is None
     assert writer.admit("a//./b", "in/x.jsonl:2") == ("id 'a//./b' names the same output file as an earlier "
                                                       "document (in/x.jsonl:1)")
-    assert writer.admit("a/b/c", "in/x.jsonl:3") == ("id 'a/b/c' names the same output file as an earlier "
-                                                     "document (in/x.jsonl:1)")
+    assert writer.admit("a/b.txt", "in/x.jsonl:3") == ("id 'a/b.txt' names the same output file as an earlier "
+                                                       "document (in/x.jsonl:1)")
+    assert writer.admit("a/b/c", "in/x.jsonl:4") is None   # a/b/c.txt beside a/b.txt
 
 
 def test_an_id_is_one_file_once(tmp_path):
     writer = TxtTreeWriter(tmp_path / "out")
     assert writer.admit("a/b.txt") is None
     assert writer.admit("./a//b.txt") == "id './a//b.txt' names the same output file as an earlier document"
-    assert "same output file" in writer.admit("a")          # a folder already
-    assert writer.admit("c") is None
-    assert "same output file" in writer.admit("c/d")        # under a file already
+    assert "same output file" in writer.admit("a/b")        # a/b.txt too
+    assert writer.admit("a") is None                        # a.txt, beside the folder a/
+    assert "same output file" in writer.admit("a.txt")
+    assert writer.admit("c.txt/d") is None                  # c.txt/d.txt: c.txt is a folder now
+    assert "same output file" in writer.admit("c.txt")      # a folder already
     assert writer.admit("a/../a/x") is not None
 
 

@@ -8,6 +8,7 @@ import pytest
 from cleaner import Edit
 from cleaner.cli import main
 from cleaner.edits import FIX, replay, undo
+from cleaner.io.writers import txt_name
 from cleaner.report.data import groups
 
 from .conftest import records, report_id
@@ -53,12 +54,12 @@ def test_rejected_edits_and_rules_are_undone_and_nothing_else(run, tmp_path, cap
         source = dump / r["id"]
         if source.is_file():  # the txt inputs: the original as the pipeline saw it (a BOM is dropped)
             original = source.read_bytes().decode().removeprefix("\ufeff")
-            assert applied[r["id"]] == replay(original, stays), r["id"]
-            assert undo(applied[r["id"]], stays) == original
-        original = undo(cleaned[r["id"]], [e for e in edits if e.kind == FIX])
-        assert applied[r["id"]] == replay(original, stays)
+            assert applied[txt_name(r["id"])] == replay(original, stays), r["id"]
+            assert undo(applied[txt_name(r["id"])], stays) == original
+        original = undo(cleaned[txt_name(r["id"])], [e for e in edits if e.kind == FIX])
+        assert applied[txt_name(r["id"])] == replay(original, stays)
         if not rejected:
-            assert applied[r["id"]] == cleaned[r["id"]], r["id"]
+            assert applied[txt_name(r["id"])] == cleaned[txt_name(r["id"])], r["id"]
         undone += len(rejected)
     assert undone >= 2
     assert "\r\n" in applied["news/library-reopens.txt"]
@@ -182,8 +183,8 @@ def test_bulk_decisions_and_their_undos_apply_exactly(run, tmp_path):
         named = {i for i, e in enumerate(edits) if e.kind == FIX and "whitespace.line-endings" in e.rules}
         rejected = {i for i, g in enumerate(group_of)
                     if g >= 0 and g != kept_group and g in {group_of[j] for j in named}}
-        original = undo(cleaned[r["id"]], [e for e in edits if e.kind == FIX])
-        assert applied[r["id"]] == replay(original, [e for i, e in enumerate(edits) if i not in rejected]), r["id"]
+        original = undo(cleaned[txt_name(r["id"])], [e for e in edits if e.kind == FIX])
+        assert applied[txt_name(r["id"])] == replay(original, [e for i, e in enumerate(edits) if i not in rejected]), r["id"]
         undone += len(rejected)
     assert undone == len(line_endings) - 1 >= 1
 

@@ -14,6 +14,7 @@ import pytest
 from cleaner import Edit
 from cleaner.cli import main
 from cleaner.edits import FIX
+from cleaner.io.writers import txt_name
 from cleaner.report import review as review_module
 from cleaner.report.data import groups
 
@@ -187,8 +188,8 @@ def test_review_reject_an_edit_a_rule_and_a_document_then_apply(served, page, ru
             "whitespace.line-endings" in e.rules or (n, i) == (festival, fixes[1]) or n == council)}
         group_of = groups(edits)
         rejected = {i for i, g in enumerate(group_of) if g >= 0 and g in {group_of[j] for j in named}}
-        cleaned = (out / r["id"]).read_bytes().decode()
-        assert (applied / r["id"]).read_bytes().decode() == undo_in_output(cleaned, edits, rejected), r["id"]
+        cleaned = (out / txt_name(r["id"])).read_bytes().decode()
+        assert (applied / txt_name(r["id"])).read_bytes().decode() == undo_in_output(cleaned, edits, rejected), r["id"]
 
 
 def hostile_ids(rep):

@@ -28,7 +28,7 @@ def test_counts():
                           "by_stage": {"encoding": 1, "spelling": 1, "whitespace": 1},
                           "by_rule": {"encoding.x": 1, "spelling.unknown": 1, "whitespace.y": 1}}
     assert d["chars"] == {"in": 7, "out": 7}
-    assert s.line().startswith("3 documents in, 2 out, 1 rejected; 2 edits (1 fixes, 1 flags); ")
+    assert s.line().startswith("3 documents in, 2 out, 1 rejected; 2 edits (1 fix, 1 flag); ")
 
 
 def test_report_appears_at_commit_and_an_abort_keeps_the_last_one(tmp_path):

@@ -65,4 +65,6 @@ def report_files(rep: Path) -> dict[str, bytes]:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """The documents of a txt tree (not cleaner's mark, .cleaner-output)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != ".cleaner-output"}

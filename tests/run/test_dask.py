@@ -103,3 +103,19 @@ def test_clean_column_cleans_a_dataframe_column_and_keeps_the_rest(scheduler, tm
     assert list(out["text"][:-1]) == [whitespace.clean(t).text for t in TEXTS]
     assert pd.isna(out["text"].iloc[-1]) and pd.isna(out["edits"].iloc[-1])
     assert json.loads(out["edits"].iloc[0]) == [e.to_dict() for e in whitespace.clean(TEXTS[0]).edits]
+
+
+def test_clean_column_takes_a_pandas_dataframe_and_leaves_it_as_it_was():
+    import pandas as pd
+
+    from cleaner.dask import clean_column
+
+    frame = pd.DataFrame({"doc": ["a", "b", "c"], "text": [TEXTS[0], None, TEXTS[1]]}, index=[10, 20, 30])
+    before = frame.copy()
+    out = clean_column(frame, "text", {"stage": {"spelling": {"fix": True}}}, edits_column="edits")
+    assert isinstance(out, pd.DataFrame) and list(out.index) == [10, 20, 30]
+    fixing = cleaner.Pipeline.from_dict({"stage": {"spelling": {"fix": True}}})
+    assert list(out["text"].iloc[[0, 2]]) == [fixing.clean(TEXTS[0]).text, fixing.clean(TEXTS[1]).text]
+    assert json.loads(out["edits"].iloc[2]) == [e.to_dict() for e in fixing.clean(TEXTS[1]).edits]
+    assert pd.isna(out["text"].iloc[1]) and pd.isna(out["edits"].iloc[1])
+    pd.testing.assert_frame_equal(frame, before)  # a new frame: the caller's is untouched

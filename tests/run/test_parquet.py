@@ -37,8 +37,11 @@ def test_parquet_rows_clean_into_jsonl_on_any_number_of_jobs(tmp_path):
     assert outs[0] == outs[1]
     lines = [json.loads(line) for line in outs[0].splitlines()]
     kept = [r for r in records if r["text"].strip()]
-    assert [(d["id"], d["text"]) for d in lines] == [(r["id"], cleaner.clean(r["text"]).text) for r in kept]
-    assert lines[0]["metadata"] == {"words": len(kept[0]["text"].split())}
+    assert [(d["doc_id"], d["body"]) for d in lines] == [(r["id"], cleaner.clean(r["text"]).text) for r in kept]
+    # the row's columns as they came, under their names, in their order; metadata: what cleaner adds
+    assert list(lines[0]) == ["doc_id", "body", "words", "metadata"]
+    assert lines[0]["words"] == len(kept[0]["text"].split())
+    assert lines[0]["metadata"] == {k: v for k, v in cleaner.clean(kept[0]["text"]).metadata.items()}
 
 
 def typed(rows: int) -> pa.Table:
@@ -156,7 +159,7 @@ def test_parquet_in_parquet_out_unless_out_or_format_says_otherwise(tmp_path, ca
     assert clean(tmp_path / "in", "-o", tmp_path / "cleaned", *fields) == 1
     assert pq.read_table(tmp_path / "cleaned").column_names == ["doc_id", "body", "words", "changed"]
     assert clean(tmp_path / "in", "-o", tmp_path / "rows", "--format", "txt", *fields) == 1
-    assert sorted(os.listdir(tmp_path / "rows"))[:2] == ["d0", "d1"]   # a txt file per row, as asked
+    assert sorted(os.listdir(tmp_path / "rows"))[1:3] == ["d0.txt", "d1.txt"]   # a txt file per row (after .cleaner-output)
     assert clean(tmp_path / "in", "-o", tmp_path / "rows.jsonl", *fields) == 1
     (tmp_path / "in/note.txt").write_text("A  note.")
     assert clean(tmp_path / "in", "-o", tmp_path / "mixed", *fields) == 1

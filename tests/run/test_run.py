@@ -196,3 +196,23 @@ def test_workers_are_forked_from_a_loaded_pipeline_and_the_caller_keeps_its_gc(d
     assert clean(dump, "-o", tmp_path / "out.jsonl", "--jobs", "2", *SMALL_SHARDS) == 1   # the dump holds rejects
     assert shard._pipelines                      # built here, in the parent, before the fork
     assert gc.get_freeze_count() == 0
+
+
+def test_resume_takes_the_found_config_and_the_settings_into_account(dump, tmp_path, monkeypatch, capsys):
+    """A cleaner.toml found in the working folder and --set make the config whose hash --resume checks."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cleaner.toml").write_text('[pipeline]\nstages = ["encoding", "whitespace"]\n')
+    out = tmp_path / "out.jsonl"
+    setting = ["--set", "stage.whitespace.max_blank_lines=2"]
+    _interrupted_before_the_join(monkeypatch, dump, "-o", out, *setting, *SMALL_SHARDS)
+    capsys.readouterr()
+    assert main(["clean", str(dump), "-o", str(out), "--resume", "-q", *SMALL_SHARDS]) == 2
+    assert "cannot resume: the interrupted run's shards were cleaned under another pipeline config" in \
+        capsys.readouterr().err
+    assert clean(dump, "-o", out, "--resume", *setting, *SMALL_SHARDS) == 1
+    expected = cleaner.Pipeline.from_dict(
+        {"pipeline": {"stages": ["encoding", "whitespace"]}, "stage": {"whitespace": {"max_blank_lines": 2}}})
+    assert clean(dump, "-o", tmp_path / "whole.jsonl", "--report", tmp_path / "rep", *setting, *SMALL_SHARDS) == 1
+    assert out.read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
+    summary = json.loads((tmp_path / "rep" / "summary.json").read_text())
+    assert summary["config_sha256"] == expected.config_hash()

@@ -7,6 +7,7 @@ anything else is a folder (or, for a run whose every input is Parquet, a Parquet
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import tempfile
@@ -26,8 +27,30 @@ OUTPUT_MARK = ".cleaner-output"
 
 def json_line(obj) -> bytes:
     """One JSONL line in UTF-8. Unpaired surrogates (file names that are not UTF-8) become
-    `\\udcxx` escapes, which JSON reads back as the same string."""
-    return (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
+    `\\udcxx` escapes, which JSON reads back as the same string. JSON has no NaN or infinity:
+    such a number (a Parquet float column's missing value) is written as null, as pandas' to_json
+    does, never as the `NaN` that strict readers refuse."""
+    try:
+        line = json.dumps(obj, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        line = json.dumps(_finite(obj), ensure_ascii=False, allow_nan=False)
+    return (line + "\n").encode("utf-8", "backslashreplace")
+
+
+def _finite(value):
+    """`value` with every NaN or infinite float, at any depth, made None."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
+def _same(a, b) -> bool:
+    """Equal, NaN counting as equal to NaN (a float column's missing value is no change)."""
+    return a == b or (a != a and b != b)
 
 
 def output_record(result: Result, fields: dict | None, id_field: str = "id", text_field: str = "text") -> dict:
@@ -44,7 +67,7 @@ def output_record(result: Result, fields: dict | None, id_field: str = "id", tex
     record[text_field] = result.text
     others = {k: v for k, v in fields.items() if k not in (id_field, text_field)}
     added = {k: v for k, v in result.metadata.items()
-             if k != "metadata" and (k not in others or others[k] != v)}  # the input's own metadata is a field
+             if k != "metadata" and (k not in others or not _same(others[k], v))}  # the input's own metadata is a field
     record["metadata"] = {**record["metadata"], **added} if isinstance(record.get("metadata"), dict) else added
     return record
 

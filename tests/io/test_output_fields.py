@@ -100,3 +100,22 @@ def test_output_record_of_a_txt_document():
     assert output_record(r, None) == {"id": "a/b.txt", "text": "text\n", "metadata": {"bom": True, "language": "en"}}
     assert output_record(r, None, "key", "body") == {"key": "a/b.txt", "body": "text\n",
                                                      "metadata": {"bom": True, "language": "en"}}
+
+
+def test_a_missing_float_is_written_as_null_and_is_no_change(tmp_path):
+    """A Parquet float column's NaN: JSON has none, so the JSONL output holds null (strict readers
+    refuse `NaN`), and an unchanged NaN is not reported under metadata as if cleaner changed it."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"id": ["a", "b"], "text": ["Hello world.", "Second doc."],
+                            "score": [1.5, float("nan")]}), tmp_path / "in.parquet")
+    assert main(["clean", str(tmp_path / "in.parquet"), "-o", str(tmp_path / "out.jsonl"), "-q"]) == 0
+
+    def refuse(constant):
+        raise ValueError(f"not JSON: {constant}")
+
+    records = [json.loads(line, parse_constant=refuse)
+               for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["score"] for r in records] == [1.5, None]
+    assert [r["metadata"] for r in records] == [{}, {}]

@@ -150,3 +150,13 @@ def test_same_answers_whatever_the_hash_seed():
     assert len(runs) == 1
     metadata, edits = json.loads(runs.pop())
     assert metadata["language"] == "en" and {e["stage"] for e in edits} == {"language", "spelling"}
+
+
+def test_words_are_what_the_word_pattern_finds():
+    """The stage's word split (a table at C speed for Latin-1 text) is `_WORD.findall` on any text."""
+    from cleaner.stages.language import _WORD, _words
+    texts = [EN, ES, MIXED, "l’été “déjà” – ÉTÉ², ½ año_2 Straße … «ça» „so“ Ωmega İstanbul x\u0301y",
+             "", "   ", "123 _ a1b", "\ud800 lone surrogate é"]
+    texts += [f"ab{chr(c)}cd {chr(c)}x" for c in range(0x3100)]
+    for text in texts:
+        assert _words(text) == _WORD.findall(text), repr(text)

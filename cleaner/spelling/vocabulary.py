@@ -66,9 +66,13 @@ class Vocabulary:
     # the words of `counts` as a set: sifting a document's words through a set is about four
     # times faster than through the dict (one probe, no entries table); costs ~8 MB per language
     words: frozenset = field(init=False, repr=False, compare=False)
+    # any of the variants' patterns: most words match none, and one search says so
+    _variant_hint: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "words", frozenset(self.counts))
+        object.__setattr__(self, "_variant_hint", re.compile("|".join(
+            f"(?:{pattern.pattern})" for pattern, _ in self.variants)) if self.variants else None)
 
     def knows(self, word: str) -> bool:
         """Is `word` (lower case) a word: listed, allowed, a British spelling, a plural, a prefixed word?
@@ -88,9 +92,10 @@ class Vocabulary:
 
     def _listed(self, word: str) -> bool:
         """Listed, allowed, or the British spelling of a listed word."""
-        return word in self.counts or word in self.allowed or any(
-            form != word and form in self.counts for pattern, repl in self.variants
-            for form in [pattern.sub(repl, word)])
+        return word in self.counts or word in self.allowed or (
+            self._variant_hint is not None and self._variant_hint.search(word) is not None and any(
+                form != word and form in self.counts for pattern, repl in self.variants
+                for form in [pattern.sub(repl, word)]))
 
     def compound(self, word: str, shortest: int = 4) -> bool:
         """Is `word` two common words of at least `shortest` letters each, written as one ("passcard")?"""
@@ -206,10 +211,13 @@ def allow_list(path: Path, language: str | None = None) -> frozenset:
     return frozenset(words)
 
 
+@functools.lru_cache(maxsize=4096)
 def _zipf_of(frequency: float | None) -> float:
     """What `wordfreq.zipf_frequency` makes of a table entry (None: not in the table): frequencies
     below its floor (zipf 0) are raised to it, found ones rounded to three significant digits.
-    math.log(x, 10) as wordfreq writes it: math.log10 may differ in the last bit, and so round apart."""
+    math.log(x, 10) as wordfreq writes it: math.log10 may differ in the last bit, and so round apart.
+    Remembered: wordfreq's tables hold a few hundred distinct frequencies (it stores them in
+    steps of a centibel), and a suggestion's candidates are looked up by the dozen."""
     floor = 1e-9                    # wordfreq.zipf_to_freq(0)
     if frequency is None:
         return round(math.log(floor, 10) + 9, 2)                                 # noqa: FURB163

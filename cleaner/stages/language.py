@@ -122,7 +122,7 @@ class LanguageStage(Stage):
         # a language the document came with is kept; one this stage set in an earlier round is not
         given = doc.scratch.setdefault("language.given", doc.metadata.get("language"))
         memo = doc.scratch.setdefault("language.paragraphs", {})
-        spans = paragraphs(text)
+        spans = doc.derived("paragraphs", paragraphs)      # the spelling stage reads them too
         readings = []
         for s, e in spans:
             read = text[s:min(e, s + o.max_chars)]     # all that _read looks at: a repair further on

@@ -160,3 +160,27 @@ def test_words_are_what_the_word_pattern_finds():
     texts += [f"ab{chr(c)}cd {chr(c)}x" for c in range(0x3100)]
     for text in texts:
         assert _words(text) == _WORD.findall(text), repr(text)
+
+
+def test_paragraphs_are_the_stripped_lines_or_blocks():
+    """`paragraphs` (a regex over the lines when there is no blank line) against its definition:
+    the pieces between blank lines, else the lines, each without `str.strip`'s whitespace."""
+    import re
+    from cleaner.language.paragraphs import paragraphs
+
+    def defined(text):
+        breaks = list(re.finditer(r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", text) else r"\n", text))
+        bounds = zip([0] + [m.end() for m in breaks], [m.start() for m in breaks] + [len(text)])
+        spans = []
+        for start, end in bounds:
+            piece = text[start:end]
+            if piece.strip():
+                s = start + piece.index(piece.strip()[0])
+                spans.append((s, s + len(piece.strip())))
+        return spans
+
+    rng = random.Random(3)
+    alphabet = ["a", "b", " ", "\t", "\n", "\r", "\x0b", "\x1c", "\x85", "\u00a0", "\u2028", "\u3000", "é", "\n \n"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(30)))
+        assert paragraphs(text) == defined(text), repr(text)

@@ -106,14 +106,33 @@ class Vocabulary:
     def zipf(self, word: str) -> float:
         """log10 frequency per billion words in running text (wordfreq's "large" list); 0 when unknown.
 
-        A lower-case ASCII word is looked up in wordfreq's table itself: wordfreq's tokenizer
-        leaves such a word whole and as it is, so its own lookup ends in the same entry, after
-        ~20 µs of normalising and tokenising (tests/spelling/test_vocabulary.py holds the two to
-        the same answers). The table is the one the spacing stage reads too."""
-        if word.isascii() and word.isalpha() and word.islower():
+        A word that wordfreq's tokenizer leaves whole and as it is (`_as_it_is`) is looked up in
+        wordfreq's table itself: its own lookup ends in the same entry, after ~20 µs of
+        normalising and tokenising (tests/spelling/test_vocabulary.py holds the two to the same
+        answers). The table is the one the spacing stage reads too, and a process that never
+        asks wordfreq itself neither imports it nor holds a second copy of the table (~60 MB)."""
+        if _as_it_is(word):
             return _zipf_of(self._frequencies.get(word))
-        import wordfreq
-        return wordfreq.zipf_frequency(word, self.language, wordlist="large")
+        return self._zipf_of_tokens(word)
+
+    def _zipf_of_tokens(self, word: str) -> float:
+        """What `wordfreq.zipf_frequency(word, language, wordlist="large")` says of any other word:
+        wordfreq's tokenizer and number rules, then its way of combining the tokens' frequencies
+        (1/f = 1/f1 + 1/f2 …, a missing token makes the word unknown), with this process's copy
+        of the table: wordfreq's own lookup would load a second one (~50 MB, ~0.2 s)."""
+        from wordfreq.numbers import digit_freq, smash_numbers
+        from wordfreq.tokens import lossy_tokenize
+
+        one_over = 0.0
+        for token in lossy_tokenize(word, self.language):
+            smashed = smash_numbers(token)
+            frequency = self._frequencies.get(smashed)
+            if frequency is None:
+                return _zipf_of(None)
+            if smashed != token:
+                frequency *= digit_freq(token)
+            one_over += 1.0 / frequency
+        return _zipf_of(1.0 / one_over if one_over else None)
 
     @functools.cached_property
     def _frequencies(self) -> dict:
@@ -224,6 +243,22 @@ def _zipf_of(frequency: float | None) -> float:
     frequency = max(frequency, floor)
     frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)      # noqa: FURB163
     return round(math.log(frequency, 10) + 9, 2)                                 # noqa: FURB163
+
+
+# lower-case ASCII letters with inner apostrophes ("don't", "nation's"), but not an elision, which
+# wordfreq's tokenizer cuts after the apostrophe ("l'arc", "o'er")
+_APOSTROPHE_WORD = re.compile(r"(?![a-z][a-z]?'[aehiouy])[a-z]+(?:'[a-z]+)+")
+
+
+def _as_it_is(word: str) -> bool:
+    """Does wordfreq read `word` as one token, unchanged, in every language of LANGUAGES? So it
+    does a word of lower-case Latin letters (composed, and as case folding leaves them: not
+    "ß") and, of ASCII letters, one with inner apostrophes. Checked against wordfreq on every
+    such entry of the languages' tables and on made-up words (see the tests)."""
+    if word.isascii():
+        return (word.isalpha() and word.islower()) or _APOSTROPHE_WORD.fullmatch(word) is not None
+    return (word.isalpha() and word == word.casefold() and unicodedata.is_normalized("NFC", word)
+            and all(c.isascii() or unicodedata.name(c, "").startswith("LATIN ") for c in word))
 
 
 def _deletes(word: str) -> set[str]:

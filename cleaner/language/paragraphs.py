@@ -4,14 +4,16 @@ from __future__ import annotations
 import re
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_LINE = re.compile(r"\n")
+# a line from its first to its last character that is not whitespace (`str.strip`'s whitespace)
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs, without their surrounding whitespace."""
-    breaks = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE
+    if not _BLANK_LINE.search(text):
+        return [m.span() for m in _LINE.finditer(text)]
     spans, start = [], 0
-    for m in [*breaks.finditer(text), None]:
+    for m in [*_BLANK_LINE.finditer(text), None]:
         end = m.start() if m else len(text)
         chunk = text[start:end]
         stripped = chunk.strip()

@@ -107,16 +107,23 @@ def one_edit(word: str, letters: str, known: DeletionFilter | None = None) -> se
     its letters, one of its letters deleted, two neighbours swapped. With `known`, the filter of the
     strings sought, only those of them that can be such a string (and maybe a few more)."""
     n = len(word)
-    out = {word[:p] + word[p + 1:] for p in range(n)}
+    deletions = [word[:p] + word[p + 1:] for p in range(n)]
+    out = set(deletions)
     out.update([word[:p] + word[p + 1] + word[p] + word[p + 2:] for p in range(n - 1)])
-    for p in range(n + 1):
-        if known is None or known.might_hold(word, p):
-            head, tail = word[:p], word[p:]
-            out.update([head + c + tail for c in letters])
-    for p in range(n):
-        if known is None or known.might_hold(word[:p] + word[p + 1:], p):
-            head, tail = word[:p], word[p + 1:]
-            out.update([head + c + tail for c in letters])
+    if known is None:
+        inserted, replaced = range(n + 1), range(n)
+    else:           # known.might_hold, written out: it is asked for every position
+        bitmap, mask = known.bitmap, known._mask
+        whole = word.encode("utf-8", "surrogatepass")
+        inserted = [p for p in range(n + 1) if bitmap[(h := crc32(whole, p) & mask) >> 3] >> (h & 7) & 1]
+        replaced = [p for p, d in enumerate(deletions)
+                    if bitmap[(h := crc32(d.encode("utf-8", "surrogatepass"), p) & mask) >> 3] >> (h & 7) & 1]
+    for p in inserted:
+        head, tail = word[:p], word[p:]
+        out.update([head + c + tail for c in letters])
+    for p in replaced:
+        head, tail = word[:p], word[p + 1:]
+        out.update([head + c + tail for c in letters])
     return out
 
 

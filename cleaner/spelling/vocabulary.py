@@ -66,9 +66,13 @@ class Vocabulary:
     # the words of `counts` as a set: sifting a document's words through a set is about four
     # times faster than through the dict (one probe, no entries table); costs ~8 MB per language
     words: frozenset = field(init=False, repr=False, compare=False)
+    # any of the variants' patterns: most words match none, and one search says so
+    _variant_hint: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "words", frozenset(self.counts))
+        object.__setattr__(self, "_variant_hint", re.compile("|".join(
+            f"(?:{pattern.pattern})" for pattern, _ in self.variants)) if self.variants else None)
 
     def knows(self, word: str) -> bool:
         """Is `word` (lower case) a word: listed, allowed, a British spelling, a plural, a prefixed word?
@@ -88,9 +92,10 @@ class Vocabulary:
 
     def _listed(self, word: str) -> bool:
         """Listed, allowed, or the British spelling of a listed word."""
-        return word in self.counts or word in self.allowed or any(
-            form != word and form in self.counts for pattern, repl in self.variants
-            for form in [pattern.sub(repl, word)])
+        return word in self.counts or word in self.allowed or (
+            self._variant_hint is not None and self._variant_hint.search(word) is not None and any(
+                form != word and form in self.counts for pattern, repl in self.variants
+                for form in [pattern.sub(repl, word)]))
 
     def compound(self, word: str, shortest: int = 4) -> bool:
         """Is `word` two common words of at least `shortest` letters each, written as one ("passcard")?"""
@@ -101,14 +106,33 @@ class Vocabulary:
     def zipf(self, word: str) -> float:
         """log10 frequency per billion words in running text (wordfreq's "large" list); 0 when unknown.
 
-        A lower-case ASCII word is looked up in wordfreq's table itself: wordfreq's tokenizer
-        leaves such a word whole and as it is, so its own lookup ends in the same entry, after
-        ~20 µs of normalising and tokenising (tests/spelling/test_vocabulary.py holds the two to
-        the same answers). The table is the one the spacing stage reads too."""
-        if word.isascii() and word.isalpha() and word.islower():
+        A word that wordfreq's tokenizer leaves whole and as it is (`_as_it_is`) is looked up in
+        wordfreq's table itself: its own lookup ends in the same entry, after ~20 µs of
+        normalising and tokenising (tests/spelling/test_vocabulary.py holds the two to the same
+        answers). The table is the one the spacing stage reads too, and a process that never
+        asks wordfreq itself neither imports it nor holds a second copy of the table (~60 MB)."""
+        if _as_it_is(word):
             return _zipf_of(self._frequencies.get(word))
-        import wordfreq
-        return wordfreq.zipf_frequency(word, self.language, wordlist="large")
+        return self._zipf_of_tokens(word)
+
+    def _zipf_of_tokens(self, word: str) -> float:
+        """What `wordfreq.zipf_frequency(word, language, wordlist="large")` says of any other word:
+        wordfreq's tokenizer and number rules, then its way of combining the tokens' frequencies
+        (1/f = 1/f1 + 1/f2 …, a missing token makes the word unknown), with this process's copy
+        of the table: wordfreq's own lookup would load a second one (~50 MB, ~0.2 s)."""
+        from wordfreq.numbers import digit_freq, smash_numbers
+        from wordfreq.tokens import lossy_tokenize
+
+        one_over = 0.0
+        for token in lossy_tokenize(word, self.language):
+            smashed = smash_numbers(token)
+            frequency = self._frequencies.get(smashed)
+            if frequency is None:
+                return _zipf_of(None)
+            if smashed != token:
+                frequency *= digit_freq(token)
+            one_over += 1.0 / frequency
+        return _zipf_of(1.0 / one_over if one_over else None)
 
     @functools.cached_property
     def _frequencies(self) -> dict:
@@ -206,16 +230,35 @@ def allow_list(path: Path, language: str | None = None) -> frozenset:
     return frozenset(words)
 
 
+@functools.lru_cache(maxsize=4096)
 def _zipf_of(frequency: float | None) -> float:
     """What `wordfreq.zipf_frequency` makes of a table entry (None: not in the table): frequencies
     below its floor (zipf 0) are raised to it, found ones rounded to three significant digits.
-    math.log(x, 10) as wordfreq writes it: math.log10 may differ in the last bit, and so round apart."""
+    math.log(x, 10) as wordfreq writes it: math.log10 may differ in the last bit, and so round apart.
+    Remembered: wordfreq's tables hold a few hundred distinct frequencies (it stores them in
+    steps of a centibel), and a suggestion's candidates are looked up by the dozen."""
     floor = 1e-9                    # wordfreq.zipf_to_freq(0)
     if frequency is None:
         return round(math.log(floor, 10) + 9, 2)                                 # noqa: FURB163
     frequency = max(frequency, floor)
     frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)      # noqa: FURB163
     return round(math.log(frequency, 10) + 9, 2)                                 # noqa: FURB163
+
+
+# lower-case ASCII letters with inner apostrophes ("don't", "nation's"), but not an elision, which
+# wordfreq's tokenizer cuts after the apostrophe ("l'arc", "o'er")
+_APOSTROPHE_WORD = re.compile(r"(?![a-z][a-z]?'[aehiouy])[a-z]+(?:'[a-z]+)+")
+
+
+def _as_it_is(word: str) -> bool:
+    """Does wordfreq read `word` as one token, unchanged, in every language of LANGUAGES? So it
+    does a word of lower-case Latin letters (composed, and as case folding leaves them: not
+    "ß") and, of ASCII letters, one with inner apostrophes. Checked against wordfreq on every
+    such entry of the languages' tables and on made-up words (see the tests)."""
+    if word.isascii():
+        return (word.isalpha() and word.islower()) or _APOSTROPHE_WORD.fullmatch(word) is not None
+    return (word.isalpha() and word == word.casefold() and unicodedata.is_normalized("NFC", word)
+            and all(c.isascii() or unicodedata.name(c, "").startswith("LATIN ") for c in word))
 
 
 def _deletes(word: str) -> set[str]:

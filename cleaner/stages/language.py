@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -61,6 +62,9 @@ MARKERS_RIVALS = 1 / 3
 QUICK_CHARS = 400
 
 _WORD = re.compile(r"[^\W\d_]+")
+# Latin-1 as bytes: the characters `_WORD` matches kept, every other one a space
+_LATIN1_WORDS = bytes(c if _WORD.fullmatch(chr(c)) else 32 for c in range(256))
+_PUNCTUATION = "’‘“”–—…«»„"     # beyond Latin-1, common, and no part of a word
 
 
 class Reading(NamedTuple):
@@ -118,7 +122,7 @@ class LanguageStage(Stage):
         # a language the document came with is kept; one this stage set in an earlier round is not
         given = doc.scratch.setdefault("language.given", doc.metadata.get("language"))
         memo = doc.scratch.setdefault("language.paragraphs", {})
-        spans = paragraphs(text)
+        spans = doc.derived("paragraphs", paragraphs)      # the spelling stage reads them too
         readings = []
         for s, e in spans:
             read = text[s:min(e, s + o.max_chars)]     # all that _read looks at: a repair further on
@@ -168,6 +172,8 @@ class LanguageStage(Stage):
         found = None
         if self._markers is not None:
             found = self._marker_counts(words)
+            if not found:
+                return UNSURE       # the backend's answer would have no marker of its language behind it
             reading = self._settled(found, len(words)) if settle else None
             if reading:
                 return reading
@@ -209,6 +215,20 @@ class LanguageStage(Stage):
 
 
 def _words(text: str) -> list[str]:
+    """`_WORD.findall(text)`, two to three times faster: in a text of Latin-1 letters (and the common
+    punctuation beyond it, which is no letter either), every other character is turned into a
+    space by one table at C speed, and the words are what is left between spaces."""
+    if text.isascii():
+        return text.encode("ascii").translate(_LATIN1_WORDS).decode("ascii").split()
+    for mark in _PUNCTUATION:
+        if mark in text:
+            text = text.replace(mark, " ")
+    with suppress(UnicodeEncodeError):
+        return text.encode("latin-1").translate(_LATIN1_WORDS).decode("latin-1").split()
+    return _scan_words(text)
+
+
+def _scan_words(text: str) -> list[str]:
     """`_WORD.findall(text)`, a third faster: most whitespace-delimited chunks are words as they are."""
     words = []
     for chunk in text.split():

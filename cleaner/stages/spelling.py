@@ -106,8 +106,8 @@ class SpellingStage(Stage):
         vocab = vocabularies.vocabulary(language)
         blocks = prose_blocks(doc)
         if blocks[0][1] is doc:
-            return self._find_in(doc, language, vocab, lambda: _foreign_paragraphs(doc.text, doc.metadata))
-        foreign = _foreign_paragraphs(doc.text, doc.metadata)
+            return self._find_in(doc, language, vocab, lambda: _foreign_paragraphs(doc))
+        foreign = _foreign_paragraphs(doc)
         edits = []                      # a long document, or one holding data: block by block (cleaner.text.blocks)
         for offset, block in blocks:
             end = offset + len(block.text)
@@ -255,12 +255,12 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end)
 
 
-def _foreign_paragraphs(text: str, metadata: dict) -> list[tuple[int, int]]:
+def _foreign_paragraphs(doc) -> list[tuple[int, int]]:
     """Spans of the paragraphs the language stage found in another language than the document's."""
-    found = metadata.get("paragraph_languages")
+    found = doc.metadata.get("paragraph_languages")
     if not found:
         return []
-    spans = paragraphs(text)
+    spans = doc.derived("paragraphs", paragraphs)     # the language stage's, when the text is the same
     if len(spans) != len(found):       # a later stage changed the paragraphs: nothing to go by
         return []
-    return [span for span, p in zip(spans, found) if p["language"] != metadata.get("language")]
+    return [span for span, p in zip(spans, found) if p["language"] != doc.metadata.get("language")]

@@ -150,3 +150,37 @@ def test_same_answers_whatever_the_hash_seed():
     assert len(runs) == 1
     metadata, edits = json.loads(runs.pop())
     assert metadata["language"] == "en" and {e["stage"] for e in edits} == {"language", "spelling"}
+
+
+def test_words_are_what_the_word_pattern_finds():
+    """The stage's word split (a table at C speed for Latin-1 text) is `_WORD.findall` on any text."""
+    from cleaner.stages.language import _WORD, _words
+    texts = [EN, ES, MIXED, "l’été “déjà” – ÉTÉ², ½ año_2 Straße … «ça» „so“ Ωmega İstanbul x\u0301y",
+             "", "   ", "123 _ a1b", "\ud800 lone surrogate é"]
+    texts += [f"ab{chr(c)}cd {chr(c)}x" for c in range(0x3100)]
+    for text in texts:
+        assert _words(text) == _WORD.findall(text), repr(text)
+
+
+def test_paragraphs_are_the_stripped_lines_or_blocks():
+    """`paragraphs` (a regex over the lines when there is no blank line) against its definition:
+    the pieces between blank lines, else the lines, each without `str.strip`'s whitespace."""
+    import re
+    from cleaner.language.paragraphs import paragraphs
+
+    def defined(text):
+        breaks = list(re.finditer(r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", text) else r"\n", text))
+        bounds = zip([0] + [m.end() for m in breaks], [m.start() for m in breaks] + [len(text)])
+        spans = []
+        for start, end in bounds:
+            piece = text[start:end]
+            if piece.strip():
+                s = start + piece.index(piece.strip()[0])
+                spans.append((s, s + len(piece.strip())))
+        return spans
+
+    rng = random.Random(3)
+    alphabet = ["a", "b", " ", "\t", "\n", "\r", "\x0b", "\x1c", "\x85", "\u00a0", "\u2028", "\u3000", "é", "\n \n"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(30)))
+        assert paragraphs(text) == defined(text), repr(text)

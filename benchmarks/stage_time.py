@@ -1,0 +1,127 @@
+"""One stage's time on new text: the calls it gets in a first pass over the new-text corpus, replayed.
+
+    python benchmarks/stage_time.py STAGE [--base DIR] [--repeat N] [--bench DIR]
+
+The default pipeline cleans the corpus of benchmarks/new_text.py once, and every call of STAGE's
+find() is recorded with the text and metadata it was given (the pipeline runs a stage again on a
+document that a round changed: those calls are recorded too, and replayed with their document's
+scratch, as the pipeline keeps it). Then the stage, built anew, replays them --repeat times, with
+ftfy.fix_text on the corpus after each replay for the ratio; with --base, the same stage of the
+checkout DIR (imported as another package) replays them in turn, so both see the same drift of a
+shared machine. Caches a stage keeps across documents (the spelling stage's verdicts) are emptied
+before each replay: each is a first pass. A replay whose edits or metadata differ from the
+recorded ones is reported.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import gc
+import importlib
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import ftfy
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from new_text import distinct_documents  # noqa: E402
+from speed import DEFAULT_BENCH  # noqa: E402
+
+CLASSES = {"encoding": "EncodingStage", "whitespace": "WhitespaceStage", "language": "LanguageStage",
+           "header": "HeaderStage", "rules": "RulesStage", "spacing": "SpacingStage", "spelling": "SpellingStage"}
+
+
+def record(stage: str, texts: list[str]) -> list[tuple]:
+    """(document number, text, metadata given, edits, metadata after) of each call of the stage's find()."""
+    from cleaner import Pipeline
+    module = importlib.import_module(f"cleaner.stages.{stage}")
+    cls = getattr(module, CLASSES[stage])
+    calls, current = [], [0]
+    find = cls.find
+
+    def recording(self, doc):
+        given = copy.deepcopy(doc.metadata)
+        edits = find(self, doc)
+        calls.append((current[0], doc.text, given, _edits(edits), copy.deepcopy(doc.metadata)))
+        return edits
+
+    cls.find = recording
+    try:
+        pipeline = Pipeline.default()
+        for current[0], text in enumerate(texts):
+            pipeline.clean(text)
+    finally:
+        cls.find = find
+    return calls
+
+
+def replayer(package: str, stage: str, calls: list[tuple]):
+    """A function that replays `calls` on a new `stage` of `package` and counts differing answers."""
+    document = importlib.import_module(f"{package}.document")
+    module = importlib.import_module(f"{package}.stages.{stage}")
+    built = getattr(module, CLASSES[stage])()
+    caches = [f for f in vars(module).values() if hasattr(f, "cache_clear") and getattr(f, "__module__", "") == module.__name__]
+
+    def replay() -> int:
+        for cache in caches:
+            cache.cache_clear()
+        scratch, differing = {}, 0
+        for number, text, given, edits, after in calls:
+            doc = document.Document(text, metadata=dict(given), scratch=scratch.setdefault(number, {}))
+            differing += _edits(built.find(doc)) != edits or doc.metadata != after
+        return differing
+    return replay
+
+
+def _edits(edits) -> list[tuple]:
+    return [(e.start, e.end, e.after, e.rule, e.confidence, e.reason) for e in edits]
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("stage", choices=sorted(CLASSES))
+    ap.add_argument("--base", type=Path, help="a checkout (e.g. a git worktree) whose stage to time in turn")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="the shared benchmark folder")
+    args = ap.parse_args(argv)
+    texts = distinct_documents(args.bench)
+    calls = record(args.stage, texts)
+    replays = {"this checkout": replayer("cleaner", args.stage, calls)}
+    if args.base:
+        folder = Path(tempfile.mkdtemp())
+        (folder / "cleaner_base").symlink_to((args.base / "cleaner").resolve())
+        sys.path.insert(0, str(folder))
+        replays[f"base {args.base}"] = replayer("cleaner_base", args.stage, calls)
+    seconds = {name: [] for name in replays}
+    ratios = {name: [] for name in replays}
+    differing = dict.fromkeys(replays, 0)
+    for _ in range(args.repeat):
+        for name, replay in replays.items():
+            gc.collect()
+            started = time.process_time()
+            differing[name] = max(differing[name], replay())
+            took = time.process_time() - started
+            started = time.process_time()
+            for text in texts:
+                ftfy.fix_text(text)
+            seconds[name].append(took)
+            ratios[name].append(took / (time.process_time() - started))
+    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(f"stage {args.stage}: {len(calls)} calls recorded on {len(texts)} distinct documents ({size:.2f} MB); "
+          f"CPU seconds, median of {args.repeat} replays, each a first pass")
+    for name in replays:
+        print(f"  {name:40} {statistics.median(seconds[name]):6.3f} s = {statistics.median(ratios[name]):.3f} of "
+              f"ftfy.fix_text's time on the corpus ({min(ratios[name]):.3f} to {max(ratios[name]):.3f}); "
+              f"calls answered differently: {differing[name]}")
+    if args.base:
+        (new, base) = (seconds[name] for name in replays)
+        pairs = [n / b for n, b in zip(new, base)]
+        print(f"  this checkout / base, per pair of replays: median {statistics.median(pairs):.2f} "
+              f"({min(pairs):.2f} to {max(pairs):.2f})")
+
+
+if __name__ == "__main__":
+    main()

@@ -27,8 +27,11 @@ others. Either reads a paragraph's first `max_chars` characters only. A differen
 markers find is always checked by the backend before it is flagged.
 
 Never: a paragraph under `min_words` lower-case words (a heading, a one-line
-quote, a dateline, a list of names) gets a language of its own; a quotation
-inside a sentence does not make its paragraph foreign.
+quote, a dateline, a list of names) inside a document gets a language of its
+own; a quotation inside a sentence does not make its paragraph foreign. A
+document none of whose paragraphs is that long (a headline, one sentence alone)
+is read whole, and from `min_document_words` lower-case words on it gets its
+language (#19: a sentence alone is a document, and its spelling must be read).
 """
 from __future__ import annotations
 
@@ -82,6 +85,8 @@ class LanguageOptions:
     backend: str = "lingua-low"       # detector for what markers leave open: "lingua-low", "lingua" or "langdetect"
     languages: tuple[str, ...] = DEFAULT_LANGUAGES   # the languages a document or paragraph may be in
     min_words: int = 10               # lower-case words a paragraph needs for a language of its own
+    min_document_words: int = 5       # … and a document none of whose paragraphs has that many ("Everyone
+                                      # has the right to education."): a headline or a sentence alone
     min_confidence: float = 0.9       # a backend answer below this is no answer
     flag_paragraphs: bool = True      # flag paragraphs in another language than the document's
     markers: bool = True              # settle clear paragraphs by marker words (off: the backend reads all)
@@ -95,8 +100,8 @@ class LanguageOptions:
             raise ValueError("languages needs at least two languages to choose between")
         if not 0 <= self.min_confidence <= 1:
             raise ValueError("min_confidence must be between 0 and 1")
-        if self.min_words < 1 or self.max_chars < 1:
-            raise ValueError("min_words and max_chars must be 1 or more")
+        if min(self.min_words, self.min_document_words, self.max_chars) < 1:
+            raise ValueError("min_words, min_document_words and max_chars must be 1 or more")
 
 
 class LanguageStage(Stage):
@@ -151,8 +156,9 @@ class LanguageStage(Stage):
             {"language": r.language, "confidence": round(r.confidence, 3), "by": r.by} for r in readings]
         return edits
 
-    def _read(self, paragraph: str, settle: bool) -> Reading:
-        """The paragraph's own language, or UNSURE when it is too short or unclear to tell.
+    def _read(self, paragraph: str, settle: bool, min_words: int | None = None) -> Reading:
+        """The paragraph's own language, or UNSURE when it is too short (under `min_words`
+        lower-case words; by default the option's) or unclear to tell.
 
         With `settle`, plenty of one language's marker words decide; otherwise the backend
         does, unless the marker words contradict it: the backend only chooses among
@@ -160,14 +166,15 @@ class LanguageStage(Stage):
         finds no Catalan marker in it.
         """
         o = self.options
+        min_words = o.min_words if min_words is None else min_words
         if settle and self._markers is not None and QUICK_CHARS < min(len(paragraph), o.max_chars):
             words = _words(paragraph[:QUICK_CHARS])   # most paragraphs settle on their first words
-            if sum(map(str.islower, words)) >= o.min_words:
+            if sum(map(str.islower, words)) >= min_words:
                 reading = self._settled(self._marker_counts(words), len(words))
                 if reading:
                     return reading
         words = _words(paragraph[:o.max_chars])
-        if sum(map(str.islower, words)) < o.min_words:
+        if sum(map(str.islower, words)) < min_words:
             return UNSURE
         found = None
         if self._markers is not None:
@@ -200,7 +207,8 @@ class LanguageStage(Stage):
         return None
 
     def _document(self, text: str, spans, readings) -> Reading:
-        """The language most paragraph words are in; the whole text read at once when no paragraph tells."""
+        """The language most paragraph words are in; the whole text read at once when no paragraph tells,
+        where `min_document_words` will do: a document of one sentence has its own language."""
         weight, sure = Counter(), Counter()
         for (s, e), r in zip(spans, readings):
             if r.language:
@@ -211,7 +219,7 @@ class LanguageStage(Stage):
             # ties go to the language listed first in the options: the answer never depends on order of arrival
             best = max(self.options.languages, key=lambda lang: weight[lang])
             return Reading(best, sure[best] / weight[best], "paragraphs")
-        return self._read(text, self.options.markers) if len(spans) > 1 else UNSURE
+        return self._read(text, self.options.markers, self.options.min_document_words)
 
 
 def _words(text: str) -> list[str]:

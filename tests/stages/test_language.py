@@ -117,6 +117,17 @@ def test_short_text_of_any_backend_inherits_instead_of_guessing():
         assert r.flags == [] and r.metadata["paragraph_languages"][1]["by"] == "document"
 
 
+def test_a_document_of_one_sentence_has_its_language_and_later_stages_follow():
+    """#19: a sentence alone (five lower-case words or more) is a document with a language of its
+    own, so the spelling stage reads it; a paragraph that short inside a document still inherits."""
+    r = cleaner.clean("The goverment said it would recieve the report.")
+    assert r.metadata["language"] == "en"
+    flags = {e.before: e.after for e in r.edits if e.rule == "spelling.unknown-word"}
+    assert flags["goverment"] == "government" and flags["recieve"].startswith("receive")
+    assert cleaner.clean("Toda persona tiene derecho a la educación.").metadata["language"] == "es"
+    assert "language" not in cleaner.clean("Angela Merkel and Emmanuel Macron").metadata   # names: one lower-case word
+
+
 @pytest.mark.parametrize("values, message", [
     ({"backend": "cld9"}, "backend must be one of"),
     ({"languages": ["en"]}, "at least two languages"),

@@ -342,6 +342,14 @@ class ReportData:
             raise ReportError(f"{self.data}: chunk {k} unreadable ({e})") from None
         return {d[0]: d for d in docs}
 
+    def stored(self, n: int) -> tuple[str, dict]:
+        """The original text and metadata of document `n`, one with edits (ReportError if none)."""
+        k = self._chunk_of.get(n)
+        if k is None:
+            raise ReportError(f"{self.data}: document {n} has no stored text")
+        row = self.chunk(k)[n]
+        return row[2], row[3]
+
     def fix_rules(self) -> set[str]:
         """Rules with at least one fix in the report: what a rule decision can name."""
         return {self.rules[key >> 1] for row in self.index["docs"] for key in row[5][::2] if not key & 1}

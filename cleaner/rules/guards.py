@@ -14,7 +14,7 @@ text without one.
 
 Guards read the lines of the match, nothing beyond them: a heading on the
 line above is not context (`A LONG WAR` then a blank line is no shouted `WAR
-I’LL TAKE`), and `\s` in a guard cannot reach across a line break into
+I’LL TAKE`), and `\\s` in a guard cannot reach across a line break into
 another paragraph. A look-behind guard starts at the line's start, a
 look-ahead guard stops at its end.
 

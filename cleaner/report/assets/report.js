@@ -348,8 +348,8 @@
       num(c[0] - decided) + " undecided"
     );
   }
-  async function api(method, body) {
-    const response = await fetch("api/decisions", {
+  async function api(method, body, path) {
+    const response = await fetch(path || "api/decisions", {
       method,
       headers: { "Content-Type": "application/json", "X-Cleaner-Token": TOKEN },
       body: body ? JSON.stringify(body) : undefined,
@@ -398,6 +398,69 @@
     toast("Undone: " + describe(decisions[j]));
     refresh();
     return true;
+  }
+  // Decisions that teach: an exception (keep this token) or a rule (always fix it) written from one
+  // edit into the user's rule pack; the server checks it on the edit's line before writing it.
+  async function teach(n, id, edit, action, replacement, reason) {
+    const out = document.getElementById("teach-result");
+    const body = { report: REPORT.id, doc: n, id, edit, action };
+    if (replacement) body.replacement = replacement;
+    if (reason) body.reason = reason;
+    if (out) {
+      out.hidden = false;
+      out.className = "note";
+      out.textContent = "Checking it on this edit\u2019s line\u2026";
+    }
+    try {
+      const data = await api("POST", body, "api/rules");
+      const e = data.entry;
+      const what = e.kind === "keep" ? "Exception" : "Rule";
+      const text =
+        what + " rules." + e.ref + " written to " + e.path +
+        ": cleaner rules test checks it; the next run applies it.";
+      if (out) {
+        out.className = "note ok";
+        out.textContent = text;
+      }
+      toast(what + " written to " + e.path);
+    } catch (err) {
+      if (out) {
+        out.className = "note error";
+        out.textContent = "Not written: " + err.message;
+      }
+      toast("Not written: " + err.message, true);
+    }
+  }
+  function teachPanel(n, id, sel, e) {
+    const reason = el("input", { id: "teach-reason", type: "text", placeholder: "why (optional)", "aria-label": "reason" });
+    const replacement = el("input", {
+      id: "rule-replacement",
+      type: "text",
+      placeholder: e[4] ? "becomes (default: the first suggestion)" : "becomes (default: as this fix does)",
+      "aria-label": "replacement",
+    });
+    return [
+      el("h3", { text: "Teach the next run" }),
+      el("div", { class: "teach" }, [
+        el("button", {
+          class: "btn small",
+          id: "keep-token",
+          text: "Keep this token",
+          title: "An exception: " + (e[4] ? "this flag" : "this change") + " is never made in this token again",
+          on: { click: () => teach(n, id, sel, "keep", "", reason.value) },
+        }),
+        replacement,
+        el("button", {
+          class: "btn small",
+          id: "always-fix",
+          text: "Always fix",
+          title: "A rule: the token around this edit always becomes what the box says",
+          on: { click: () => teach(n, id, sel, "rule", replacement.value, reason.value) },
+        }),
+        reason,
+      ]),
+      el("div", { id: "teach-result", class: "note", hidden: true }),
+    ];
   }
   // A bulk decision asks once, saying how many fixes it decides.
   function confirmThen(message, label, action) {
@@ -1458,6 +1521,9 @@
       );
     } else if (TOKEN) {
       side.append(el("p", { class: "sub", text: "Flags only report; there is nothing to accept or reject." }));
+    }
+    if (TOKEN) {
+      side.append(...teachPanel(n, id, sel, e));
     }
   }
 

@@ -36,7 +36,7 @@ from .decisions import DecisionError, DecisionLog, DocEdits, check_all, check_un
 from .html import REVIEW_META
 
 MAX_BODY = 64 * 1024
-_DATA_FILE = re.compile(r"(index|edits|chunk-\d{5})\.js")
+_DATA_FILE = re.compile(r"(index|edits|chunk-\d{5}|queue-\d{5})\.js")
 _SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",

@@ -334,6 +334,34 @@ def test_the_queue_sorts_filters_by_confidence_and_pages(tmp_path, page):
     assert page.errors == []
 
 
+def test_a_page_by_confidence_is_drawn_from_the_queue_files_as_its_chunks_would_draw_it(tmp_path, page):
+    summary = Summary()
+    with ReportWriter(tmp_path / "rep", summary) as report:
+        for result in synthetic.results(400, 12):      # 3 chunks of 200 documents at most
+            report.add(result)
+            summary.add(result)
+    url = (tmp_path / "rep/report.html").as_uri()
+    for query in ("rule=spacing.glued-words&sort=conf", "kind=flag&sort=conf-desc&page=1"):
+        page.goto("about:blank")                                           # a new page: nothing loaded
+        page.goto(url + "#queue?" + query)
+        shown(page)
+        loaded = page.eval_on_selector_all("script[src]", "ss => ss.map((s) => s.getAttribute('src').split('/').pop())")
+        assert not [x for x in loaded if x.startswith("chunk-")]            # no document text was loaded
+        assert [x for x in loaded if x.startswith("queue-")]
+        drawn = page.eval_on_selector_all(".hunk", "hs => hs.map((h) => h.innerHTML)")
+        assert len(drawn) == 20
+        docs = {int(a.split("/")[1].split("?")[0]) for a in
+                page.eval_on_selector_all(".hunk-head a", "as => as.map((a) => a.getAttribute('href'))")}
+        for n in docs:                                                     # their chunks, now in memory
+            page.evaluate(f"location.hash = '#doc/{n}'")
+            until(page, f"location.hash === '#doc/{n}' && !!document.querySelector('#doc-text .ed')")
+        page.evaluate("document.body.dataset.queueHash = ''")
+        page.evaluate(f"location.hash = '#queue?{query}'")
+        shown(page)
+        assert page.eval_on_selector_all(".hunk", "hs => hs.map((h) => h.innerHTML)") == drawn
+    assert page.errors == []
+
+
 def test_the_queue_of_a_100000_edit_report(tmp_path, page):
     """Page generation at the size the queue is for (timed in benchmarks/report_html.py --edits, not here)."""
     summary = Summary()

@@ -146,6 +146,8 @@
   let editsData = null; // edits.js as loaded, until the index it refers to is in
   let editsWaiters = [];
   const chunks = new Map();
+  const heads = new Map(); // "n:i" → a hunk ready to draw, from the queue-R.js files (hunks.py)
+  const headFiles = new Map(); // rule → promise of its queue file loaded (or found missing)
   const waiting = new Map();
   let indexWaiters = [];
   Object.defineProperty(window, "cleanerReport", {
@@ -164,6 +166,9 @@
           editsWaiters = [];
         }
       },
+      hunks(r, list) {
+        for (const h of list) heads.set(h[0] + ":" + h[1], h);
+      },
       chunk(k, docs) {
         chunks.set(k, new Map(docs.map((d) => [d[0], d])));
         (waiting.get(k) || []).forEach((f) => f());
@@ -173,7 +178,7 @@
   });
   function loadScript(name) {
     return new Promise((resolve, reject) => {
-      if (!/^(index|edits|chunk-\d+)\.js$/.test(name) || !/^data-[0-9a-f]+$/.test(REPORT.data || "")) {
+      if (!/^(index|edits|chunk-\d+|queue-\d+)\.js$/.test(name) || !/^data-[0-9a-f]+$/.test(REPORT.data || "")) {
         reject(new Error("bad data file name"));
         return;
       }
@@ -220,6 +225,23 @@
           reject(e);
         });
     });
+  }
+  // The least and most confident hunks of the rules a queue shows, written when the report was
+  // (hunks.py): a page by confidence draws them without the chunks they lie in. A report written
+  // before them has no such files, and its pages load their chunks.
+  function loadHeads(rules) {
+    return Promise.all(
+      rules.map((r) => {
+        if (!headFiles.has(r))
+          headFiles.set(r, loadScript("queue-" + String(r).padStart(5, "0") + ".js").catch(() => null));
+        return headFiles.get(r);
+      }),
+    );
+  }
+  function headRules(rule, stage) {
+    const all = index.rules.map((_, r) => r);
+    if (rule) return all.filter((r) => index.rules[r] === rule);
+    return stage ? all.filter((r) => index.ruleStage[r] === stage) : all;
   }
   function prepareIndex(data) {
     const rules = data.rules.map((r) => r[0]);
@@ -1680,6 +1702,11 @@
     queueBuilt = true;
   }
   async function showQueue(query) {
+    const asked = new URLSearchParams(query);
+    const bySort = (asked.get("sort") || "order") !== "order";
+    const headsLoaded = bySort
+      ? loadIndex().then(() => loadHeads(headRules(asked.get("rule") || "", asked.get("stage") || "")))
+      : null;
     if (!index || !edits) {
       clear(views.queue).append(el("div", { class: "panel empty", text: "Loading the edits\u2026" }));
       try {
@@ -1745,12 +1772,15 @@
     selectHunk(qsel);
     const chunkOf = (k) => index.docs[index.byN.get(edits.n[k])][2];
     let drawn = 0;
+    const done = new Set();
     const draw = (c) => {
       if (ticket !== queueTicket) return; // another page or filter was asked for meanwhile
       ks.forEach((k, j) => {
-        if (chunkOf(k) !== c) return;
         const pos = first + j;
+        if (done.has(pos) || (c !== undefined && chunkOf(k) !== c)) return;
         const hunk = renderHunk(k, pos);
+        if (!hunk) return; // neither its chunk nor a hunk of a queue file is in yet
+        done.add(pos);
         qHunks.get(pos).replaceWith(hunk);
         qHunks.set(pos, hunk);
         if (pos === qsel) hunk.classList.add("sel");
@@ -1759,7 +1789,11 @@
       renderQueueStates();
     };
     try {
-      await Promise.all([...new Set(ks.map(chunkOf))].map((c) => loadChunk(c).then(() => draw(c))));
+      if (headsLoaded) await headsLoaded;
+      if (ticket !== queueTicket) return;
+      draw(undefined); // what the queue files and the chunks in memory already hold
+      const rest = ks.filter((k, j) => !done.has(first + j));
+      await Promise.all([...new Set(rest.map(chunkOf))].map((c) => loadChunk(c).then(() => draw(c))));
     } catch (e) {
       box.append(el("div", { class: "panel empty", text: e.message }));
       return;
@@ -1798,12 +1832,6 @@
         ]),
       );
     }
-  }
-  function clipped(parent, text, a, b, ls, le) {
-    if (a > ls) parent.append(el("span", { class: "sub", text: "\u2026" }));
-    appendText(parent, text.slice(a, b));
-    if (b < le) parent.append(el("span", { class: "sub", text: "\u2026" }));
-    return parent;
   }
   // The nearest line with words before the line starting at ls, and after the line ending at le
   // (blank lines between paragraphs are skipped): [start, end), empty when there is none.
@@ -1846,41 +1874,58 @@
     appendText(parent, text.slice(text.length - q));
     return parent;
   }
-  function renderHunk(k, pos) {
-    const n = edits.n[k],
-      i = edits.i[k];
-    const doc = docOf(n);
-    const [, id, text] = doc;
-    const e = doc[4][i];
-    const flag = e[4] === 1;
-    const [s, t] = [e[0], e[1]];
-    const before = text.slice(s, t),
-      after = e[2];
-    const ls = text.lastIndexOf("\n", s - 1) + 1;
+  // What a hunk shows of `text` around text[s:t], as hunks.py `pieces` computes it for the queue
+  // files: [line before, cut on its left, head, cut head, tail, cut tail, line after, cut on its right].
+  function hunkPieces(text, s, t) {
+    const ls = s > 0 ? text.lastIndexOf("\n", s - 1) + 1 : 0;
     let le = text.indexOf("\n", t);
     if (le < 0) le = text.length;
     const a = Math.max(ls, s - 160),
       b = Math.min(le, t + 160); // a long line (a paragraph) is cut around the edit
+    const [pls, ple] = lineBefore(text, ls);
+    const [nls, nle] = lineAfter(text, le);
+    const p0 = Math.max(pls, ple - 120),
+      n1 = Math.min(nle, nls + 120);
+    return [text.slice(p0, ple), +(p0 > pls), text.slice(a, s), +(a > ls), text.slice(t, b), +(b < le),
+      text.slice(nls, n1), +(n1 < nle)];
+  }
+  // A hunk's data: from its document's chunk when that is in memory, else from a queue file.
+  function hunkSource(k) {
+    const n = edits.n[k],
+      i = edits.i[k];
+    const doc = docOf(n);
+    if (doc) {
+      const e = doc[4][i];
+      return { n, i, id: doc[1], e, before: doc[2].slice(e[0], e[1]), p: hunkPieces(doc[2], e[0], e[1]) };
+    }
+    const h = heads.get(n + ":" + i);
+    return h ? { n, i, id: h[2], e: h[4], before: h[3], p: h[5] } : null;
+  }
+  function renderHunk(k, pos) {
+    const src = hunkSource(k);
+    if (!src) return null;
+    const { n, i, id, e, before, p } = src;
+    const flag = e[4] === 1;
+    const after = e[2];
     const line = (cls, sign, content) =>
       el("div", { class: "hl " + cls }, [el("span", { class: "sign", text: sign }), content]);
+    const cut = (x) => x.append(el("span", { class: "sub", text: "\u2026" }));
     const body = el("div", { class: "hunk-body" });
-    const [pls, ple] = lineBefore(text, ls);
-    if (ple > pls) {
+    if (p[0]) {
       const ctx = el("span");
-      clipped(ctx, text, Math.max(pls, ple - 120), ple, pls, ple);
+      if (p[1]) cut(ctx);
+      appendText(ctx, p[0]);
       body.append(line("ctx", " ", ctx));
     }
-    const head = text.slice(a, s),
-      tail = text.slice(t, b);
     const lead = () => {
       const x = el("span");
-      if (a > ls) x.append(el("span", { class: "sub", text: "\u2026" }));
-      appendText(x, head);
+      if (p[3]) cut(x);
+      appendText(x, p[2]);
       return x;
     };
     const trail = (x) => {
-      appendText(x, tail);
-      if (b < le) x.append(el("span", { class: "sub", text: "\u2026" }));
+      appendText(x, p[4]);
+      if (p[5]) cut(x);
       return x;
     };
     if (flag) {
@@ -1893,10 +1938,10 @@
       body.append(line("old", "\u2212", trail(marked(lead(), "del", before, p, q))));
       body.append(line("new", "+", trail(marked(lead(), "ins", after, p, q))));
     }
-    const [nls, nle] = lineAfter(text, le);
-    if (nle > nls) {
+    if (p[6]) {
       const ctx = el("span");
-      clipped(ctx, text, nls, Math.min(nle, nls + 120), nls, nle);
+      appendText(ctx, p[6]);
+      if (p[7]) cut(ctx);
       body.append(line("ctx", " ", ctx));
     }
     const rules = e[3].map((r) => el("span", { class: "chip" + (flag ? " flag" : ""), text: index.rules[r] }));

@@ -351,6 +351,8 @@ def _rules_list(args: argparse.Namespace) -> int:
         print(f"    {pack.description}")
         for rule in pack.rules:
             print(f"    rules.{rule.ref}  ({len(rule.examples)} examples, confidence {rule.confidence})")
+        for keep in pack.keeps:
+            print(f"    keep {keep.ref}: {keep.rule} in {keep.token!r}  ({len(keep.examples)} examples)")
     return 0
 
 

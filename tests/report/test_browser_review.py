@@ -415,3 +415,20 @@ def test_an_inserted_space_is_a_visible_box(run, page):
     hunk = page.locator(f".hunk:has(a[href='#doc/{n}?edit={i}'])")
     assert hunk.locator(".hl.new ins.space").inner_text() == "\u2423"
     assert hunk.locator(".hl.old .caret").count() == 1  # where it goes in the original
+
+
+def test_an_edit_after_an_emoji_is_marked_where_it_is(tmp_path, page):
+    # Edits count characters, a JavaScript string UTF-16 units: the page showed "e " here, one
+    # character early, for every emoji before the edit.
+    dump = tmp_path / "in"
+    dump.mkdir()
+    (dump / "a.txt").write_text("Party \U0001F600\U0001F389 time  now here.\n", encoding="utf-8")
+    assert main(["clean", str(dump), "-o", str(tmp_path / "out"), "--report", str(tmp_path / "rep"), "-q"]) == 0
+    page.goto((tmp_path / "rep/report.html").as_uri() + "#doc/0?edit=0")
+    until(page, "!!document.querySelector('#doc-text .ed')")
+    assert page.inner_text("#change-before") == "␣␣"
+    assert page.inner_text("#doc-text").startswith("Party \U0001F600\U0001F389 time")
+    page.goto((tmp_path / "rep/report.html").as_uri() + "#queue")
+    shown(page)
+    assert page.locator(".hunk .hl.old del").inner_text() == "␣"
+    assert page.errors == []

@@ -170,12 +170,35 @@
         for (const h of list) heads.set(h[0] + ":" + h[1], h);
       },
       chunk(k, docs) {
+        for (const d of docs) toUnits(d);
         chunks.set(k, new Map(docs.map((d) => [d[0], d])));
         (waiting.get(k) || []).forEach((f) => f());
         waiting.delete(k);
       },
     }),
   });
+  // Edits count characters (code points), as Python does; a JavaScript string counts UTF-16 units,
+  // two for a character beyond the BMP (an emoji). A document's edits are moved to units once,
+  // when its chunk comes in, so that every slice of its text falls where the edit is.
+  const PAIR = /[\ud800-\udbff][\udc00-\udfff]/;
+  function toUnits(doc) {
+    const text = doc[2];
+    if (!PAIR.test(text)) return;
+    const units = [];
+    for (let u = 0; u < text.length; u++) {
+      units.push(u);
+      const c = text.charCodeAt(u);
+      if (c >= 0xd800 && c <= 0xdbff && u + 1 < text.length) {
+        const d = text.charCodeAt(u + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) u++;
+      }
+    }
+    units.push(text.length);
+    for (const e of doc[4]) {
+      e[0] = units[e[0]];
+      e[1] = units[e[1]];
+    }
+  }
   function loadScript(name) {
     return new Promise((resolve, reject) => {
       if (!/^(index|edits|chunk-\d+|queue-\d+)\.js$/.test(name) || !/^data-[0-9a-f]+$/.test(REPORT.data || "")) {

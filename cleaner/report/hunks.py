@@ -9,16 +9,17 @@ HEAD least and the HEAD most confident of its fixes, and of its flags (the
 order the page sorts by: confidence in thousandths, then document and edit),
 with what the page draws of each (`pieces`), and `finish` writes them to
 `queue-RRRRR.js`, one file per rule: `cleanerReport.hunks(R, [[n, i, id,
-before, edit row, pieces], …])` (the edit row as in a chunk). A queue filtered by a rule, a stage or nothing loads those files and
-draws the hunks it finds there; any other hunk (a later page, a state or
+before, edit row, pieces], …])` (the edit row as in a chunk). A queue
+filtered by a rule, a stage or nothing loads those files and draws the hunks
+it finds there; any other hunk (a later page, a state or
 confidence filter that reaches past the heads, a search) comes from its chunk
 as before.
 
 `pieces` computes what report.js's hunk drawing reads of the text: the edit's
 line cut 160 characters either side, the nearest line with words before and
 after it, cut to 120 characters. report.js draws a hunk from a loaded chunk
-with the same cuts (there, in UTF-16 units: text with characters beyond the
-BMP may be cut a character apart).
+with the same cuts (there, in UTF-16 units: where characters beyond the BMP
+come before a cut, it falls a character apart).
 """
 from __future__ import annotations
 

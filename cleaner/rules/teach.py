@@ -37,6 +37,7 @@ from .examples import check_examples, check_keeps
 from .keep import token_change, token_span
 from .pack import ANY_LANGUAGE, PackError, parse_pack, styled
 from .pattern import compile_pattern
+from .suggest import normalise
 
 USER_PACK = Path("rules") / "local.toml"
 CONTEXT_CHARS = 200          # of the edit's line on either side, at most, in an example
@@ -100,7 +101,8 @@ def phrase_entry(phrase: str, replacement: str, contexts: Sequence[str], reason:
         output = compiled.sub(lambda m: styled(replacement, m.group()), line)
         examples.append({"input": line, "output": output, "note": note})
     examples += [{"input": ex["output"], "note": "the fixed text stays"} for ex in examples[:1]]
-    guards = {"not_in_heading": False, **({"languages": [language]} if language else {})}
+    primary = language.lower().replace("_", "-").split("-")[0] if language else ""   # en-GB: as rules_for reads it
+    guards = {"not_in_heading": False, **({"languages": [primary]} if primary else {})}
     return {"kind": "rule", "id": _slug(phrase), "pattern": pattern, "replacement": replacement,
             "reason": reason.strip() or f"Reviewed: “{phrase}” is always “{replacement}”.",
             "confidence": confidence, "guards": guards, "examples": examples}
@@ -109,7 +111,6 @@ def phrase_entry(phrase: str, replacement: str, contexts: Sequence[str], reason:
 def accept(candidates, phrase: str, replacement: str, reason: str = "", language: str | None = None,
            confidence: float = 0.9) -> dict:
     """A rule from the `cleaner rules suggest` candidate `phrase` (as listed), its contexts as examples."""
-    from .suggest import normalise
     found = next((c for c in candidates if c.phrase == normalise(phrase)), None)
     if found is None:
         raise TeachError(f"no candidate {phrase!r} in this input (cleaner rules suggest lists them)")

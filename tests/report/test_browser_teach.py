@@ -17,7 +17,8 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                 reason="browser tests need Chromium: apt-get install -y chromium")
 
 DOCS = {
-    "a.txt": "The board met to set its objectivesand plans for the year,  said the chair of the caf\u00c3\u00a9 group.\n",
+    "a.txt": ("The board met to set its objectivesand plans for the year,  said the chair of the "
+              "caf\u00c3\u00a9 group.\n"),
     "b.txt": "The goverment said on Monday that the plan would go ahead as agreed with the unions.\n",
     "c.txt": "Their objectivesand targets were set, and the goverment agreed  to them.\n",
 }

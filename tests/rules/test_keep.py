@@ -106,8 +106,8 @@ def test_an_exception_that_would_change_more_is_refused(tmp_path):
 def test_a_rule_from_a_flag_uses_its_first_suggestion(tmp_path):
     text = "The plan was to demerge its film services unit, the group said on Friday."
     flag = Edit(16, 23, "demerge", "emerge, merge", "spelling", "spelling.unknown-word", "r", 0.5, "flag")
-    entry = rule_entry(text, flag, language="en")
-    assert (entry["replacement"], entry["guards"]["languages"]) == ("emerge", ["en"])
+    entry = rule_entry(text, flag, language="en-GB")
+    assert (entry["replacement"], entry["guards"]["languages"]) == ("emerge", ["en"])   # as packs read it
     written = add(tmp_path / "local.toml", entry)
     assert written["ref"] == "local/demerge"
     pack = load_pack(tmp_path / "local.toml")

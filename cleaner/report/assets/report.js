@@ -477,7 +477,12 @@
     }
   }
   function teachPanel(n, id, sel, e) {
-    const reason = el("input", { id: "teach-reason", type: "text", placeholder: "why (optional)", "aria-label": "reason" });
+    const reason = el("input", {
+      id: "teach-reason",
+      type: "text",
+      placeholder: "why (optional)",
+      "aria-label": "reason",
+    });
     const replacement = el("input", {
       id: "rule-replacement",
       type: "text",

@@ -12,7 +12,8 @@ Exit status of `cleaner clean`:
 `stages`, `diff` and `config show` exit 0, or 2 on an error; every command but `review` exits 130 on Ctrl-C.
 `review` serves until Ctrl-C (then exits 0), or exits 2 if it cannot start (no report, bad
 decisions.jsonl, port taken). `apply` exits 0, or 2 with nothing half-written to a JSONL OUT.
-`rules test` exits 1 when an example fails; `rules suggest` 1 when some input could not be read;
+`rules test` exits 1 when an example fails; `rules suggest` 1 when some input could not be read
+(`--accept` exits 2 when the rule cannot be written);
 `rules` commands exit 2 on an invalid rule pack or bad input.
 Errors are one line, `cleaner: error: …`; bad input or config never shows a traceback.
 """
@@ -41,6 +42,8 @@ from .report.decisions import DecisionError
 from .report.review import serve
 from .resources import MissingData
 from .rules import PackError, builtin_packs, check_examples, load_packs, suggest
+from .rules.examples import check_keeps
+from .rules.teach import USER_PACK, TeachError, accept, add
 from .run import RunError, RunOptions, default_jobs, progress, resolve_config, run
 from .run.executors import EXECUTORS
 
@@ -115,6 +118,8 @@ def _parser() -> argparse.ArgumentParser:
                                              "controls; decisions go to REPORT_DIR/decisions.jsonl.")
     review.add_argument("report", metavar="REPORT_DIR", help="the --report folder of a cleaner clean run")
     review.add_argument("--port", type=_port, default=0, metavar="N", help="port (default: a free one)")
+    review.add_argument("--pack", metavar="PATH", help="the rule pack that rules and exceptions written while "
+                                                       "reviewing go to (default rules/local.toml)")
     review.set_defaults(command=_review)
 
     apply = commands.add_parser("apply", help="write the run's output again, with rejected edits undone",
@@ -164,6 +169,12 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--contexts", type=_at_least_one, default=3, metavar="N",
                       help="example contexts shown per candidate (default 3)")
     scan.add_argument("--text-field", default="text", metavar="F", help="JSONL field of the text (default text)")
+    scan.add_argument("--accept", metavar="PHRASE", help="write a rule for this candidate into --pack, its "
+                                                         "contexts as examples; needs --as")
+    scan.add_argument("--as", dest="replacement", metavar="TEXT", help="what --accept's phrase becomes")
+    scan.add_argument("--reason", default="", help="the accepted rule's reason (default: says it was reviewed)")
+    scan.add_argument("--pack", metavar="PATH", default=str(USER_PACK),
+                      help="where --accept writes (default rules/local.toml)")
     scan.set_defaults(command=_rules_suggest)
     for action in (listing, test, scan):
         action.add_argument("--packs", action="append", metavar="PATH",
@@ -284,7 +295,7 @@ def _stop_writing_stdout() -> None:
 
 def _review(args: argparse.Namespace) -> int:
     try:
-        serve(args.report, args.port, announce=lambda line: print(line, flush=True))
+        serve(args.report, args.port, announce=lambda line: print(line, flush=True), pack=args.pack)
     except (ReportError, DecisionError) as e:
         return _error(e)
     except OSError as e:
@@ -400,7 +411,7 @@ def _short(text: str, limit: int = 30) -> str:
 
 
 def _packs(args: argparse.Namespace):
-    return load_packs(args.packs or [builtin_packs()])
+    return load_packs(args.packs or [builtin_packs(), *([USER_PACK] if USER_PACK.is_file() else [])])
 
 
 def _rules_list(args: argparse.Namespace) -> int:
@@ -413,6 +424,8 @@ def _rules_list(args: argparse.Namespace) -> int:
         print(f"    {pack.description}")
         for rule in pack.rules:
             print(f"    rules.{rule.ref}  ({len(rule.examples)} examples, confidence {rule.confidence})")
+        for keep in pack.keeps:
+            print(f"    keep {keep.ref}: {keep.rule} in {keep.token!r}  ({len(keep.examples)} examples)")
     return 0
 
 
@@ -422,12 +435,15 @@ def _rules_test(args: argparse.Namespace) -> int:
     except PackError as e:
         return _error(e)
     count, failures = check_examples(packs)
+    kept, keep_failures = check_keeps(packs)
+    count, failures = count + kept, failures + keep_failures
     for failure in failures:
         print(f"FAIL {failure}")
     rules = sum(len(p.rules) for p in packs)
+    keeps = sum(len(p.keeps) for p in packs)
+    what = counted(rules, "rule") + (f" and {counted(keeps, 'exception')}" if keeps else "")
     verdict = f"{len(failures)} failed" if failures else "all pass"
-    print(f"cleaner: rules test: {counted(count, 'example')} of {counted(rules, 'rule')} in "
-          f"{counted(len(packs), 'pack')}: {verdict}",
+    print(f"cleaner: rules test: {counted(count, 'example')} of {what} in {counted(len(packs), 'pack')}: {verdict}",
           file=sys.stderr)
     return 1 if failures else 0
 
@@ -450,7 +466,17 @@ def _rules_suggest(args: argparse.Namespace) -> int:
                 documents += 1
                 yield item.id, item.text
 
+    if args.accept and args.replacement is None:
+        return _error("--accept needs --as: what the phrase becomes")
     candidates = suggest(texts(), rules, args.contexts)
+    if args.accept:
+        try:
+            entry = add(args.pack, accept(candidates, args.accept, args.replacement, args.reason))
+        except TeachError as e:
+            return _error(e)
+        print(f"cleaner: rules suggest: wrote rules.{entry['ref']} to {entry['path']} "
+              f"({len(entry['examples'])} examples); cleaner rules test checks it", file=sys.stderr)
+        return 1 if unreadable else 0
     for n, c in enumerate(candidates[:args.top], 1):
         fixed = "".join(f"; {k} of {c.count} fixed by rules.{ref}" for ref, k in c.fixed_by.items())
         print(f"{n:3}. {c.phrase}  ×{c.count} in {len(c.documents)} documents{fixed}")

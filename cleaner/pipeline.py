@@ -13,6 +13,7 @@ from . import config as _config
 from .document import Document
 from .edits import FIX, apply, check, compose, locate
 from .result import Result
+from .rules.keep import Keeper
 from .stages.base import Stage
 
 
@@ -31,11 +32,14 @@ class Pipeline:
     name, `"mypackage.stages:Shout"`), which builds it with its default options:
     `Pipeline(["encoding", "whitespace", Shout(word="otan")])`."""
 
-    def __init__(self, stages: Sequence[Stage | str], max_rounds: int = 5):
+    def __init__(self, stages: Sequence[Stage | str], max_rounds: int = 5, keeps: Sequence | None = None):
+        """`keeps`: the exceptions (cleaner.rules.Keep) whose edits are never made; None: those
+        the stages bring (the rules stage's packs)."""
         if isinstance(stages, (str, Stage)):
             raise TypeError("Pipeline takes a list of stages: Pipeline([\"whitespace\"])")
         self.stages = tuple(_config.make_stage(s, {}) if isinstance(s, str) else s for s in stages)
         self.max_rounds = max_rounds
+        self.keeper = Keeper(tuple(k for s in self.stages for k in s.keeps()) if keeps is None else keeps)
         names = [s.name for s in self.stages]
         if len(set(names)) != len(names):
             raise ValueError(f"a stage appears twice in the pipeline: {names}")
@@ -106,10 +110,11 @@ class Pipeline:
         edits = sorted(fixes + flags, key=lambda e: (e.start, e.end))
         return Result(doc.text, edits, doc.metadata, text, id, seconds)
 
-    @staticmethod
-    def _run(stage: Stage, doc: Document):
+    def _run(self, stage: Stage, doc: Document):
         try:
             found = stage.find(doc)
+            if self.keeper:   # a reviewed exception refuses the edit before it is made or reported
+                found = self.keeper.filter(doc.text, found)
             new = [e for e in found if e.kind == FIX]
             check(doc.text, new, stage.name)
         except Exception as e:  # a plugin's bug must name the plugin

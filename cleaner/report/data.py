@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from ..edits import FIX, Edit
+from .hunks import Heads
 
 CHUNK_DOCS = 200            # documents per chunk at most …
 CHUNK_CHARS = 400_000       # … and about this many characters of text, so one chunk loads in milliseconds
@@ -164,6 +165,7 @@ class DataWriter:
         self._chunk: list[str] = []  # the documents' payloads
         self._chunk_chars = 0
         self._chunks: list[str] = []
+        self._heads = Heads()
 
     def add(self, n: int, id: str, original: str, edits: Sequence[Edit], metadata: dict) -> None:
         entry = document_entry(self._table, id, original, edits, metadata)
@@ -185,6 +187,7 @@ class DataWriter:
     def _store(self, n: int, original: str, entry: list) -> None:
         """Add a document; `original` is its text's payload, already encoded (js_payload)."""
         id, metadata, stored, fixes, flags, keys, haystack, chars = entry
+        self._heads.add(n, id, stored, lambda: json.loads(original))
         names = self._table.names
         for key, count in keys:
             c = self.counts.setdefault(names[key >> 1], [0, 0, 0, 0])
@@ -244,6 +247,8 @@ class DataWriter:
             f.truncate()
             f.write(b"]});\n")
         self._edits.close()
+        for rule, hunks in self._heads.by_rule().items():
+            (self._tmp / f"queue-{rule:05}.js").write_bytes(js_call("hunks", rule, hunks))
         os.chmod(self._tmp, 0o777 & ~_umask())
         name = f"data-{report_id}"
         target = self.folder / name
@@ -341,6 +346,14 @@ class ReportData:
         except (OSError, ValueError, IndexError) as e:
             raise ReportError(f"{self.data}: chunk {k} unreadable ({e})") from None
         return {d[0]: d for d in docs}
+
+    def stored(self, n: int) -> tuple[str, dict]:
+        """The original text and metadata of document `n`, one with edits (ReportError if none)."""
+        k = self._chunk_of.get(n)
+        if k is None:
+            raise ReportError(f"{self.data}: document {n} has no stored text")
+        row = self.chunk(k)[n]
+        return row[2], row[3]
 
     def fix_rules(self) -> set[str]:
         """Rules with at least one fix in the report: what a rule decision can name."""

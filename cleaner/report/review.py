@@ -6,6 +6,8 @@ on the decision controls), the report's data files, and the API:
 
     GET  <key>/api/decisions     {"report", "decisions": [every decision line, in order]}
     POST <key>/api/decisions     one decision (decisions.py); answered with the line as stored
+    POST <key>/api/rules         a rule or an exception written from one edit into the user's
+                                 pack (cleaner/rules/teach.py); answered with the entry as written
 
 Who may decide: a request must name this server as its Host (127.0.0.1 or
 localhost with its port: a page on another site that rebinds its DNS name to
@@ -27,12 +29,14 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from ..edits import FIX
+from ..rules.teach import USER_PACK, TeachError, add, keep_entry, rule_entry
 from .data import ReportData, ReportError
 from .decisions import DecisionError, DecisionLog, DocEdits, check_all, check_undo, load, parse, validate
 from .html import REVIEW_META
 
 MAX_BODY = 64 * 1024
-_DATA_FILE = re.compile(r"(index|edits|chunk-\d{5})\.js")
+_DATA_FILE = re.compile(r"(index|edits|chunk-\d{5}|queue-\d{5})\.js")
 _SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
@@ -45,8 +49,9 @@ _SECURITY_HEADERS = {
 class Review:
     """The state of one review: the report, its decisions so far and the secret key."""
 
-    def __init__(self, folder: str | Path):
+    def __init__(self, folder: str | Path, pack: str | Path | None = None):
         self.data = ReportData(folder)
+        self.pack = Path(pack) if pack else USER_PACK
         self.key = secrets.token_urlsafe(24)
         self._lock = threading.Lock()
         self.log = DecisionLog(self.data.folder, self.data.id)  # repairs a torn last line first
@@ -86,14 +91,58 @@ class Review:
         return line
 
 
+    def teach(self, fields: object) -> dict:
+        """Write a rule or an exception from one edit into the user's pack (TeachError: why not)."""
+        if not isinstance(fields, dict):
+            raise TeachError("send a JSON object")
+        unknown = set(fields) - {"report", "doc", "id", "edit", "action", "replacement", "reason"}
+        if unknown:
+            raise TeachError(f"unknown field {sorted(unknown)[0]!r}")
+        if fields.get("report") != self.data.id:
+            raise TeachError("this is not the report being reviewed (reload the page)")
+        action, n, i = fields.get("action"), fields.get("doc"), fields.get("edit")
+        if action not in ("keep", "rule"):
+            raise TeachError('action must be "keep" (an exception) or "rule" (always fix)')
+        for name in ("replacement", "reason"):
+            if not isinstance(fields.get(name, ""), str) or len(fields.get(name, "")) > 1000:
+                raise TeachError(f"{name} must be text of at most 1,000 characters")
+        doc = self.docs.get(n) if isinstance(n, int) and not isinstance(n, bool) else None
+        if doc is None or fields.get("id") != doc.id:
+            raise TeachError("no such document with edits in this report")
+        if not (isinstance(i, int) and not isinstance(i, bool) and 0 <= i < len(doc.edits)):
+            raise TeachError(f"document {n} has no edit {i!r}")
+        edit = doc.edits[i]
+        try:
+            original, metadata = self.data.stored(n)
+        except ReportError as e:
+            raise TeachError(str(e)) from None
+        note = f"report {self.data.id}, document {n} ({doc.id}), edit {i}"
+        reason = fields.get("reason", "")
+        if action == "keep":
+            entry = keep_entry(original, edit, reason, note)
+        else:
+            if edit.kind == FIX and edit.stage in self._before_rules():
+                raise TeachError(f"the {edit.stage} stage makes this fix before the rules stage runs, so a "
+                                 "rule would never see this text: accept the fix, or keep the token")
+            entry = rule_entry(original, edit, fields.get("replacement") or None, reason,
+                               metadata.get("language"), note=note)
+        return add(self.pack, entry)
+
+    def _before_rules(self) -> set[str]:
+        names = [s.get("stage") for s in self.data.summary.get("pipeline", []) if isinstance(s, dict)]
+        return set(names[:names.index("rules")]) if "rules" in names else set(names)
+
+
 def _page_csp(page: str) -> str:
     m = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
     return m.group(1) if m else "default-src 'none'"
 
 
-def make_server(folder: str | Path, port: int = 0) -> tuple[ThreadingHTTPServer, Review]:
-    """A server bound to 127.0.0.1:`port` (0: a free one), not yet serving."""
-    review = Review(folder)
+def make_server(folder: str | Path, port: int = 0, pack: str | Path | None = None
+                ) -> tuple[ThreadingHTTPServer, Review]:
+    """A server bound to 127.0.0.1:`port` (0: a free one), not yet serving; rules and exceptions
+    go to `pack` (default rules/local.toml)."""
+    review = Review(folder, pack)
     server = ThreadingHTTPServer(("127.0.0.1", port), _handler(review))
     server.daemon_threads = True
     return server, review
@@ -104,12 +153,12 @@ def url(server: ThreadingHTTPServer, review: Review) -> str:
     return f"http://{host}:{port}/{review.key}/"
 
 
-def serve(folder: str | Path, port: int = 0, announce=print) -> None:
+def serve(folder: str | Path, port: int = 0, announce=print, pack: str | Path | None = None) -> None:
     """Serve until interrupted; `announce` gets the one line with the URL."""
-    server, review = make_server(folder, port)
+    server, review = make_server(folder, port, pack)
     try:
         announce(f"cleaner: reviewing {review.data.folder} at {url(server, review)} "
-                 f"(decisions go to {review.log.path}; Ctrl-C stops)")
+                 f"(decisions go to {review.log.path}, rules and exceptions to {review.pack}; Ctrl-C stops)")
         server.serve_forever()
     finally:
         server.server_close()
@@ -147,7 +196,7 @@ def _handler(review: Review):
             path = self._inside()
             if path is None:
                 return
-            if path != "api/decisions":
+            if path not in ("api/decisions", "api/rules"):
                 return self._refuse(404, "not found")
             if not self._same_origin() or not self._token_ok():
                 return
@@ -161,8 +210,10 @@ def _handler(review: Review):
                 return self._refuse(413, "body too large or empty")
             try:
                 fields = json.loads(self.rfile.read(length))
+                if path == "api/rules":
+                    return self._json(200, {"ok": True, "entry": review.teach(fields)})
                 line = review.decide(fields)
-            except DecisionError as e:
+            except (DecisionError, TeachError) as e:
                 return self._refuse(400, str(e))
             except ValueError:
                 return self._refuse(400, "not valid JSON")

@@ -18,7 +18,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .pack import Pack, Rule
+from .pack import ANY_LANGUAGE, Pack, Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ def rules_for(packs: Iterable[Pack], language: str | None, unknown_language: boo
     if not language:
         return tuple(r for p in packs for r in p.rules) if unknown_language else ()
     primary = language.lower().replace("_", "-").split("-")[0]
-    return tuple(r for p in packs for r in p.rules if primary in r.languages)
+    return tuple(r for p in packs for r in p.rules if primary in r.languages or ANY_LANGUAGE in r.languages)
 
 
 def find(rules: Sequence[Rule], text: str, timeout: float, prefilter: bool = True) -> Found:

@@ -12,6 +12,12 @@ text without one.
     case_sensitive        whether the rule's pattern tells I'LL from I'll (default true)
     languages             narrows the pack's languages for this rule (kept on the Rule)
 
+Guards read the lines of the match, nothing beyond them: a heading on the
+line above is not context (`A LONG WAR` then a blank line is no shouted `WAR
+I’LL TAKE`), and `\\s` in a guard cannot reach across a line break into
+another paragraph. A look-behind guard starts at the line's start, a
+look-ahead guard stops at its end.
+
 Guard patterns are matched case-sensitively, whatever `case_sensitive` says:
 in them `\\p{Lu}` must mean an upper-case letter. Write `(?i:…)` where case
 does not matter. Apostrophes match ' and ’ alike, as in rule patterns.
@@ -51,11 +57,19 @@ class Guards:
         """Whether a match text[start:end] is in a context where its rule applies."""
         if self.not_in_heading and _in_heading(text, start):
             return False
+        first, last = _lines(text, start, end)
+        line = text[first:last]
         for guard, wanted, at in ((self.before, True, start), (self.not_before, False, start),
                                   (self.after, True, end), (self.not_after, False, end)):
-            if guard is not None and (guard.match(text, at, timeout=timeout) is not None) != wanted:
+            if guard is not None and (guard.match(line, at - first, timeout=timeout) is not None) != wanted:
                 return False
         return True
+
+
+def _lines(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the line(s) holding text[start:end], without their line breaks."""
+    last = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if last < 0 else last
 
 
 def _in_heading(text: str, at: int) -> bool:

@@ -21,9 +21,20 @@ docs/rules.md; in short:
     guards = { not_after = '''\\s+\\p{Lu}{2,}''' }
     examples = [{ input = "the I'LL TAKE summit", output = "the NATO summit" },
                 { input = "“I’ll take the train,” she said" }]     # no output: must stay
+    [[keep]]                      # an exception: one change of one stage's rule refused
+    id = "keep-passcard"
+    rule = "spacing.glued-words"
+    token = "passcard"
+    change = "pass card"          # absent: every change or flag of the rule in that token
+    reason = "…"
+    examples = [{ input = "Show your passcard at the gate." }]
+
+A pack may hold rules, exceptions or both. `languages = ["*"]` applies a
+pack's rules to every language (the user's pack, rules/local.toml, is made so).
 """
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,13 +48,18 @@ from .pattern import APOSTROPHES, PatternError, compile_pattern, required_litera
 
 
 _ID = regex.compile(r"[a-z0-9][a-z0-9-]*")
-_PACK_KEYS = {"id": str, "description": str, "languages": list, "lists": dict, "rules": list}
+_PACK_KEYS = {"id": str, "description": str, "languages": list, "lists": dict, "rules": list, "keep": list}
 _RULE_KEYS = {"id": str, "pattern": str, "replacement": str, "reason": str, "confidence": (int, float),
               "guards": dict, "examples": list}
 _GUARD_KEYS = {**{k: str for k in CONTEXT_KEYS}, "not_in_heading": bool, "case_sensitive": bool,
                "languages": list}
+_KEEP_KEYS = {"id": str, "rule": str, "token": str, "change": str, "reason": str, "examples": list}
 _EXAMPLE_KEYS = {"input": str, "output": str, "note": str}
-_OPTIONAL = {"lists", "guards", "output", "note"}
+_OPTIONAL = {"lists", "guards", "output", "note", "rules", "keep", "change"}
+_STAGE_RULE = regex.compile(r"[a-z][a-z0-9_]*\.[^\s+]+")
+ANY_LANGUAGE = "*"
+LOCAL_PACK = "local.toml"   # the user's pack: never one of the built-in packs, even in their folder
+TOKEN_LIMIT = 200           # characters of a kept token, at most
 
 
 class PackError(ValueError):
@@ -82,10 +98,33 @@ class Rule:
 
     def output(self, matched: str) -> str:
         """The replacement, its apostrophes written the way the matched text writes them."""
-        style = next((c for c in matched if c in APOSTROPHES), None)
-        if style is None:
-            return self.replacement
-        return "".join(style if c in APOSTROPHES else c for c in self.replacement)
+        return styled(self.replacement, matched)
+
+
+def styled(replacement: str, matched: str) -> str:
+    """`replacement` with its apostrophes written as the first one of `matched` (if it has one)."""
+    style = next((c for c in matched if c in APOSTROPHES), None)
+    if style is None:
+        return replacement
+    return "".join(style if c in APOSTROPHES else c for c in replacement)
+
+
+@dataclass(frozen=True)
+class Keep:
+    """An exception: the change `rule` would make in `token` is refused (`change`: that change
+    only; empty: every edit of the rule whose token it is). See keep.py for how a token is cut."""
+
+    pack: str
+    id: str
+    rule: str                    # a stage's rule id, as edits carry it: spacing.glued-words
+    token: str                   # the text around the change, cut at spaces (keep.token_span)
+    change: str                  # the token as the rule would rewrite it; "" for any edit of it
+    reason: str
+    examples: tuple[Example, ...]
+
+    @property
+    def ref(self) -> str:
+        return f"{self.pack}/{self.id}"
 
 
 @dataclass(frozen=True)
@@ -95,16 +134,27 @@ class Pack:
     languages: tuple[str, ...]
     rules: tuple[Rule, ...]
     path: Path
+    keeps: tuple[Keep, ...] = ()
+    sha256: str = ""             # of the file's text as read
 
 
 def load_pack(path: str | Path) -> Pack:
     """Read and validate one pack file (PackError if it cannot be used)."""
     path = Path(path)
     try:
-        with open(path, "rb") as f:
-            data = tomllib.load(f)
+        text = path.read_text(encoding="utf-8")
     except OSError as e:
         raise PackError(f"{path}: cannot read: {e.strerror}") from None
+    except UnicodeDecodeError as e:
+        raise PackError(f"{path}: not UTF-8 ({e.reason} at byte {e.start})") from None
+    return parse_pack(text, path)
+
+
+def parse_pack(text: str, path: str | Path) -> Pack:
+    """The pack that `text` holds, as if read from `path` (PackError if it cannot be used)."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise PackError(f"{path}: not valid TOML: {e}") from None
     where = str(path)
@@ -114,10 +164,10 @@ def load_pack(path: str | Path) -> Pack:
         raise PackError(f"{where}: pack id {pack_id!r} must match the file name ({path.stem}.toml)")
     languages = _languages(data["languages"], where, "languages")
     lists = _lists(data.get("lists", {}), where)
-    if not data["rules"]:
-        raise PackError(f"{where}: the pack has no rules")
-    rules, seen = [], set()
-    for i, raw in enumerate(data["rules"], 1):
+    if not data.get("rules") and not data.get("keep"):
+        raise PackError(f"{where}: the pack has no rules and no exceptions (keep)")
+    rules, keeps, seen = [], [], set()
+    for i, raw in enumerate(data.get("rules", []), 1):
         if not isinstance(raw, dict):
             raise PackError(f"{where}: rule #{i} must be a table")
         rule = _rule(raw, pack_id, languages, lists, where, i)
@@ -125,16 +175,27 @@ def load_pack(path: str | Path) -> Pack:
             raise PackError(f"{where}: rule {rule.id!r} is defined twice")
         seen.add(rule.id)
         rules.append(rule)
-    return Pack(pack_id, data["description"], languages, tuple(rules), path)
+    for i, raw in enumerate(data.get("keep", []), 1):
+        if not isinstance(raw, dict):
+            raise PackError(f"{where}: keep #{i} must be a table")
+        keep = _keep(raw, pack_id, where, i)
+        if keep.id in seen:
+            raise PackError(f"{where}: {keep.id!r} is defined twice")
+        seen.add(keep.id)
+        keeps.append(keep)
+    return Pack(pack_id, data["description"], languages, tuple(rules), path, tuple(keeps),
+                hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
 def load_packs(paths: Iterable[str | Path]) -> tuple[Pack, ...]:
     """Every pack in `paths` (pack files, or folders whose *.toml files are read in name order)."""
     packs: dict[str, Pack] = {}
+    builtin = builtin_packs().resolve()
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            files = sorted(path.glob("*.toml"))
+            files = sorted(f for f in path.glob("*.toml")
+                           if not (f.name == LOCAL_PACK and path.resolve() == builtin))
         elif path.is_file():
             files = [path]
         else:
@@ -162,7 +223,7 @@ def _rule(raw: dict, pack_id: str, pack_languages, lists: dict, file: str, index
     languages = pack_languages
     if "languages" in raw_guards:
         languages = _languages(raw_guards["languages"], where, "guards.languages")
-        if not set(languages) <= set(pack_languages):
+        if ANY_LANGUAGE not in pack_languages and not set(languages) <= set(pack_languages):
             raise PackError(f"{where}: guards.languages {list(languages)} must be among the pack's "
                             f"languages {list(pack_languages)}")
     try:
@@ -180,13 +241,38 @@ def _rule(raw: dict, pack_id: str, pack_languages, lists: dict, file: str, index
                 languages, examples, required_literal(raw["pattern"]) if case_sensitive else None)
 
 
-def _examples(raw: list, where: str) -> tuple[Example, ...]:
-    examples = []
+def _keep(raw: dict, pack_id: str, file: str, index: int) -> Keep:
+    where = f"{file}: keep {raw['id']!r}" if isinstance(raw.get("id"), str) else f"{file}: keep #{index}"
+    _check_keys(raw, _KEEP_KEYS, where, "an exception (keep)")
+    keep_id = _identifier(raw["id"], where, "id")
+    if not _STAGE_RULE.fullmatch(raw["rule"]):
+        raise PackError(f"{where}: rule {raw['rule']!r} must be one rule id as edits carry it "
+                        "(spacing.glued-words, rules.mt-es-en/otan)")
+    token, change = raw["token"], raw.get("change", "")
+    if not token or len(token) > TOKEN_LIMIT:
+        raise PackError(f"{where}: token must be 1 to {TOKEN_LIMIT} characters")
+    if change == token:
+        raise PackError(f"{where}: change is the token itself: name the change to refuse, or leave it out")
+    if not raw["reason"].strip():
+        raise PackError(f"{where}: reason is empty; say why the text must stay")
+    examples = tuple(Example(ex["input"], ex["input"], ex.get("note", ""))
+                     for ex in _example_tables(raw["examples"], where))
+    if not examples or any("output" in ex for ex in raw["examples"]):
+        raise PackError(f"{where}: needs examples of text that must stay (input only, no output)")
+    return Keep(pack_id, keep_id, raw["rule"], token, change, raw["reason"].strip(), examples)
+
+
+def _example_tables(raw: list, where: str) -> list[dict]:
     for i, ex in enumerate(raw, 1):
         if not isinstance(ex, dict):
             raise PackError(f"{where}: example {i} must be a table with input (and output)")
         _check_keys(ex, _EXAMPLE_KEYS, f"{where}: example {i}", "an example")
-        examples.append(Example(ex["input"], ex.get("output", ex["input"]), ex.get("note", "")))
+    return raw
+
+
+def _examples(raw: list, where: str) -> tuple[Example, ...]:
+    examples = [Example(ex["input"], ex.get("output", ex["input"]), ex.get("note", ""))
+                for ex in _example_tables(raw, where)]
     if not any(e.output != e.input for e in examples):
         raise PackError(f"{where}: needs an example of a change (input and a different output)")
     if not any(e.output == e.input for e in examples):
@@ -216,7 +302,8 @@ def _identifier(value: str, where: str, what: str) -> str:
 
 def _languages(value: list, where: str, what: str) -> tuple[str, ...]:
     if not value or not all(isinstance(v, str) and v for v in value):
-        raise PackError(f"{where}: {what} must be a non-empty list of language codes such as \"en\"")
+        raise PackError(f"{where}: {what} must be a non-empty list of language codes such as \"en\" "
+                        f"(or \"{ANY_LANGUAGE}\" for any)")
     return tuple(v.lower() for v in value)
 
 

@@ -37,6 +37,7 @@ class Candidate:
     documents: set = field(default_factory=set)
     contexts: list = field(default_factory=list)  # (document id, "…text [PHRASE] text…")
     fixed_by: Counter = field(default_factory=Counter)
+    lines: list = field(default_factory=list)     # (phrase as written, its line as written), as contexts
 
 
 def suggest(documents: Iterable[tuple[str, str]], rules: Sequence[Rule] = (),
@@ -55,6 +56,7 @@ def suggest(documents: Iterable[tuple[str, str]], rules: Sequence[Rule] = (),
             c.documents.add(doc_id)
             if len(c.contexts) < contexts:
                 c.contexts.append((doc_id, _context(text, start, end)))
+                c.lines.append((text[start:end], _line_text(text, start, end)))
             for h in hits:
                 if h.start < end and start < h.end:
                     c.fixed_by[h.rule.ref] += 1
@@ -80,6 +82,17 @@ def _line(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the line(s) holding text[start:end], without the line breaks."""
     line_end = text.find("\n", end)
     return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
+def _line_text(text: str, start: int, end: int) -> str:
+    """The line around text[start:end], cut at a space about CONTEXT_CHARS × 2 either side."""
+    line_start, line_end = _line(text, start, end)
+    left, right = max(line_start, start - 2 * CONTEXT_CHARS), min(line_end, end + 2 * CONTEXT_CHARS)
+    if left > line_start:
+        left = text.find(" ", left, start) + 1 or left
+    if right < line_end:
+        right = text.rfind(" ", end, right) if text.rfind(" ", end, right) > 0 else right
+    return text[left:right]
 
 
 def _context(text: str, start: int, end: int) -> str:

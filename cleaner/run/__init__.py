@@ -143,7 +143,8 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
             txt_tree = TxtTreeWriter(written)
         shards, refused, done = _prepare(work, options, pipeline, sources, read_options, txt_tree)
 
-        job = Job(config, read_options, options.format, written, str(work), bool(options.report), schema)
+        job = Job(config, read_options, options.format, written, str(work), bool(options.report), schema,
+                  pipeline.config_hash())
         tasks = [Task(s, tuple(refused.get(s.index, ()))) for s in shards if s.index not in done]
         progress.start(sum(s.size for s in shards), sum(s.size for s in shards if s.index in done),
                        sum(d["summary"]["out"] + d["summary"]["rejected"] for d in done.values()))

@@ -51,6 +51,7 @@ class Job:
     work: str                  # absolute: the run's work folder
     report: bool
     schema: object = None      # a Parquet OUT's columns (a pyarrow Schema: parquet_out.output_schema)
+    config_hash: str = ""      # the run's pipeline (Pipeline.config_hash): a worker's must be the same
 
 
 @dataclass(frozen=True)
@@ -73,13 +74,15 @@ _pipelines: dict[str, Pipeline] = {}
 _lock = threading.Lock()
 
 
-def worker_pipeline(config: dict | None) -> Pipeline:
+def worker_pipeline(config: dict | None, config_hash: str = "") -> Pipeline:
     """The pipeline of `config`, built once per process and shared by its threads (pipelines are
-    immutable); the word lists and models its stages load lazily also load once per process."""
+    immutable); the word lists and models its stages load lazily also load once per process.
+    Built again when it is not the run's (`config_hash`): the same config reads the user's rule
+    pack, which a reviewer may have changed since this process built it."""
     key = json.dumps(config, sort_keys=True, default=repr)
     with _lock:
         pipeline = _pipelines.get(key)
-        if pipeline is None:
+        if pipeline is None or (config_hash and pipeline.config_hash() != config_hash):
             pipeline = _pipelines[key] = Pipeline.from_dict(config) if config else Pipeline.default()
     return pipeline
 
@@ -109,7 +112,7 @@ def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = 
     reject every document of the shard with this reason (`reject_shard`).
     """
     shard = task.shard
-    pipeline = worker_pipeline(job.config) if reject_all is None else None
+    pipeline = worker_pipeline(job.config, job.config_hash) if reject_all is None else None
     folder = shard_folder(job.work, shard.index)
     shutil.rmtree(folder, ignore_errors=True)  # what an interrupted attempt left
     folder.mkdir(parents=True)

@@ -41,6 +41,11 @@ class Stage:
         `cleaner stages` and summary.json; a stage of rules alone has none."""
         return {}
 
+    def keeps(self) -> tuple:
+        """Reviewed exceptions (cleaner.rules.Keep) this stage brings for every stage of the
+        pipeline: edits they name are never made. The rules stage brings its packs' `[[keep]]`."""
+        return ()
+
     def fix(self, text: str, start: int, end: int, after: str, rule: str, reason: str,
             confidence: float = 1.0) -> Edit:
         """An edit of this stage that changes text[start:end] into `after`."""

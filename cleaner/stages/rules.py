@@ -14,15 +14,22 @@ language (`metadata["language"]`; when it is unknown, every pack, unless
 two rules overlap, the earlier pack and rule win. A rule whose pattern runs
 past `timeout` seconds on a document is skipped there and reported as a flag.
 
+Exceptions: the packs' `[[keep]]` entries (cleaner/rules/keep.py) are handed to the
+pipeline, which refuses the edits they name, whatever stage makes them. The user's
+pack, `rules/local.toml` under the working directory (option `local`), where
+`cleaner review` writes the rules and exceptions a reviewer makes, is read last.
+
 Never: text a rule's guards exclude — "“I’ll take the train,” she said", an
 all-caps heading such as "I’LL TAKE THE RISK".
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..edits import Edit
 from ..rules import builtin_packs, find, load_packs, rules_for
+from ..rules.pack import LOCAL_PACK
 from .base import Stage
 
 
@@ -32,6 +39,7 @@ class RulesOptions:
     paths: tuple[str, ...] = ()          # more pack files or folders, applied after the built-in packs
     unknown_language: bool = True        # apply every pack to a document whose language is unknown
     timeout: float = 0.5                 # seconds one rule's pattern may take on one document
+    local: str = "rules/local.toml"      # the user's pack, read last when the file exists ("": none)
 
     def __post_init__(self):
         if isinstance(self.paths, str):
@@ -50,7 +58,22 @@ class RulesStage(Stage):
     def __init__(self, options=None, **kwargs):
         super().__init__(options, **kwargs)
         paths = ((builtin_packs(),) if self.options.builtin else ()) + self.options.paths
+        local = Path(self.options.local) if self.options.local else None
+        if local is not None and local.is_file() and local.resolve() not in {Path(p).resolve() for p in paths}:
+            paths += (local,)
         self.packs = load_packs(paths)
+        self._extra = [p for p in self.packs if p.path.parent.resolve() != builtin_packs().resolve()
+                       or p.path.name == LOCAL_PACK]
+
+    def keeps(self) -> tuple:
+        return tuple(k for p in self.packs for k in p.keeps)
+
+    def models(self) -> dict:
+        """The packs read besides the built-in ones (the user's, `paths`), by path and sha256: what
+        they hold decides the output, so summary.json names them and --resume checks them."""
+        if not self._extra:
+            return {}
+        return {"packs": {str(p.path): p.sha256 for p in self._extra}}
 
     def find(self, doc) -> list[Edit]:
         rules = rules_for(self.packs, doc.metadata.get("language"), self.options.unknown_language)

@@ -334,6 +334,34 @@ def test_the_queue_sorts_filters_by_confidence_and_pages(tmp_path, page):
     assert page.errors == []
 
 
+def test_a_page_by_confidence_is_drawn_from_the_queue_files_as_its_chunks_would_draw_it(tmp_path, page):
+    summary = Summary()
+    with ReportWriter(tmp_path / "rep", summary) as report:
+        for result in synthetic.results(400, 12):      # 3 chunks of 200 documents at most
+            report.add(result)
+            summary.add(result)
+    url = (tmp_path / "rep/report.html").as_uri()
+    for query in ("rule=spacing.glued-words&sort=conf", "kind=flag&sort=conf-desc&page=1"):
+        page.goto("about:blank")                                           # a new page: nothing loaded
+        page.goto(url + "#queue?" + query)
+        shown(page)
+        loaded = page.eval_on_selector_all("script[src]", "ss => ss.map((s) => s.getAttribute('src').split('/').pop())")
+        assert not [x for x in loaded if x.startswith("chunk-")]            # no document text was loaded
+        assert [x for x in loaded if x.startswith("queue-")]
+        drawn = page.eval_on_selector_all(".hunk", "hs => hs.map((h) => h.innerHTML)")
+        assert len(drawn) == 20
+        docs = {int(a.split("/")[1].split("?")[0]) for a in
+                page.eval_on_selector_all(".hunk-head a", "as => as.map((a) => a.getAttribute('href'))")}
+        for n in docs:                                                     # their chunks, now in memory
+            page.evaluate(f"location.hash = '#doc/{n}'")
+            until(page, f"location.hash === '#doc/{n}' && !!document.querySelector('#doc-text .ed')")
+        page.evaluate("document.body.dataset.queueHash = ''")
+        page.evaluate(f"location.hash = '#queue?{query}'")
+        shown(page)
+        assert page.eval_on_selector_all(".hunk", "hs => hs.map((h) => h.innerHTML)") == drawn
+    assert page.errors == []
+
+
 def test_the_queue_of_a_100000_edit_report(tmp_path, page):
     """Page generation at the size the queue is for (timed in benchmarks/report_html.py --edits, not here)."""
     summary = Summary()
@@ -387,3 +415,20 @@ def test_an_inserted_space_is_a_visible_box(run, page):
     hunk = page.locator(f".hunk:has(a[href='#doc/{n}?edit={i}'])")
     assert hunk.locator(".hl.new ins.space").inner_text() == "\u2423"
     assert hunk.locator(".hl.old .caret").count() == 1  # where it goes in the original
+
+
+def test_an_edit_after_an_emoji_is_marked_where_it_is(tmp_path, page):
+    # Edits count characters, a JavaScript string UTF-16 units: the page showed "e " here, one
+    # character early, for every emoji before the edit.
+    dump = tmp_path / "in"
+    dump.mkdir()
+    (dump / "a.txt").write_text("Party \U0001F600\U0001F389 time  now here.\n", encoding="utf-8")
+    assert main(["clean", str(dump), "-o", str(tmp_path / "out"), "--report", str(tmp_path / "rep"), "-q"]) == 0
+    page.goto((tmp_path / "rep/report.html").as_uri() + "#doc/0?edit=0")
+    until(page, "!!document.querySelector('#doc-text .ed')")
+    assert page.inner_text("#change-before") == "␣␣"
+    assert page.inner_text("#doc-text").startswith("Party \U0001F600\U0001F389 time")
+    page.goto((tmp_path / "rep/report.html").as_uri() + "#queue")
+    shown(page)
+    assert page.locator(".hunk .hl.old del").inner_text() == "␣"
+    assert page.errors == []

@@ -172,3 +172,69 @@ def test_port_in_use_is_one_line(run, capsys):
         assert main(["review", str(rep), "--port", str(s.getsockname()[1])]) == 2
     err = capsys.readouterr().err
     assert err.startswith("cleaner: error: cannot serve on 127.0.0.1:") and err.count("\n") == 1
+
+
+def post_rule(httpd, review, body, **headers):
+    base = {"Content-Type": "application/json", "X-Cleaner-Token": review.key}
+    base.update({k.replace("_", "-"): v for k, v in headers.items()})
+    return request(httpd, "POST", f"/{review.key}/api/rules", body, {k: v for k, v in base.items() if v is not None})
+
+
+def edit_of(rep, rule):
+    for n, r in enumerate(records(rep)):
+        for i, e in enumerate(r["edits"]):
+            if e["rule"] == rule:
+                return {"report": report_id(rep), "doc": n, "id": r["id"], "edit": i}
+
+
+@pytest.fixture
+def teaching(run, tmp_path, monkeypatch):
+    """A server whose rules and exceptions go to rules/local.toml under a working folder of its own."""
+    monkeypatch.chdir(tmp_path)
+    _, _, rep = run
+    httpd, review = review_module.make_server(rep)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield httpd, review, rep, tmp_path / "rules" / "local.toml"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_an_exception_is_written_from_an_edit(teaching):
+    httpd, review, rep, pack = teaching
+    status, _, body = post_rule(httpd, review, {**edit_of(rep, "spacing.glued-words"), "action": "keep",
+                                                "reason": "a brand of the client"})
+    assert status == 200, body
+    entry = json.loads(body)["entry"]
+    assert entry["ref"].startswith("local/keep-") and entry["reason"] == "a brand of the client"
+    assert 'rule = "spacing.glued-words"' in pack.read_text(encoding="utf-8")
+    assert main(["rules", "test", "--packs", str(pack)]) == 0
+
+
+@pytest.mark.parametrize("change,status,message", [
+    ({"action": "zap"}, 400, 'action must be "keep"'),
+    ({"action": "keep", "edit": 999}, 400, "has no edit 999"),
+    ({"action": "keep", "report": "0" * 16}, 400, "not the report being reviewed"),
+    ({"action": "keep", "extra": 1}, 400, "unknown field 'extra'"),
+    ({"action": "rule", "replacement": 5}, 400, "replacement must be text"),
+])
+def test_a_bad_rule_request_is_refused_with_its_reason(teaching, change, status, message):
+    httpd, review, rep, pack = teaching
+    got, _, body = post_rule(httpd, review, {**edit_of(rep, "spacing.glued-words"), **change})
+    assert (got, message in json.loads(body)["error"]) == (status, True), body
+    assert not pack.exists()
+
+
+def test_a_rule_that_could_never_see_its_text_is_refused(teaching):
+    httpd, review, rep, pack = teaching
+    status, _, body = post_rule(httpd, review, {**edit_of(rep, "encoding.mojibake"), "action": "rule"})
+    assert status == 400
+    assert "the encoding stage makes this fix before the rules stage runs" in json.loads(body)["error"]
+    assert not pack.exists()
+
+
+def test_writing_a_rule_needs_the_token(teaching):
+    httpd, review, rep, pack = teaching
+    status, _, _ = post_rule(httpd, review, {**edit_of(rep, "spacing.glued-words"), "action": "keep"},
+                             X_Cleaner_Token="wrong")
+    assert status == 403 and not pack.exists()

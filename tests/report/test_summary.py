@@ -42,7 +42,8 @@ def test_report_appears_at_commit_and_an_abort_keeps_the_last_one(tmp_path):
     written = json.loads((tmp_path / "summary.json").read_text())
     data = written["report"]["data"]
     assert sorted(os.listdir(tmp_path)) == [data, "edits.jsonl", "rejects.jsonl", "report.html", "summary.json"]
-    assert sorted(os.listdir(tmp_path / data)) == ["chunk-00000.js", "edits.js", "index.js"]
+    assert sorted(os.listdir(tmp_path / data)) == [
+        "chunk-00000.js", "edits.js", "index.js", "queue-00000.js", "queue-00001.js"]   # a merged edit: two rules
     [line] = (tmp_path / "edits.jsonl").read_text().splitlines()
     assert json.loads(line) == {"id": "doc", "metadata": {"bom": True}, "edits": [MERGED.to_dict()]}
     assert json.loads((tmp_path / "rejects.jsonl").read_text()) == {

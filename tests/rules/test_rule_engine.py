@@ -77,3 +77,21 @@ def test_rules_for_language():
     assert rules_for(packs, "es") == ()
     assert rules_for(packs, None) == tuple(r for p in packs for r in p.rules)
     assert rules_for(packs, None, unknown_language=False) == ()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A LONG WAR\n\nI’LL TAKE’s budget grew", "A LONG WAR\n\nNATO’s budget grew"),
+    ("A LONG WAR\nI’LL TAKE’s budget grew", "A LONG WAR\nNATO’s budget grew"),
+    ("THE WAR\n\nThe I’LL TAKE has warned Moscow", "THE WAR\n\nNATO has warned Moscow"),
+    ("A LONG WAR I’LL TAKE’s budget grew", None),            # shouted on the same line: as before
+    ("A LONG WAR\n\nI’LL TAKE THE RISK, he said", None),
+])
+def test_guards_read_the_line_of_the_match_not_a_heading_above(text, expected):
+    pipeline = Pipeline([RulesStage()])
+    assert pipeline.clean(text).text == (text if expected is None else expected)
+
+
+def test_a_before_guard_does_not_reach_across_a_line_break(clean):
+    assert clean("the EU said") == "the European Union said"
+    assert clean("the\nEU said") == "the\nEU said"         # `before = '(?i:the) '` needs the space on the line
+    assert clean("U S\nforces") == "U S\nforces"           # `after` stops at the line's end

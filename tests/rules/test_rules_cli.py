@@ -79,3 +79,49 @@ def test_suggest_counts_spellings_together_most_frequent_first(tmp_path, capsys)
 def test_suggest_without_input_is_a_usage_error(tmp_path, capsys):
     assert main(["rules", "suggest", str(tmp_path / "missing")]) == 2
     assert capsys.readouterr().err.startswith("cleaner: error: ")
+
+
+def test_suggest_accept_writes_a_rule_that_rules_test_checks_and_a_run_applies(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    dump = tmp_path / "dump"
+    dump.mkdir()
+    (dump / "a.txt").write_text("Talks on the UN SAYS plan began today in the capital.\n", encoding="utf-8")
+    (dump / "b.txt").write_text("Leaders backed the UN SAYS plan on Monday after talks.\n", encoding="utf-8")
+    assert main(["rules", "suggest", str(dump), "--accept", "UN SAYS", "--as", "UNSAYS",
+                 "--reason", "the agency's name, as its staff write it"]) == 0
+    assert "wrote rules.local/un-says to rules/local.toml (3 examples)" in capsys.readouterr().err
+    pack = (tmp_path / "rules" / "local.toml").read_text(encoding="utf-8")
+    assert 'input = "Talks on the UN SAYS plan began today in the capital."' in pack
+    assert 'output = "Talks on the UNSAYS plan began today in the capital."' in pack
+    assert main(["rules", "test"]) == 0                    # the user's pack is tested beside the shipped ones
+    assert "in 2 packs: all pass" in capsys.readouterr().err
+    out = tmp_path / "out"
+    assert main(["clean", str(dump), "-o", str(out), "-q"]) == 0
+    assert (out / "a.txt").read_text(encoding="utf-8") == "Talks on the UNSAYS plan began today in the capital.\n"
+
+
+def test_suggest_accept_of_no_candidate_is_an_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Nothing to see here at all.\n", encoding="utf-8")
+    assert main(["rules", "suggest", str(tmp_path / "a.txt"), "--accept", "UN SAYS", "--as", "x"]) == 2
+    assert "no candidate 'UN SAYS'" in capsys.readouterr().err
+    assert main(["rules", "suggest", str(tmp_path / "a.txt"), "--accept", "UN SAYS"]) == 2
+    assert not (tmp_path / "rules").exists()
+
+
+def test_rules_test_fails_on_an_exception_that_keeps_nothing(write_pack, capsys):
+    path = write_pack('''
+        id = "mine"
+        description = "d"
+        languages = ["*"]
+        [[keep]]
+        id = "stale"
+        rule = "spacing.glued-words"
+        token = "passkey"
+        reason = "kept"
+        examples = [{ input = "the passkey" }]
+    ''')
+    assert main(["rules", "test", "--packs", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "FAIL mine/stale example 1: keeps nothing" in out
+    assert "0 rules and 1 exception in 1 pack: 1 failed" in err

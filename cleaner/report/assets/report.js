@@ -146,6 +146,8 @@
   let editsData = null; // edits.js as loaded, until the index it refers to is in
   let editsWaiters = [];
   const chunks = new Map();
+  const heads = new Map(); // "n:i" → a hunk ready to draw, from the queue-R.js files (hunks.py)
+  const headFiles = new Map(); // rule → promise of its queue file loaded (or found missing)
   const waiting = new Map();
   let indexWaiters = [];
   Object.defineProperty(window, "cleanerReport", {
@@ -164,16 +166,42 @@
           editsWaiters = [];
         }
       },
+      hunks(r, list) {
+        for (const h of list) heads.set(h[0] + ":" + h[1], h);
+      },
       chunk(k, docs) {
+        for (const d of docs) toUnits(d);
         chunks.set(k, new Map(docs.map((d) => [d[0], d])));
         (waiting.get(k) || []).forEach((f) => f());
         waiting.delete(k);
       },
     }),
   });
+  // Edits count characters (code points), as Python does; a JavaScript string counts UTF-16 units,
+  // two for a character beyond the BMP (an emoji). A document's edits are moved to units once,
+  // when its chunk comes in, so that every slice of its text falls where the edit is.
+  const PAIR = /[\ud800-\udbff][\udc00-\udfff]/;
+  function toUnits(doc) {
+    const text = doc[2];
+    if (!PAIR.test(text)) return;
+    const units = [];
+    for (let u = 0; u < text.length; u++) {
+      units.push(u);
+      const c = text.charCodeAt(u);
+      if (c >= 0xd800 && c <= 0xdbff && u + 1 < text.length) {
+        const d = text.charCodeAt(u + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) u++;
+      }
+    }
+    units.push(text.length);
+    for (const e of doc[4]) {
+      e[0] = units[e[0]];
+      e[1] = units[e[1]];
+    }
+  }
   function loadScript(name) {
     return new Promise((resolve, reject) => {
-      if (!/^(index|edits|chunk-\d+)\.js$/.test(name) || !/^data-[0-9a-f]+$/.test(REPORT.data || "")) {
+      if (!/^(index|edits|chunk-\d+|queue-\d+)\.js$/.test(name) || !/^data-[0-9a-f]+$/.test(REPORT.data || "")) {
         reject(new Error("bad data file name"));
         return;
       }
@@ -220,6 +248,23 @@
           reject(e);
         });
     });
+  }
+  // The least and most confident hunks of the rules a queue shows, written when the report was
+  // (hunks.py): a page by confidence draws them without the chunks they lie in. A report written
+  // before them has no such files, and its pages load their chunks.
+  function loadHeads(rules) {
+    return Promise.all(
+      rules.map((r) => {
+        if (!headFiles.has(r))
+          headFiles.set(r, loadScript("queue-" + String(r).padStart(5, "0") + ".js").catch(() => null));
+        return headFiles.get(r);
+      }),
+    );
+  }
+  function headRules(rule, stage) {
+    const all = index.rules.map((_, r) => r);
+    if (rule) return all.filter((r) => index.rules[r] === rule);
+    return stage ? all.filter((r) => index.ruleStage[r] === stage) : all;
   }
   function prepareIndex(data) {
     const rules = data.rules.map((r) => r[0]);
@@ -348,8 +393,8 @@
       num(c[0] - decided) + " undecided"
     );
   }
-  async function api(method, body) {
-    const response = await fetch("api/decisions", {
+  async function api(method, body, path) {
+    const response = await fetch(path || "api/decisions", {
       method,
       headers: { "Content-Type": "application/json", "X-Cleaner-Token": TOKEN },
       body: body ? JSON.stringify(body) : undefined,
@@ -398,6 +443,74 @@
     toast("Undone: " + describe(decisions[j]));
     refresh();
     return true;
+  }
+  // Decisions that teach: an exception (keep this token) or a rule (always fix it) written from one
+  // edit into the user's rule pack; the server checks it on the edit's line before writing it.
+  async function teach(n, id, edit, action, replacement, reason) {
+    const out = document.getElementById("teach-result");
+    const body = { report: REPORT.id, doc: n, id, edit, action };
+    if (replacement) body.replacement = replacement;
+    if (reason) body.reason = reason;
+    if (out) {
+      out.hidden = false;
+      out.className = "note";
+      out.textContent = "Checking it on this edit\u2019s line\u2026";
+    }
+    try {
+      const data = await api("POST", body, "api/rules");
+      const e = data.entry;
+      const what = e.kind === "keep" ? "Exception" : "Rule";
+      const text =
+        what + " rules." + e.ref + " written to " + e.path +
+        ": cleaner rules test checks it; the next run applies it.";
+      if (out) {
+        out.className = "note ok";
+        out.textContent = text;
+      }
+      toast(what + " written to " + e.path);
+    } catch (err) {
+      if (out) {
+        out.className = "note error";
+        out.textContent = "Not written: " + err.message;
+      }
+      toast("Not written: " + err.message, true);
+    }
+  }
+  function teachPanel(n, id, sel, e) {
+    const reason = el("input", {
+      id: "teach-reason",
+      type: "text",
+      placeholder: "why (optional)",
+      "aria-label": "reason",
+    });
+    const replacement = el("input", {
+      id: "rule-replacement",
+      type: "text",
+      placeholder: e[4] ? "becomes (default: the first suggestion)" : "becomes (default: as this fix does)",
+      "aria-label": "replacement",
+    });
+    return [
+      el("h3", { text: "Teach the next run" }),
+      el("div", { class: "teach" }, [
+        el("button", {
+          class: "btn small",
+          id: "keep-token",
+          text: "Keep this token",
+          title: "An exception: " + (e[4] ? "this flag" : "this change") + " is never made in this token again",
+          on: { click: () => teach(n, id, sel, "keep", "", reason.value) },
+        }),
+        replacement,
+        el("button", {
+          class: "btn small",
+          id: "always-fix",
+          text: "Always fix",
+          title: "A rule: the token around this edit always becomes what the box says",
+          on: { click: () => teach(n, id, sel, "rule", replacement.value, reason.value) },
+        }),
+        reason,
+      ]),
+      el("div", { id: "teach-result", class: "note", hidden: true }),
+    ];
   }
   // A bulk decision asks once, saying how many fixes it decides.
   function confirmThen(message, label, action) {
@@ -1459,6 +1572,9 @@
     } else if (TOKEN) {
       side.append(el("p", { class: "sub", text: "Flags only report; there is nothing to accept or reject." }));
     }
+    if (TOKEN) {
+      side.append(...teachPanel(n, id, sel, e));
+    }
   }
 
   // ---- queue: every edit of a filter as hunks, keyboard first ---------------------------------------
@@ -1614,6 +1730,11 @@
     queueBuilt = true;
   }
   async function showQueue(query) {
+    const asked = new URLSearchParams(query);
+    const bySort = (asked.get("sort") || "order") !== "order";
+    const headsLoaded = bySort
+      ? loadIndex().then(() => loadHeads(headRules(asked.get("rule") || "", asked.get("stage") || "")))
+      : null;
     if (!index || !edits) {
       clear(views.queue).append(el("div", { class: "panel empty", text: "Loading the edits\u2026" }));
       try {
@@ -1679,12 +1800,15 @@
     selectHunk(qsel);
     const chunkOf = (k) => index.docs[index.byN.get(edits.n[k])][2];
     let drawn = 0;
+    const done = new Set();
     const draw = (c) => {
       if (ticket !== queueTicket) return; // another page or filter was asked for meanwhile
       ks.forEach((k, j) => {
-        if (chunkOf(k) !== c) return;
         const pos = first + j;
+        if (done.has(pos) || (c !== undefined && chunkOf(k) !== c)) return;
         const hunk = renderHunk(k, pos);
+        if (!hunk) return; // neither its chunk nor a hunk of a queue file is in yet
+        done.add(pos);
         qHunks.get(pos).replaceWith(hunk);
         qHunks.set(pos, hunk);
         if (pos === qsel) hunk.classList.add("sel");
@@ -1693,7 +1817,11 @@
       renderQueueStates();
     };
     try {
-      await Promise.all([...new Set(ks.map(chunkOf))].map((c) => loadChunk(c).then(() => draw(c))));
+      if (headsLoaded) await headsLoaded;
+      if (ticket !== queueTicket) return;
+      draw(undefined); // what the queue files and the chunks in memory already hold
+      const rest = ks.filter((k, j) => !done.has(first + j));
+      await Promise.all([...new Set(rest.map(chunkOf))].map((c) => loadChunk(c).then(() => draw(c))));
     } catch (e) {
       box.append(el("div", { class: "panel empty", text: e.message }));
       return;
@@ -1732,12 +1860,6 @@
         ]),
       );
     }
-  }
-  function clipped(parent, text, a, b, ls, le) {
-    if (a > ls) parent.append(el("span", { class: "sub", text: "\u2026" }));
-    appendText(parent, text.slice(a, b));
-    if (b < le) parent.append(el("span", { class: "sub", text: "\u2026" }));
-    return parent;
   }
   // The nearest line with words before the line starting at ls, and after the line ending at le
   // (blank lines between paragraphs are skipped): [start, end), empty when there is none.
@@ -1780,41 +1902,58 @@
     appendText(parent, text.slice(text.length - q));
     return parent;
   }
-  function renderHunk(k, pos) {
-    const n = edits.n[k],
-      i = edits.i[k];
-    const doc = docOf(n);
-    const [, id, text] = doc;
-    const e = doc[4][i];
-    const flag = e[4] === 1;
-    const [s, t] = [e[0], e[1]];
-    const before = text.slice(s, t),
-      after = e[2];
-    const ls = text.lastIndexOf("\n", s - 1) + 1;
+  // What a hunk shows of `text` around text[s:t], as hunks.py `pieces` computes it for the queue
+  // files: [line before, cut on its left, head, cut head, tail, cut tail, line after, cut on its right].
+  function hunkPieces(text, s, t) {
+    const ls = s > 0 ? text.lastIndexOf("\n", s - 1) + 1 : 0;
     let le = text.indexOf("\n", t);
     if (le < 0) le = text.length;
     const a = Math.max(ls, s - 160),
       b = Math.min(le, t + 160); // a long line (a paragraph) is cut around the edit
+    const [pls, ple] = lineBefore(text, ls);
+    const [nls, nle] = lineAfter(text, le);
+    const p0 = Math.max(pls, ple - 120),
+      n1 = Math.min(nle, nls + 120);
+    return [text.slice(p0, ple), +(p0 > pls), text.slice(a, s), +(a > ls), text.slice(t, b), +(b < le),
+      text.slice(nls, n1), +(n1 < nle)];
+  }
+  // A hunk's data: from its document's chunk when that is in memory, else from a queue file.
+  function hunkSource(k) {
+    const n = edits.n[k],
+      i = edits.i[k];
+    const doc = docOf(n);
+    if (doc) {
+      const e = doc[4][i];
+      return { n, i, id: doc[1], e, before: doc[2].slice(e[0], e[1]), p: hunkPieces(doc[2], e[0], e[1]) };
+    }
+    const h = heads.get(n + ":" + i);
+    return h ? { n, i, id: h[2], e: h[4], before: h[3], p: h[5] } : null;
+  }
+  function renderHunk(k, pos) {
+    const src = hunkSource(k);
+    if (!src) return null;
+    const { n, i, id, e, before, p } = src;
+    const flag = e[4] === 1;
+    const after = e[2];
     const line = (cls, sign, content) =>
       el("div", { class: "hl " + cls }, [el("span", { class: "sign", text: sign }), content]);
+    const cut = (x) => x.append(el("span", { class: "sub", text: "\u2026" }));
     const body = el("div", { class: "hunk-body" });
-    const [pls, ple] = lineBefore(text, ls);
-    if (ple > pls) {
+    if (p[0]) {
       const ctx = el("span");
-      clipped(ctx, text, Math.max(pls, ple - 120), ple, pls, ple);
+      if (p[1]) cut(ctx);
+      appendText(ctx, p[0]);
       body.append(line("ctx", " ", ctx));
     }
-    const head = text.slice(a, s),
-      tail = text.slice(t, b);
     const lead = () => {
       const x = el("span");
-      if (a > ls) x.append(el("span", { class: "sub", text: "\u2026" }));
-      appendText(x, head);
+      if (p[3]) cut(x);
+      appendText(x, p[2]);
       return x;
     };
     const trail = (x) => {
-      appendText(x, tail);
-      if (b < le) x.append(el("span", { class: "sub", text: "\u2026" }));
+      appendText(x, p[4]);
+      if (p[5]) cut(x);
       return x;
     };
     if (flag) {
@@ -1827,10 +1966,10 @@
       body.append(line("old", "\u2212", trail(marked(lead(), "del", before, p, q))));
       body.append(line("new", "+", trail(marked(lead(), "ins", after, p, q))));
     }
-    const [nls, nle] = lineAfter(text, le);
-    if (nle > nls) {
+    if (p[6]) {
       const ctx = el("span");
-      clipped(ctx, text, nls, Math.min(nle, nls + 120), nls, nle);
+      appendText(ctx, p[6]);
+      if (p[7]) cut(ctx);
       body.append(line("ctx", " ", ctx));
     }
     const rules = e[3].map((r) => el("span", { class: "chip" + (flag ? " flag" : ""), text: index.rules[r] }));

@@ -972,23 +972,39 @@
     return out;
   }
   let listBuilt = false;
-  function buildListFrame() {
-    const root = clear(views.docs);
-    const stageNames = [...new Set(index.ruleStage)].sort();
-    const select = (id, label, options) =>
-      el(
-        "select",
-        { id, "aria-label": label },
-        [el("option", { value: "", text: label })].concat(
-          options.map((o) => el("option", { value: o[0], text: o[1] })),
-        ),
-      );
-    const search = el("input", {
+  // The filter row's boxes that the document list and the queue share: a search box and the
+  // stage, rule and kind choices, with ids PREFIX-q, PREFIX-stage, PREFIX-rule and PREFIX-kind.
+  function selectBox(id, label, options) {
+    return el(
+      "select",
+      { id, "aria-label": label },
+      [el("option", { value: "", text: label })].concat(
+        options.map((o) => el("option", { value: o[0], text: o[1] })),
+      ),
+    );
+  }
+  function searchBox(prefix) {
+    return el("input", {
       type: "search",
-      id: "f-q",
+      id: prefix + "-q",
       placeholder: "Search ids, titles, text\u2026",
       "aria-label": "Search",
     });
+  }
+  function editFilters(prefix) {
+    const stageNames = [...new Set(index.ruleStage)].sort();
+    return [
+      selectBox(prefix + "-stage", "All stages", stageNames.map((x) => [x, x])),
+      selectBox(prefix + "-rule", "All rules", index.rules.map((r) => [r, r]).sort((a, b) => (a[0] < b[0] ? -1 : 1))),
+      selectBox(prefix + "-kind", "Fixes and flags", [
+        ["fix", "Fixes only"],
+        ["flag", "Flags only"],
+      ]),
+    ];
+  }
+  function buildListFrame() {
+    const root = clear(views.docs);
+    const search = searchBox("f");
     root.append(
       el("div", { class: "head-row" }, [
         el("h1", { text: "Documents" }),
@@ -1006,21 +1022,8 @@
     const panel = el("div", { class: "panel" }, [
       el("div", { class: "filters" }, [
         search,
-        select(
-          "f-stage",
-          "All stages",
-          stageNames.map((s) => [s, s]),
-        ),
-        select(
-          "f-rule",
-          "All rules",
-          index.rules.map((r) => [r, r]).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-        ),
-        select("f-kind", "Fixes and flags", [
-          ["fix", "Fixes only"],
-          ["flag", "Flags only"],
-        ]),
-        select("f-sort", "Sort", [
+        ...editFilters("f"),
+        selectBox("f-sort", "Sort", [
           ["edits", "Most edits first"],
           ["edits-asc", "Fewest edits first"],
           ["order", "Input order"],
@@ -1624,21 +1627,7 @@
   let queueBuilt = false;
   function buildQueueFrame() {
     const root = clear(views.queue);
-    const stageNames = [...new Set(index.ruleStage)].sort();
-    const select = (id, label, options) =>
-      el(
-        "select",
-        { id, "aria-label": label },
-        [el("option", { value: "", text: label })].concat(
-          options.map((o) => el("option", { value: o[0], text: o[1] })),
-        ),
-      );
-    const search = el("input", {
-      type: "search",
-      id: "q-q",
-      placeholder: "Search ids, titles, text\u2026",
-      "aria-label": "Search",
-    });
+    const search = searchBox("q");
     const number = (id, label) =>
       el("input", {
         type: "number",
@@ -1658,14 +1647,9 @@
       el("div", { class: "panel" }, [
         el("div", { class: "filters" }, [
           search,
-          select("q-stage", "All stages", stageNames.map((x) => [x, x])),
-          select("q-rule", "All rules", index.rules.map((r) => [r, r]).sort((a, b) => (a[0] < b[0] ? -1 : 1))),
-          select("q-kind", "Fixes and flags", [
-            ["fix", "Fixes only"],
-            ["flag", "Flags only"],
-          ]),
+          ...editFilters("q"),
           TOKEN
-            ? select("q-state", "Any state", [
+            ? selectBox("q-state", "Any state", [
                 ["undecided", "Undecided"],
                 ["accepted", "Accepted"],
                 ["rejected", "Rejected"],
@@ -1674,7 +1658,7 @@
           el("span", { class: "sub", text: "confidence" }),
           number("q-min", "from"),
           number("q-max", "to"),
-          select("q-sort", "Sort", [
+          selectBox("q-sort", "Sort", [
             ["order", "Document order"],
             ["conf", "Least confident first"],
             ["conf-desc", "Most confident first"],

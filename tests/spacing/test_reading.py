@@ -28,5 +28,5 @@ def test_a_reading_is_a_candidate_the_decision_weighs():
     candidate: a fragment of a torn word tiles into words too ("erim|ent") and is left alone."""
     (edit,) = [e for e in cleaner.clean("The riverbarges carried coal to the port.").edits if e.stage == "spacing"]
     assert edit.rule == "spacing.glued-words" and "likeliest reading" in edit.reason and "'river barges'" in edit.reason
-    torn = "In our exp eriment the rules were applied."
-    assert not cleaner.clean(torn).edits
+    torn = "In our exp eriment the rules were applied."     # the sentence has a language: spelling may flag
+    assert not [e for e in cleaner.clean(torn).edits if e.stage == "spacing"]

@@ -33,7 +33,7 @@ CHANGED = "changed"
 EDITS = "edits"
 # Cleaned rows held (Arrow bytes) before they are written as a row group. A worker holds them, then
 # the join decodes one such row group at a time: 22 MB in one process, 16 MiB cost the shard 17 MiB
-# and the join 31 MiB more than 4 MiB did (about 1,600 documents of 2.4 kB a row group, many more
+# and the join 26 MiB more than 4 MiB did (about 1,600 documents of 2.4 kB a row group, many more
 # than the 1,000 rows of a Hugging Face datasets row group).
 ROW_GROUP_BYTES = 4 << 20
 PIECE_CHARS = 1 << 20       # cleaned text held as Python strings before it is made an Arrow column

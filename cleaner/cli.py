@@ -51,6 +51,12 @@ STREAMED_FORMATS = ("txt", "jsonl")  # what stdin holds and `apply` writes: Parq
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Arrow's own default allocator, mimalloc, keeps much of what Arrow frees: cleaning 22 MB of
+    # Parquet into Parquet in one process peaked 16 MiB higher with it for the shard, and the join
+    # of the parts 20 to 30 MiB more, though Arrow never held more than 34 MiB at once. pyarrow reads
+    # the variable when it first allocates, so it is set before anything imports pyarrow; the
+    # worker processes inherit it. A library caller chooses their own (benchmarks/README.md).
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     parser = _parser()
     try:
         args = parser.parse_args(argv)

@@ -3,8 +3,8 @@
 A Parquet file keeps its rows in row groups, each readable on its own through
 the offsets in the file's footer. So a shard of a Parquet file is a run of
 whole row groups (shards.py), a worker reads only its own, and two workers
-share a big file. A reader holds one batch of rows, never the whole file,
-nor even a whole row group, which it reads page by page (`READ_BUFFER`).
+share a big file. A reader holds one batch of rows (`BATCH_BYTES`), never the
+whole file, nor even a whole row group, which it reads page by page (`READ_BUFFER`).
 Each row is a document: its text in the `text_field` column, its id in
 `id_field` (else `FILE:ROW`, rows counted from 1 as JSONL counts lines), and
 every other column as metadata, in the form JSON holds (a report and a JSONL
@@ -29,7 +29,8 @@ from . import paths
 from .readers import _UNREADABLE, ReadOptions, Source, _check_text, _Rejected, _too_big
 from .records import Record, Reject
 
-BATCH_ROWS = 1024  # rows of a row group decoded at a time
+BATCH_BYTES = 1 << 20  # about this much of a row group (uncompressed, as its footer counts) decoded at a time,
+BATCH_ROWS = 1024      # and no more rows than this (each row is some Python objects)
 # Read a column chunk through a buffer of this size, page by page: unbuffered, pyarrow reads a
 # whole column chunk into memory (a 480 MB row group: 570 MiB peak RSS, against 108 MiB buffered).
 READ_BUFFER = 1 << 20
@@ -67,7 +68,8 @@ def read_rows(source: Source, options: ReadOptions, start: int = 0, end: int | N
             if problem:
                 raise _Rejected(problem)
             for group in range(start, f.num_row_groups if end is None else end):
-                for batch in f.iter_batches(BATCH_ROWS, row_groups=[group], use_threads=False):
+                for batch in f.iter_batches(batch_rows(f.metadata.row_group(group)), row_groups=[group],
+                                            use_threads=False):
                     yield from _records(batch, source, options, row)
                     row += batch.num_rows
     except _Rejected as e:
@@ -75,6 +77,12 @@ def read_rows(source: Source, options: ReadOptions, start: int = 0, end: int | N
     except UNREADABLE as e:
         after = f" (after row {row})" if row else ""
         yield Reject(source.name, source.path, f"cannot read as Parquet: {_message(e)}{after}")
+
+
+def batch_rows(group: pq.RowGroupMetaData) -> int:
+    """How many rows of a row group make a batch of about `BATCH_BYTES` (`BATCH_ROWS` at most): rows
+    of long texts are read fewer at a time, so that a batch, and its texts as Python strings, stay small."""
+    return max(1, min(BATCH_ROWS, group.num_rows * BATCH_BYTES // max(group.total_byte_size, 1)))
 
 
 def _records(batch: pa.RecordBatch, source: Source, options: ReadOptions, row: int) -> Iterator[Record | Reject]:

@@ -16,6 +16,8 @@ so OUT is the same bytes for any number of workers.
 """
 from __future__ import annotations
 
+import array
+import itertools
 from pathlib import Path
 from typing import Iterable
 
@@ -24,12 +26,17 @@ import pyarrow.parquet as pq
 
 from ..result import Result
 from .atomic import AtomicFile, Committable
-from .parquet import UNREADABLE, footer, text_problem
+from .parquet import READ_BUFFER, UNREADABLE, footer, text_problem
 from .readers import Source
 
 CHANGED = "changed"
 EDITS = "edits"
-ROW_GROUP_BYTES = 16 << 20  # cleaned rows held (Arrow bytes) before they are written as a row group
+# Cleaned rows held (Arrow bytes) before they are written as a row group. A worker holds them, then
+# the join decodes one such row group at a time: 22 MB in one process, 16 MiB cost the shard 17 MiB
+# and the join 26 MiB more than 4 MiB did (about 1,600 documents of 2.4 kB a row group, many more
+# than the 1,000 rows of a Hugging Face datasets row group).
+ROW_GROUP_BYTES = 4 << 20
+PIECE_CHARS = 1 << 20       # cleaned text held as Python strings before it is made an Arrow column
 
 
 def output_schema(sources: Iterable[Source], text_field: str, edits: bool) -> pa.Schema:
@@ -68,46 +75,50 @@ def output_schema(sources: Iterable[Source], text_field: str, edits: bool) -> pa
 
 
 class ParquetPart(Committable):
-    """A shard's cleaned rows, as a Parquet file of the output's columns, written atomically."""
+    """A shard's cleaned rows, as a Parquet file of the output's columns, written atomically.
+
+    It holds the cleaned rows of one input batch at most (and of no more than `PIECE_CHARS` of
+    text) as Python values, and `ROW_GROUP_BYTES` of them at most as Arrow columns: its memory does
+    not grow with the shard, nor with the input's batches."""
 
     def __init__(self, path: str | Path, schema: pa.Schema, text_field: str):
         self._file = AtomicFile(path)
         self._writer = pq.ParquetWriter(self._file.file, schema)
         self._schema = schema
-        self._text = text_field
+        # the columns a row's result fills: the text, and the ones cleaner adds, which come last
+        # (an input's own `edits` column, when no edits column is asked for, is copied as it came)
+        added = schema.names[schema.get_field_index(CHANGED):]
+        self._values: dict[str, list] = {name: [] for name in (text_field, *added)}
         self._tables: list[pa.Table] = []
         self._held = 0
         self._batch = None
         self._rows: list[int] = []
-        self._results: list[Result] = []
+        self._chars = 0
 
     def add(self, row: tuple, result: Result) -> None:
         """The input row (record batch, index) `result` cleaned, to be written with the rows of its batch."""
         batch, index = row
-        if batch is not self._batch:
+        if batch is not self._batch or self._chars >= PIECE_CHARS:
             self._take()
             self._batch = batch
         self._rows.append(index)
-        self._results.append(result)
+        for name, values in self._values.items():
+            values.append(result.changed if name == CHANGED else result.edits_json() if name == EDITS
+                          else result.text)
+        self._chars += len(result.text)
 
     def _take(self) -> None:
-        """The rows kept of the current batch, with their new columns, into the next row group."""
+        """The rows held, with their new columns, into the next row group."""
         if self._rows:
-            rows = pa.array(self._rows, pa.int64())
-            columns = []
-            for field in self._schema:
-                if field.name == self._text:
-                    columns.append(pa.array([r.text for r in self._results], field.type))
-                elif field.name == CHANGED:
-                    columns.append(pa.array([r.changed for r in self._results], pa.bool_()))
-                elif field.name == EDITS:
-                    columns.append(pa.array([r.edits_json() for r in self._results], pa.string()))
-                else:
-                    columns.append(self._batch.column(field.name).take(rows))
+            rows = _array(pa.int64(), self._rows)
+            columns = [_array(field.type, self._values[field.name]) if field.name in self._values
+                       else self._batch.column(field.name).take(rows) for field in self._schema]
             table = pa.Table.from_arrays(columns, schema=self._schema)
             self._tables.append(table)
             self._held += table.nbytes
-        self._batch, self._rows, self._results = None, [], []
+        self._batch, self._rows, self._chars = None, [], 0
+        for values in self._values.values():
+            values.clear()
         if self._held >= ROW_GROUP_BYTES:
             self._write()
 
@@ -134,8 +145,28 @@ def join_parts(parts: Iterable[Path], output: str | Path, schema: pa.Schema) -> 
     with AtomicFile(output) as out:
         writer = pq.ParquetWriter(out.file, schema)
         for part in parts:
-            with pq.ParquetFile(part) as f:
+            with pq.ParquetFile(part, buffer_size=READ_BUFFER, pre_buffer=False) as f:
                 for group in range(f.num_row_groups):
-                    table = f.read_row_group(group)
+                    table = f.read_row_group(group, use_threads=False)
                     writer.write_table(table, row_group_size=max(table.num_rows, 1))
         writer.close()
+
+
+def _array(kind: pa.DataType, values: list) -> pa.Array:
+    """`values`, none of them None, as an Arrow array of `kind` (int64, bool, a string type), built
+    from its buffers: `pa.array` would first import pandas to ask whether the list is a pandas
+    object, and pandas costs each worker process about 48 MiB that it never uses."""
+    if pa.types.is_boolean(kind):
+        bits = bytearray((len(values) + 7) // 8)
+        for i, value in enumerate(values):
+            if value:
+                bits[i >> 3] |= 1 << (i & 7)
+        buffers = [None, pa.py_buffer(bits)]
+    elif pa.types.is_int64(kind):
+        buffers = [None, pa.py_buffer(array.array("q", values))]
+    else:
+        data = [value.encode("utf-8") for value in values]
+        offsets = array.array("q" if pa.types.is_large_string(kind) else "i",
+                              itertools.accumulate(map(len, data), initial=0))
+        buffers = [None, pa.py_buffer(offsets), pa.py_buffer(b"".join(data))]
+    return pa.Array.from_buffers(kind, len(values), buffers)

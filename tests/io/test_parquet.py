@@ -106,3 +106,18 @@ def test_a_big_row_group_is_read_page_by_page(tmp_path):
     assert next(records).text == texts[0]
     assert pa.total_allocated_bytes() - before < 6 << 20
     assert sum(1 for _ in records) == rows - 1
+
+
+def test_a_row_group_of_long_texts_is_read_fewer_rows_at_a_time(tmp_path):
+    """A batch holds about BATCH_BYTES of the row group, however long its rows: 1,024 rows of
+    these texts would be 20 MB, held as Python strings too."""
+    rows = 1200
+    texts = [f"Report {i}: " + "word " * 4000 for i in range(rows)]
+    pq.write_table(news(rows).set_column(1, "text", pa.array(texts)), tmp_path / "long.parquet", row_group_size=rows)
+    sizes, last = [], None
+    for record in read(discover([str(tmp_path / "long.parquet")])):
+        if record.row[0] is not last:
+            last = record.row[0]
+            sizes.append(last.num_rows)
+    assert sum(sizes) == rows
+    assert 40 <= max(sizes) <= 60    # 1 MiB of rows of 20 kB

@@ -27,7 +27,7 @@ class Names:
     weekdays: tuple[str, ...]
     month_languages: dict          # month name (lower) → languages that use it
     month_numbers: dict            # month name (lower) → its month, where every language agrees
-    weekday_languages: dict = None  # weekday name (lower) → languages that use it
+    weekday_languages: dict        # weekday name (lower) → languages that use it
 
 
 def names(languages: tuple[str, ...]) -> Names:

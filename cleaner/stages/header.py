@@ -165,11 +165,11 @@ class HeaderStage(Stage):
         return o.default_order, False
 
     def _named(self, m):
-        """A date with a month name, read by dateparser in the languages of that name — or, when it
-        is the bare day, month and year ("12 May 2022", "May 12, 2022"), through the table of month
-        names, which reads what dateparser reads (tests/stages/test_header.py) without its cost:
-        5 ms a date, 0.4 s for the first. A weekday, a time, an ordinal or a "de" is dateparser's:
-        it reads them only in the month's languages, and fails on others ("1 de january 2023")."""
+        """A date with a month name: through the table of month and weekday names where it reads
+        what dateparser reads (`_table_reads`; tests/stages/test_header.py checks them name by name),
+        without dateparser's cost (5 ms a date, 0.4 s for the first); else by dateparser in the
+        languages of that name, which fails on others ("1 de january 2023"). An ordinal, a zone or
+        "at 10:53" is dateparser's."""
         month = m.group("month").lower().rstrip(".")
         if month in self._names.month_numbers and self._table_reads(m.group("date").strip(), month):
             return (dt.date(int(m.group("year")), self._names.month_numbers[month], int(m.group("day"))),

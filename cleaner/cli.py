@@ -375,6 +375,8 @@ def _config_show(args: argparse.Namespace) -> int:
         return _error(e)
     pipeline = Pipeline.from_dict(resolved.config)
     sys.stdout.write(_config.show(resolved, list(pipeline.stages), pipeline.config_hash()))
+    for note in pipeline.notes():
+        _warn(note)
     return 0
 
 
@@ -384,6 +386,8 @@ def _diff(args: argparse.Namespace) -> int:
         sources = discover([args.file])
     except (RunError, InputError) as e:
         return _error(e)
+    for note in pipeline.notes():
+        _warn(note)
     status = 0
     for item in read(sources, ReadOptions()):
         if isinstance(item, Reject):

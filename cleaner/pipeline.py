@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import config as _config
+from . import registry as _registry
 from .document import Document
 from .edits import FIX, apply, check, compose, locate
 from .result import Result
@@ -61,6 +62,26 @@ class Pipeline:
         """The pipeline of a config (as TOML reads it), merged onto the built-in default."""
         config = _config.merge(_config.default(), config)
         return cls(_config.build_stages(config), **_config.pipeline_options(config))
+
+    def notes(self) -> list[str]:
+        """What the user should know of this stage list: a stage that needs what no stage before it
+        provides (`--only spelling`: no language, so nothing is checked) does nothing unless the
+        input's own metadata brings it."""
+        provided: set[str] = set()
+        notes = []
+        for k, stage in enumerate(self.stages):
+            for key in stage.needs():
+                if key in provided:
+                    continue
+                later = [s.name for s in self.stages[k + 1:] if key in s.provides]
+                builtin = [name for name in _registry.BUILTIN if key in _registry.stage_class(name).provides]
+                remedy = (f"put the {later[0]} stage before it" if later else
+                          f"add the {builtin[0]} stage before it" if builtin else "add a stage that finds it")
+                notes.append(f"the {stage.name} stage works only on documents whose {key} is known, and no stage "
+                             f"before it finds one: it leaves a document alone unless its input record has a {key!r} "
+                             f"field; {remedy}, or set stage.{stage.name}.{key}")
+            provided.update(stage.provides)
+        return notes
 
     def describe(self) -> list[dict]:
         """The stages and their options, as recorded in a run's summary."""

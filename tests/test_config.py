@@ -194,3 +194,32 @@ def test_a_plugin_takes_options_under_its_reference_or_its_own_name(tmp_path):
         cleaner.Pipeline.from_dict(both)
     resolved = resolve(None, [f'pipeline.stages=["whitespace", "{ref}"]', "stage.shout={}"], disable=["shout"])
     assert resolved.config["pipeline"]["stages"] == ["whitespace"] and resolved.config["stage"] == {}
+
+
+def test_a_stage_that_needs_the_language_says_so_when_nothing_finds_it(tmp_path, monkeypatch, capsys):
+    """`--only spelling` used to leave every slip alone without a word: the spelling stage reads the
+    language the language stage finds. The run says so; a record that names its language is checked."""
+    monkeypatch.chdir(tmp_path)
+    text = "The goverment said it would recieve the report next week in Brussels."
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "text": text}) + "\n"
+                                      + json.dumps({"id": "b", "text": text, "language": "en"}) + "\n")
+    assert main(["clean", "a.jsonl", "-o", "out.jsonl", "--only", "spelling", "--isolated", "--report", "rep"]) == 0
+    err = capsys.readouterr().err
+    assert "the spelling stage works only on documents whose language is known" in err
+    assert "add the language stage before it, or set stage.spelling.language" in err
+    flagged = {r["id"]: [e["before"] for e in r["edits"]]
+               for r in map(json.loads, (tmp_path / "rep" / "edits.jsonl").read_text().splitlines())}
+    assert flagged == {"a": [], "b": ["goverment", "recieve"]}
+
+    assert main(["clean", "a.jsonl", "-o", "out2.jsonl", "--only", "spelling,language", "--isolated", "-q"]) == 0
+    assert main(["clean", "a.jsonl", "-o", "out3.jsonl", "--only", "spelling", "--isolated",
+                 "--set", 'stage.spelling.language="en"']) == 0
+    assert "works only on documents" not in capsys.readouterr().err
+
+
+def test_a_stage_put_before_what_it_needs_is_named():
+    assert cleaner.Pipeline(["whitespace", "spelling", "language"]).notes() == [
+        "the spelling stage works only on documents whose language is known, and no stage before it finds one: "
+        "it leaves a document alone unless its input record has a 'language' field; put the language stage "
+        "before it, or set stage.spelling.language"]
+    assert cleaner.Pipeline.default().notes() == []

@@ -134,6 +134,8 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
     schema = _parquet_schema(sources, options) if options.format == "parquet" else None
     read_options = ReadOptions(options.text_field, options.id_field, options.max_doc_mb, options.stdin_format)
     txt_tree = _check_writable(options, output)
+    for note in pipeline.notes() if warn else ():
+        warn(note)
     if skipped and on_skip:
         on_skip(skipped)
     with _work_folder(output, options.resume) as work:

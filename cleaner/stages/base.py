@@ -36,6 +36,13 @@ class Stage:
     def find(self, doc: Document) -> list[Edit]:
         raise NotImplementedError
 
+    provides: ClassVar[tuple[str, ...]] = ()   # metadata keys the stage sets for the stages after it
+
+    def needs(self) -> tuple[str, ...]:
+        """The metadata keys without which the stage does nothing (unless a document's input names
+        them): the pipeline tells the user when no stage before this one provides them."""
+        return ()
+
     def models(self) -> dict:
         """The fitted, versioned parameters the stage decides with (name → what they are), for
         `cleaner stages` and summary.json; a stage of rules alone has none."""

@@ -108,6 +108,7 @@ class LanguageStage(Stage):
     """Detects the document's language and each paragraph's; flags paragraphs in another language."""
 
     name = "language"
+    provides = ("language",)
     Options = LanguageOptions
 
     def __init__(self, options=None, **kwargs):

@@ -88,6 +88,9 @@ class SpellingStage(Stage):
     name = "spelling"
     Options = SpellingOptions
 
+    def needs(self) -> tuple[str, ...]:
+        return () if self.options.language else ("language",)
+
     def __init__(self, options=None, **kwargs):
         super().__init__(options, **kwargs)
         bundled("data", "spelling", "allow.txt")    # a broken install fails here, naming the file

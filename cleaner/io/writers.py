@@ -96,8 +96,13 @@ def default_format(output: str) -> str:
 
 
 def open_writer(fmt: str, output: str, id_field: str = "id", text_field: str = "text") -> "TxtTreeWriter | JsonlWriter":
-    """The writer for `fmt`; raises OSError now if `output` cannot be written."""
-    return TxtTreeWriter(output) if fmt == "txt" else JsonlWriter(output, id_field, text_field)
+    """The writer for `fmt` ("txt" or "jsonl"); raises OSError now if `output` cannot be written.
+    Parquet is written in parts, one per shard, and joined (cleaner.io.parquet_out), not here."""
+    if fmt == "txt":
+        return TxtTreeWriter(output)
+    if fmt == "jsonl":
+        return JsonlWriter(output, id_field, text_field)
+    raise ValueError(f"open_writer writes txt trees and JSONL, not {fmt!r}")
 
 
 class TxtTreeWriter(Committable):

@@ -118,3 +118,11 @@ def test_json_lines_carry_undecodable_file_names(tmp_path):
     ("c.jsonl.zst", "jsonl"), ("c.txt.gz", "txt"), ("jsonl", "txt")])
 def test_default_format_follows_the_output_name(output, fmt):
     assert default_format(output) == fmt
+
+
+def test_open_writer_refuses_a_format_it_does_not_write(tmp_path):
+    """It handed back a JSONL writer for "parquet", which then wrote JSON lines into a .parquet file."""
+    from cleaner.io import open_writer
+    with pytest.raises(ValueError, match="not 'parquet'"):
+        open_writer("parquet", str(tmp_path / "out.parquet"))
+    assert not (tmp_path / "out.parquet").exists()

@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("cleaner: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `cleaner stages | head`: the reader has what it wanted
+        _stop_writing_stdout()
+        return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -348,23 +351,25 @@ def _print_skipped(paths: list[str]) -> None:
 
 
 def _stages(args: argparse.Namespace) -> int:
+    """Every stage with its options' defaults, as TOML a config can take a table of."""
     for name, ref in sorted(available().items()):
         origin = "" if name in BUILTIN else f"  (plugin {ref})"
         try:
             cls = stage_class(name)
         except UnknownStage as e:
-            print(f"{name}{origin}: cannot load: {e}")
+            print(f"# {name}{origin}: cannot load: {e}\n")
             continue
         summary = (cls.__doc__ or "").strip().partition("\n")[0]
-        print(f"{name}{origin}: {summary}")
+        print(f"# {name}{origin}: {summary}\n[stage.{_config.toml_key(name)}]")
         for option, default, type_ in describe(cls):
-            print(f"    {option} = {json.dumps(default, default=repr)}  # {type_}")
+            print(_config.option_line(option, default, type_))
         try:
             models = cls().models()
         except (TypeError, ValueError):   # a plugin whose options have no defaults: nothing to show
             models = {}
         for model, what in models.items():
-            print(f"    model {model}: {json.dumps(what)}")
+            print(f"# model {model}: {json.dumps(what)}")
+        print()
     return 0
 
 

@@ -264,25 +264,27 @@ def show(resolved: Resolved, stages: list[Stage], config_hash: str) -> str:
     lines = [f"# effective config: {', then '.join(resolved.layers)}",
              f"# sha256 {config_hash} (summary.json's config_sha256)", "", "[pipeline]"]
     for key, value in resolved.config["pipeline"].items():
-        lines.append(_line(key, value, resolved.origin("pipeline", key) or BUILTIN))
+        lines.append(option_line(key, value, resolved.origin("pipeline", key) or BUILTIN))
     for ref, stage in zip(resolved.config["pipeline"]["stages"], stages):
-        lines += ["", f"[stage.{_key(ref)}]"]
+        lines += ["", f"[stage.{toml_key(ref)}]"]
         for key, value in dataclasses.asdict(stage.options).items():
             origin = resolved.origin("stage", ref, key) or resolved.origin("stage", stage.name, key)
-            lines.append(_line(key, value, origin or STAGE_DEFAULT))
+            lines.append(option_line(key, value, origin or STAGE_DEFAULT))
     return "\n".join(lines) + "\n"
 
 
-def _line(key: str, value, origin: str) -> str:
+def option_line(key: str, value, origin: str) -> str:
+    """`key = value  # origin` in TOML; an unset (None) option as a comment."""
     if value is None:
-        return f"# {_key(key)} is not set  # {origin}"
-    return f"{_key(key)} = {_value(value)}  # {origin}"
+        return f"# {toml_key(key)} is not set  # {origin}"
+    return f"{toml_key(key)} = {_value(value)}  # {origin}"
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def _key(key: str) -> str:
+def toml_key(key: str) -> str:
+    """A TOML key: bare where it can be, else quoted."""
     return key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
 
 
@@ -290,7 +292,7 @@ def _value(value) -> str:
     """A TOML value. JSON writes strings, numbers, booleans and arrays as TOML does (tests read
     `show`'s output back with tomllib); a table is written inline."""
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{toml_key(k)} = {_value(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     return json.dumps(value, ensure_ascii=False)

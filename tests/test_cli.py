@@ -360,14 +360,26 @@ def test_usage_errors_exit_2(capsys):
     assert "usage: cleaner" in capsys.readouterr().err
 
 
-def test_stages_lists_builtins_with_options(capsys):
-    from cleaner.config import describe
-    from cleaner.stages.encoding import EncodingStage
+def test_stages_lists_every_builtin_as_a_config_to_copy(capsys):
+    """`cleaner stages` is TOML: a table per stage of its defaults (it printed `null` and JSON
+    objects, which no config reads), unset options as comments."""
+    import dataclasses
+    import tomllib
+
+    from cleaner.registry import BUILTIN, stage_class
     assert main(["stages"]) == 0
     out = capsys.readouterr().out
-    assert "\nwhitespace: Normalises line endings" in "\n" + out
-    for option, default, type_ in describe(EncodingStage):
-        assert f"\n    {option} = {json.dumps(default)}  # {type_}\n" in out
+    assert "\n# whitespace: Normalises line endings" in "\n" + out
+    tables = tomllib.loads(out)["stage"]
+    assert set(tables) == set(BUILTIN)
+    for name in BUILTIN:
+        defaults = dataclasses.asdict(stage_class(name).Options())
+        assert tables[name] == {k: list(v) if isinstance(v, tuple) else v
+                                for k, v in defaults.items() if v is not None}, name
+        for option in (k for k, v in defaults.items() if v is None):
+            assert f"\n# {option} is not set  # " in out
+    assert "# model decision en: " in out
+    assert cleaner.Pipeline.from_dict({"stage": tables}).describe() == cleaner.Pipeline.default().describe()
 
 
 def test_diff_shows_the_diff_and_the_edits(tmp_path, capsys):

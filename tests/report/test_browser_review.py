@@ -432,3 +432,17 @@ def test_an_edit_after_an_emoji_is_marked_where_it_is(tmp_path, page):
     shown(page)
     assert page.locator(".hunk .hl.old del").inner_text() == "␣"
     assert page.errors == []
+
+
+def test_the_run_panel_names_the_settings_given_on_the_command_line(tmp_path, page):
+    """A run configured by --set and --disable alone showed "built-in default" as its config."""
+    dump = tmp_path / "in"
+    dump.mkdir()
+    (dump / "a.txt").write_text("Some  text here.\n", encoding="utf-8")
+    rep = tmp_path / "rep"
+    assert main(["clean", str(dump), "-o", str(tmp_path / "out"), "--report", str(rep), "-q", "--isolated",
+                 "--set", "stage.whitespace.max_blank_lines=2", "--disable", "spelling"]) == 0
+    page.goto((rep / "report.html").as_uri())
+    page.wait_for_selector("#summary-cards")
+    config = page.locator("dl.kv dt:text-is('config') + dd").inner_text()
+    assert config == "built-in default, then --set stage.whitespace.max_blank_lines=2, then --disable spelling"

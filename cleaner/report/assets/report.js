@@ -873,6 +873,14 @@
     }
     return dl;
   }
+  // The config a run used: its file (or the built-in default) and what the command line changed.
+  function configLayers(o) {
+    const layers = [o.config || "built-in default"];
+    for (const setting of o.settings || []) layers.push("--set " + setting);
+    if ((o.only || []).length) layers.push("--only " + o.only.join(","));
+    if ((o.disable || []).length) layers.push("--disable " + o.disable.join(","));
+    return layers.join(", then ");
+  }
   function configPanel() {
     const o = S.options || {};
     const run = [
@@ -880,7 +888,7 @@
       ["report id", REPORT.id || "\u2014"],
       ["inputs", (o.inputs || []).join(", ")],
       ["output", S.output ? S.output.path + " (" + S.output.format + ")" : o.output],
-      ["config", o.config || "built-in default"],
+      ["config", configLayers(o)],
       ["jobs", String(o.jobs)],
       ["seconds", String(S.seconds)],
       ["characters in / out", num(S.chars.in) + " / " + num(S.chars.out)],

@@ -23,3 +23,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         if m:
             start = m.end()
     return spans
+
+
+def foreign_paragraphs(doc) -> list[tuple[int, int]]:
+    """Spans of the paragraphs the language stage found in another language than the document's
+    (`metadata["paragraph_languages"]`): the spelling and spacing stages leave their words alone,
+    having no word list of that language to read them by."""
+    found = doc.metadata.get("paragraph_languages")
+    if not found:
+        return []
+    spans = doc.derived("paragraphs", paragraphs)     # the language stage's, when the text is the same
+    if len(spans) != len(found):       # a later stage changed the paragraphs: nothing to go by
+        return []
+    return [span for span, p in zip(spans, found) if p["language"] != doc.metadata.get("language")]

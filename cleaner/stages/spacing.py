@@ -31,6 +31,7 @@ from typing import NamedTuple
 from ..text.blocks import prose_blocks
 from ..edits import Edit, shift
 from ..language.markers import outvoted
+from ..language.paragraphs import foreign_paragraphs
 from ..spacing import lexicon as lexicons
 from ..spacing.context import before_an_article
 from ..spacing.contractions import contraction_gaps
@@ -61,6 +62,7 @@ _MIN_SAMPLE = 3                   # lower-case words that say more of a text's l
 _COMMON_GENUS_ZIPF = 3.0          # a capitalised word as common as this is no genus ("Vienna tooka taxi")
 _CACHED_LETTERS = 80              # longer tokens (glued text, data) are decided afresh: in the cache
                                   # they would hold it to its entry count, not to its size
+_WORD_FAMILIES = ("word", "contraction")    # gaps read by the word list; a foreign paragraph's are not
 _CASE_CHANGE = re.compile(r"[a-z][A-Z]")       # ASCII at C speed; other scripts by _changes_case
 _CAPS_THEN_LOWER = re.compile(r"[A-Z]{2,}[a-z]{2,}")
 
@@ -135,16 +137,19 @@ class SpacingStage(Stage):
 
     def find(self, doc) -> list[Edit]:
         blocks = prose_blocks(doc)
+        foreign = foreign_paragraphs(doc)
         if blocks[0][1] is doc:
-            return self._find_in(doc)
+            return self._find_in(doc, foreign)
         edits = []                      # a long document, or one holding data: block by block (cleaner.text.blocks)
         for offset, block in blocks:
-            edits.extend(shift(self._find_in(block), offset))
+            end = offset + len(block.text)
+            inner = [(max(s, offset) - offset, min(e, end) - offset) for s, e in foreign if s < end and e > offset]
+            edits.extend(shift(self._find_in(block, inner), offset))
         return edits
 
-    def _find_in(self, doc) -> list[Edit]:
+    def _find_in(self, doc, foreign: list[tuple[int, int]]) -> list[Edit]:
         text = doc.text
-        gaps, lex = self.candidates(doc)
+        gaps, lex = self.candidates(doc, foreign)
         decide = decision(lex.language, lexicons.has_pairs(lex.language)) if lex is not None else decision("en")
         fix_at = decide.fix_at if self.options.min_confidence is None else self.options.min_confidence
         flag_at = decide.flag_at if self.options.min_flag_confidence is None else self.options.min_flag_confidence
@@ -160,9 +165,12 @@ class SpacingStage(Stage):
                 edits.append(self.flag(text, pos, pos, gap.rule, f"{reason}: {gap.suggestion}?", confidence, " "))
         return edits
 
-    def candidates(self, doc) -> tuple[dict[int, _Gap], object]:
+    def candidates(self, doc, foreign: list[tuple[int, int]] = ()) -> tuple[dict[int, _Gap], object]:
         """Every place a space may be missing (position → _Gap), outside protected spans, and the
-        lexicon they were read with (None: no word list fits the text). Nothing decided yet."""
+        lexicon they were read with (None: no word list fits the text). Nothing decided yet.
+        Inside `foreign` spans (paragraphs the language stage found in another language) only
+        punctuation and numbers are read: the document's word list is not theirs ("so|no" is
+        Italian "sono")."""
         text = doc.text
         gaps: dict[int, _Gap] = {}
         if self.options.punctuation:
@@ -174,7 +182,8 @@ class SpacingStage(Stage):
             if lex is not None:
                 self._word_gaps(text, tokens, lex, gaps)
         protected = doc.derived("protected spans", protected_spans)
-        gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)}
+        gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)
+                and not (gap.family in _WORD_FAMILIES and inside(foreign, pos))}
         strong = sum(1 for gap in gaps.values() if gap.prior >= STRONG)
         long_enough = text.count(" ") + text.count("\n") >= MIN_EVIDENCE_WORDS
         gaps = {pos: gap._replace(noise=noise_around(text, pos),

@@ -40,7 +40,7 @@ from pathlib import Path
 
 from ..text.blocks import prose_blocks
 from ..edits import Edit, shift
-from ..language.paragraphs import paragraphs
+from ..language.paragraphs import foreign_paragraphs
 from ..resources import bundled
 from ..text.protect import protected_spans
 from ..text.tokens import EDGE_PUNCTUATION, chunks
@@ -109,8 +109,8 @@ class SpellingStage(Stage):
         vocab = vocabularies.vocabulary(language)
         blocks = prose_blocks(doc)
         if blocks[0][1] is doc:
-            return self._find_in(doc, language, vocab, lambda: _foreign_paragraphs(doc))
-        foreign = _foreign_paragraphs(doc)
+            return self._find_in(doc, language, vocab, lambda: foreign_paragraphs(doc))
+        foreign = foreign_paragraphs(doc)
         edits = []                      # a long document, or one holding data: block by block (cleaner.text.blocks)
         for offset, block in blocks:
             end = offset + len(block.text)
@@ -256,14 +256,3 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Does [start, end) overlap one of the sorted, disjoint `spans`?"""
     i = bisect_right(spans, (start, float("inf")))
     return (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end)
-
-
-def _foreign_paragraphs(doc) -> list[tuple[int, int]]:
-    """Spans of the paragraphs the language stage found in another language than the document's."""
-    found = doc.metadata.get("paragraph_languages")
-    if not found:
-        return []
-    spans = doc.derived("paragraphs", paragraphs)     # the language stage's, when the text is the same
-    if len(spans) != len(found):       # a later stage changed the paragraphs: nothing to go by
-        return []
-    return [span for span, p in zip(spans, found) if p["language"] != doc.metadata.get("language")]

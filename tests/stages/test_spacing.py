@@ -124,3 +124,19 @@ def test_a_name_the_document_writes_again_and_again_stays_whole():
     assert spacing(company).text == company
     once = "The chief executive of Fueland said the company would expand next year."
     assert "Fuel and" in spacing(once, language="en").text
+
+
+def test_a_paragraph_in_another_language_keeps_its_words():
+    """An Italian paragraph left in an English article was split by the English word list ("so|no",
+    "do|tati", "devo|no"); its glued punctuation is still read. The spelling stage skips it alike."""
+    import cleaner
+    english = ("The city council approved the new budget on Tuesday after a long debate about public transport, "
+               "housing and the cost of repairing the old bridge across the river.")
+    italian = ("Gli operai sono dotati di caschi nuovi e devono lavorare anche di notte, secondo quanto "
+               "dichiarato dal sindaco,che ha chiesto ai cittadini di avere pazienza.")
+    closing = ("Officials said the bridge would reopen in the spring, and that buses would run every ten "
+               "minutes while the work goes on.")
+    result = cleaner.clean("\n\n".join([english, italian, closing]))
+    assert [p["language"] for p in result.metadata["paragraph_languages"]] == ["en", "it", "en"]
+    assert result.text == "\n\n".join([english, italian.replace("sindaco,che", "sindaco, che"), closing])
+    assert [e.rule for e in result.edits] == ["language.foreign-paragraph", "spacing.punctuation"]

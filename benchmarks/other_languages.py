@@ -10,6 +10,11 @@ spacing stage must tell for itself that no word list of its own fits: #15 asks t
 never split by another language's model. Counted: spaces inserted where the sentence had none
 (wrong: a word torn, "tegen" → "te gen"), and dropped spaces put back (at punctuation, where no
 word list is needed, or by luck).
+
+Then the same paragraphs inside another language's document: two long paragraphs of a
+language, one of another, two more of the first, cleaned whole and left clean: every space the
+spacing stage puts inside the foreign paragraph is wrong (the English word list read "sono" as
+"so no"). Each of the nine languages with each other, three foreign paragraphs a pair.
 """
 from __future__ import annotations
 
@@ -54,7 +59,34 @@ def main(argv=None) -> int:
           f"dropped: {wrong} wrong insertions ({per_10k(wrong, words):.2f} per 10k words), {right} dropped spaces "
           "put back")
     print("\n".join(shown))
+    mixed()
     return 0
+
+
+def mixed(base_paragraphs: int = 4, foreign_paragraphs: int = 3, min_words: int = 30) -> None:
+    """Spaces inserted inside a paragraph of another language, in documents left clean."""
+    by_language: dict[str, list[str]] = {}
+    for record in map(json.loads, DATA.read_text(encoding="utf-8").splitlines()):
+        if len(record["text"].split()) >= min_words:
+            by_language.setdefault(record["language"], []).append(record["text"])
+    documents = wrong = 0
+    pairs = {}
+    for a, own in by_language.items():
+        for b, theirs in by_language.items():
+            if a == b:
+                continue
+            for foreign in theirs[:foreign_paragraphs]:
+                before = "\n\n".join(own[:base_paragraphs // 2]) + "\n\n"
+                text = before + foreign + "\n\n" + "\n\n".join(own[base_paragraphs // 2:base_paragraphs])
+                start, end = len(before), len(before) + len(foreign)
+                found = sum(1 for e in cleaner.clean(text).edits
+                            if e.stage == "spacing" and e.kind == "fix" and start <= e.start <= end)
+                documents += 1
+                wrong += found
+                if found:
+                    pairs[f"{b} in {a}"] = pairs.get(f"{b} in {a}", 0) + found
+    print(f"{documents} documents with a paragraph of another language: {wrong} spaces inserted inside it"
+          + (f" ({', '.join(f'{k}: {v}' for k, v in sorted(pairs.items()))})" if pairs else ""))
 
 
 if __name__ == "__main__":

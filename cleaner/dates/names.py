@@ -30,8 +30,21 @@ class Names:
     weekday_languages: dict        # weekday name (lower) → languages that use it
 
 
+@functools.cache
+def known_languages() -> frozenset:
+    """The languages dateparser has month and weekday names for (its locale files), found without
+    importing it; empty if it cannot be found."""
+    spec = importlib.util.find_spec("dateparser")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    folder = Path(spec.origin).parent / "data" / "date_translation_data"
+    return frozenset(f.stem for f in folder.glob("*.py") if not f.stem.startswith("_"))
+
+
+@functools.lru_cache(maxsize=64)
 def names(languages: tuple[str, ...]) -> Names:
-    """The names of `languages`: from the cache, else from dateparser (and kept)."""
+    """The names of `languages`: from the cache, else from dateparser (and kept). One table per
+    language set per process (the header stage asks again for each document's own language)."""
     name = _kept_name(tuple(languages))
     kept = cache.read(name) if name else None
     if kept is not None:

@@ -11,7 +11,12 @@ Ingest jobs need the date as ISO 8601 and the title apart from the body:
 
 How: one grammar (regex) finds where the date starts and ends — labelled
 (`date`, `Fecha:`, `Published:` …) or a bare date that opens the document —
-with month and weekday names taken from dateparser's locale data. ISO and
+with month and weekday names taken from dateparser's locale data: those of the
+`languages` option, and those of the document's language (`metadata["language"]`,
+which the language stage sets) when dateparser knows it: "12 мая 2022" in a
+Russian document, "3 listopada 2021" as November in Polish and October in
+Croatian. A year, month and day written with the CJK counters ("2022年10月12日",
+"2022년 10월 12일") is read as it stands. ISO and
 numeric dates are read from the match itself (the fast path), and so is a
 day, month name and year ("12 May 2022", "Thursday, January 14, 2021",
 "14 de febrero de 2017", "Apr. 13, 2017 10:53 AM"), through the table of
@@ -38,6 +43,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..dates.names import Names
+from ..dates.names import known_languages
 from ..dates.names import names as month_and_weekday_names
 from ..edits import Edit
 from .base import Stage
@@ -93,7 +99,7 @@ class HeaderStage(Stage):
     def __init__(self, options=None, **kwargs):
         super().__init__(options, **kwargs)
         self._names = month_and_weekday_names(self.options.languages)
-        self._header = _header_pattern(self.options.labels, self._names)
+        self._header = _header_pattern(self.options.labels)
 
     def find(self, doc) -> list[Edit]:
         text = doc.text
@@ -134,7 +140,9 @@ class HeaderStage(Stage):
                 return _iso(m), _time(m), ""
             if m.group("numeric"):
                 return self._numeric(m, language)
-            return self._named(m)
+            if m.group("cjk"):
+                return dt.date(int(m.group("cy")), int(m.group("cm")), int(m.group("cd"))), None, ""
+            return self._named(m, language)
         except ValueError:
             return None
 
@@ -164,28 +172,45 @@ class HeaderStage(Stage):
             return "DMY", True          # 03.04.2022 is day-first wherever dots are used
         return o.default_order, False
 
-    def _named(self, m):
+    def _named(self, m, language):
         """A date with a month name: through the table of month and weekday names where it reads
         what dateparser reads (`_table_reads`; tests/stages/test_header.py checks them name by name),
         without dateparser's cost (5 ms a date, 0.4 s for the first); else by dateparser in the
         languages of that name, which fails on others ("1 de january 2023"). An ordinal, a zone or
-        "at 10:53" is dateparser's."""
+        "at 10:53" is dateparser's. The document's own language reads its names first: "listopada"
+        is November in Polish and October in Croatian. None: no month name of those languages."""
         month = m.group("month").lower().rstrip(".")
-        if month in self._names.month_numbers and self._table_reads(m.group("date").strip(), month):
-            return (dt.date(int(m.group("year")), self._names.month_numbers[month], int(m.group("day"))),
+        names = self._names
+        own = self._own_names(language)
+        if own is not None and month in own.month_languages:
+            names = own
+        elif month not in names.month_languages:
+            return None                     # "12 Ways 2022 …": no month of these languages
+        weekday = (m.group("weekday") or "").lower().rstrip(".")
+        if weekday and weekday not in names.weekday_languages:
+            return None                     # "Breaking 12 May 2022": no weekday either
+        if month in names.month_numbers and self._table_reads(m.group("date").strip(), month, names):
+            return (dt.date(int(m.group("year")), names.month_numbers[month], int(m.group("day"))),
                     _time(m), "")
-        languages = self._names.month_languages.get(month) or self.options.languages
-        read = _read_named(m.group("date").strip(), tuple(languages), m.group("hh") is not None)
+        read = _read_named(m.group("date").strip(), tuple(names.month_languages[month]), m.group("hh") is not None)
         return read and (*read, "")
 
-    def _table_reads(self, date: str, month: str) -> bool:
+    def _own_names(self, language) -> Names | None:
+        """The month and weekday names of the document's language, where it is not among the
+        `languages` option and dateparser knows it."""
+        code = language.split("-")[0].split("_")[0].lower() if isinstance(language, str) else None
+        if not code or code in self.options.languages or code not in known_languages():
+            return None
+        return month_and_weekday_names((code,))
+
+    def _table_reads(self, date: str, month: str, names: Names) -> bool:
         """Does the table of names read `date` (its month `month`) as dateparser would (`_TABLE_DATE`)?"""
         t = _TABLE_DATE.fullmatch(date)
         if t is None:
             return False
-        languages = set(self._names.month_languages.get(month, ()))
-        weekday = (t.group("weekday") or "").lower()
-        if weekday and not languages & set(self._names.weekday_languages.get(weekday, ())):
+        languages = set(names.month_languages.get(month, ()))
+        weekday = (t.group("weekday") or "").lower().rstrip(".")
+        if weekday and not languages & set(names.weekday_languages.get(weekday, ())):
             return False                # "Thursday, 14 de enero de 2021": dateparser reads no such mix
         of = (t.group("of") or "").strip().lower()
         if of == "del":
@@ -275,7 +300,7 @@ def _zone(tz: str | None) -> dt.tzinfo | None:
     return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
-def _header_pattern(labels: dict, names: Names):
+def _header_pattern(labels: dict):
     """The grammar of a header: [label] [weekday,] date [time] at the very start of the text."""
     def alternatives(words):
         return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
@@ -289,13 +314,16 @@ def _header_pattern(labels: dict, names: Names):
            r"(?P<tz>Z|[+-]\d\d:?\d\d)?)?)")
     numeric = (r"(?P<numeric>(?P<ymd>\d{4})(?P<sep>[/.])(?P<a>\d{1,2})(?P=sep)(?P<b>\d{1,2})"
                r"|(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d))" + time_)
-    month = rf"(?P<month>{alternatives(names.months)})\.?"
+    # any word may stand where a month or a weekday name does: the stage then asks the table of names
+    # of its languages and of the document's (one grammar for every language dateparser knows)
+    month = r"(?P<month>[^\W\d_]+(?:-[^\W\d_]+)*)\.?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
-    named = (rf"(?:(?:{alternatives(names.weekdays)})\.?,?\s+)?"
+    named = (r"(?:(?P<weekday>[^\W\d_]+(?:-[^\W\d_]+)*)\.?,?\s+)?"
              rf"(?:{day}\s+(?:de\s+)?{month},?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})"
              rf"|{month}\s+{day},?\s+(?P<year>\d{{4}}))" + time_)
-    date = rf"(?P<date>{iso}|{numeric}|{named})"
-    return regex.compile(rf"\s*(?:{label}\s*[:\-–]?\s*)?{date}(?=[\s|,;:–—-]|$)",
+    cjk = r"(?P<cjk>(?P<cy>\d{4})\s*[年년]\s*(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日일])"
+    date = rf"(?P<date>{iso}|{numeric}|{cjk}|{named})"
+    return regex.compile(rf"\s*(?:{label}\s*[:\-–]?\s*)?{date}(?:(?<=[日일])|(?=[\s|,;:–—-]|$))",
                          regex.IGNORECASE | regex.VERSION0)
 
 

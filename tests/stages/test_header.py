@@ -99,11 +99,11 @@ def test_the_table_reads_weekdays_de_and_times_as_dateparser_does():
             if m is None:
                 continue
             month = m.group("month").lower().rstrip(".")
-            if not stage._table_reads(m.group("date").strip(), month):
+            if not stage._table_reads(m.group("date").strip(), month, names):
                 continue
             read_by_table += 1
             try:
-                table = stage._named(m)
+                table = stage._named(m, None)
             except ValueError:          # a day the month lacks
                 table = None
             read = _read_named(m.group("date").strip(), tuple(names.month_languages[month]), m.group("hh") is not None)
@@ -121,9 +121,55 @@ def test_the_month_table_reads_a_bare_date_as_dateparser_does():
     for name, day, layout in itertools.product(names.month_numbers, ("05", "29", "31"), ("{d} {n} 2023", "{n} {d}, 2024")):
         m = stage._header.match(layout.format(d=day, n=name) + " Title")
         try:
-            table = stage._named(m)
+            table = stage._named(m, None)
         except ValueError:
             table = None
         month = m.group("month").lower().rstrip(".")
         read = _read_named(m.group("date").strip(), tuple(names.month_languages[month]), False)
         assert table == (read and (*read, "")), (name, day, layout)
+
+
+@pytest.mark.parametrize("text, language, date", [
+    ("12 мая 2022 Заседание правительства\n\nТекст.", "ru", "2022-05-12"),
+    ("3 listopada 2021 Posiedzenie rządu\n\nTekst.", "pl", "2021-11-03"),
+    ("3 listopada 2021 Sjednica vlade\n\nTekst.", "hr", "2021-10-03"),      # October in Croatian
+    ("Pazartesi, 5 Mayıs 2014 Bakanlar toplandı\n\nMetin.", "tr", "2014-05-05"),
+    ("2022年10月12日北约防长会议\n\n正文。", None, "2022-10-12"),
+    ("2022년 10월 12일 국방장관 회의\n\n본문.", None, "2022-10-12"),
+])
+def test_month_names_of_the_documents_language(text, language, date):
+    """#19: a header in any language dateparser knows is read in the document's language, which
+    decides a name two languages read apart; CJK dates need no names."""
+    result = header(text, **{}) if language is None else \
+        Pipeline([HeaderStage()]).clean(text, metadata={"language": language})
+    assert result.metadata["date"] == date
+    assert result.text.startswith(f"Date: {date}\n")
+
+
+@pytest.mark.parametrize("text", ["12 мая 2022 Заседание правительства\n\nТекст.",   # Russian, language unknown
+                                  "12 Ways 2022 Changed Everything\n\nBody.",       # no month of any language
+                                  "Breaking 12 May 2022 Title\n\nBody."])            # no weekday either
+def test_no_header_without_a_month_name_of_the_languages_read(text):
+    assert header(text).text == text
+
+
+@pytest.mark.parametrize("language", ["ru", "pl", "tr", "el", "cs", "uk", "sv", "fi", "hu", "id"])
+def test_a_documents_own_month_names_read_as_dateparser_reads_them(language):
+    """Every month name of a language outside the `languages` option, in a bare date, read by the
+    table (no dateparser) or by dateparser in that language alone: the date dateparser gives."""
+    from cleaner.dates.names import names as table
+    from cleaner.stages.header import _read_named
+
+    stage = HeaderStage()
+    own = table((language,))
+    for name, day in itertools.product(own.month_languages, ("05", "29")):
+        text = f"{day} {name} 2023 Title"
+        m = stage._header.match(text)
+        if m is None or m.group("month").lower().rstrip(".") != name.rstrip("."):
+            continue                                # a name of several words or with digits
+        try:
+            by_table = stage._named(m, language)
+        except ValueError:          # a day the month lacks
+            by_table = None
+        read = _read_named(m.group("date").strip(), (language,), False)
+        assert by_table == (read and (*read, "")), text

@@ -8,9 +8,14 @@ detector backend.
 
 The lists are data (`data/language/markers.toml`), derived from wordfreq: a
 word of a language's 500 most frequent is a marker when it is at least 10
-times as frequent there as in each other language of the file. They are only
-valid among the languages of the file, so the stage uses them only when every
-language it considers is one of those. Rebuild after changing LANGUAGES:
+times as frequent there as in each other language of the file. A language of
+the file has markers, whatever other languages a run considers (a word ten
+times as frequent as in each of 36 languages is so in any few of them); a
+language wordfreq has no list for (Estonian, Thai) has none, and the stage
+decides it by its script and its detector backend. Languages written without
+spaces (Chinese, Japanese) have none either: their words are not split by
+spaces, so no marker would ever be met; nor Korean (its Hangul is
+its own). Rebuild after changing LANGUAGES:
 
     python -m cleaner.language.markers
 """
@@ -24,7 +29,11 @@ from pathlib import Path
 
 from ..resources import bundled
 
-LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl", "ca", "ro")
+LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl", "ca", "ro", "ar", "bg", "bn", "cs", "da", "el", "fa", "fi",
+             "he", "hi", "hr", "hu", "id", "lt", "lv", "nb", "pl", "ru", "sk", "sl", "sv", "tr", "uk", "vi")
+# wordfreq's code where it is not the language's own: its Serbo-Croatian list is Croatian's (and
+# Bosnian's, Serbian's in Latin letters)
+WORDFREQ_CODES = {"hr": "sh"}
 TOP = 500
 RATIO = 10.0
 _WORD = re.compile(r"[^\W\d_]+")
@@ -48,21 +57,23 @@ def outvoted(text: str, language: str) -> bool:
     return max((n for other, n in votes.items() if other != language), default=0) > votes[language]
 
 
-def covered(languages) -> bool:
-    """Can markers tell these languages apart (are they all languages of the data file)?"""
-    return set(languages) <= set(LANGUAGES)
+def with_markers(languages) -> tuple[str, ...]:
+    """Those of `languages` that have marker words (the languages of the data file)."""
+    have = set(markers().values())
+    return tuple(language for language in languages if language in have)
 
 
 def build(languages=LANGUAGES, top: int = TOP, ratio: float = RATIO) -> dict[str, list[str]]:
     """The marker lists of `languages`, computed from wordfreq (a few seconds)."""
     import wordfreq
 
+    frequency = {language: wordfreq.get_frequency_dict(WORDFREQ_CODES.get(language, language))
+                 for language in languages}
     out = {}
     for language in languages:
-        others = [o for o in languages if o != language]
-        out[language] = [w for w in wordfreq.top_n_list(language, top)
-                         if wordfreq.word_frequency(w, language) >= ratio * max(
-                             wordfreq.word_frequency(w, o) for o in others)]
+        others = [frequency[o] for o in languages if o != language]
+        out[language] = [w for w in wordfreq.top_n_list(WORDFREQ_CODES.get(language, language), top)
+                         if frequency[language].get(w, 0) >= ratio * max(o.get(w, 0) for o in others)]
     return out
 
 

@@ -43,6 +43,8 @@ from contextlib import suppress
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import regex
+
 from ..edits import Edit
 from ..language import markers as _markers
 from ..language.backends import BACKENDS, DEFAULT_LANGUAGES, backend, check_languages
@@ -65,6 +67,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Latin-1 as bytes: the characters `_WORD` matches kept, every other one a space
 _LATIN1_WORDS = bytes(c if _WORD.fullmatch(chr(c)) else 32 for c in range(256))
 _PUNCTUATION = "’‘“”–—…«»„"     # beyond Latin-1, common, and no part of a word
+_NOT_LATIN = regex.compile(r"[\p{L}--\p{sc=Latn}]", regex.V1)     # a letter of another script than Latin
 
 
 class Reading(NamedTuple):
@@ -87,6 +90,10 @@ class LanguageOptions:
     min_confidence: float = 0.9       # a backend answer below this is no answer
     flag_paragraphs: bool = True      # flag paragraphs in another language than the document's
     markers: bool = True              # settle clear paragraphs by marker words (off: the backend reads all)
+    expected_markers: float = 3.0     # a backend answer whose language's markers are not met where this many
+                                      # were to be expected is no answer (Spanish names in an English line)
+    narrowing_markers: int = 2        # marker words of one language, and none of another, that narrow the
+                                      # backend's choice to it (and the languages without markers)
     unspaced_letters_per_word: float = 2.0   # in text written without spaces (Chinese, Japanese, Thai), so
                                       # many letters count as one word towards min_words and min_document_words
     max_chars: int = 1000             # characters of a paragraph read (the rest is taken to be in the same language)
@@ -101,6 +108,8 @@ class LanguageOptions:
             raise ValueError("min_confidence must be between 0 and 1")
         if min(self.min_words, self.min_document_words, self.max_chars) < 1:
             raise ValueError("min_words, min_document_words and max_chars must be 1 or more")
+        if self.narrowing_markers < 1:
+            raise ValueError("narrowing_markers must be 1 or more")
         if not self.unspaced_letters_per_word > 0:
             raise ValueError("unspaced_letters_per_word must be more than 0")
 
@@ -119,6 +128,7 @@ class LanguageStage(Stage):
         # backend's "Catalan" for a Polish paragraph when Polish is not one of `languages`
         self._markers = _markers.markers() if self.options.markers else None
         self._marked = frozenset(_markers.with_markers(self.options.languages))
+        self._coverage = _markers.coverage()
 
     @property
     def detector(self):
@@ -192,33 +202,46 @@ class LanguageStage(Stage):
             reading = self._settled(found, len(words), candidates) if settle else None
             if reading:
                 return reading
+            if len(found) == 1 and max(found.values()) >= o.narrowing_markers:
+                (marked,) = found
+                if marked in candidates:     # the markers narrow the choice as the script does
+                    candidates = (marked, *(c for c in candidates if c not in self._marked))
         if not text.isascii() and not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)       # the backend's models know composed letters
         answers = [a for a in self.detector.detect(text) if a[0] in candidates]
-        if not answers or answers[0][1] < o.min_confidence:
+        total = sum(c for _, c in answers)
+        if not answers or answers[0][1] < o.min_confidence * total:
+            return UNSURE                   # sure enough among the candidates
+        language, confidence = answers[0][0], answers[0][1] / total
+        if found is not None and self._denied(language, found, len(words)):
             return UNSURE
-        language, confidence = answers[0]
-        if found and (found[language] < max(found.values()) if language in self._marked
-                      else self._settled(found, len(words), found)):
-            return UNSURE           # another language's markers outnumber the answer's (or, for a language
-                                    # without markers, would settle the paragraph by themselves)
         return Reading(language, confidence, self.detector.name)
 
     def _survey(self, text: str) -> tuple[list[str], float, tuple[str, ...], float]:
         """The text's words; how many count towards `min_words`; the candidate languages by
         script, and the share of the letters in their script."""
-        words = _words(text)
-        if _latin1(text):       # the common case, at C speed: Latin letters only
-            return words, sum(map(str.islower, words)), self._scripts.latin if words else (), 1.0
-        if not unicodedata.is_normalized("NFC", text):
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)       # a letter and its accent are one letter
-            words = _words(text)
+        words, latin1 = _words_latin1(text)
+        if latin1 or not _NOT_LATIN.search(text):   # the common case, at C speed: Latin letters only
+            return words, sum(map(str.islower, words)), self._scripts.latin if words else (), 1.0
         candidates, share = self._scripts.candidates(self._scripts.letters(text))
         units = sum(1 for w in words if (w.islower() or w.upper() == w.lower()) and not is_unspaced(w))
         unspaced = unspaced_letters(text)
         if unspaced:
             units += unspaced / self.options.unspaced_letters_per_word
         return words, units, candidates, share
+
+    def _denied(self, language: str, found: Counter, words: int) -> bool:
+        """Do the marker words deny the backend's answer? They do when another language's outnumber
+        its own, or when none of its own is met where `expected_markers` were to be (its markers'
+        coverage times the words); a language without markers is denied by `narrowing_markers` of
+        another language."""
+        most = max(found.values(), default=0)
+        if language not in self._marked:
+            return most >= self.options.narrowing_markers
+        return found[language] < most or (not found[language] and
+                                          words * self._coverage[language] >= self.options.expected_markers)
 
     def _marker_counts(self, words: list[str]) -> Counter:
         return Counter(filter(None, map(self._markers.get, map(str.lower, words))))
@@ -254,31 +277,23 @@ class LanguageStage(Stage):
 
 
 def _words(text: str) -> list[str]:
-    """`_WORD.findall(text)`, two to three times faster: in a text of Latin-1 letters (and the common
-    punctuation beyond it, which is no letter either), every other character is turned into a
-    space by one table at C speed, and the words are what is left between spaces."""
+    """`_WORD.findall(text)`, two to three times faster (see `_words_latin1`)."""
+    return _words_latin1(text)[0]
+
+
+def _words_latin1(text: str) -> tuple[list[str], bool]:
+    """`_WORD.findall(text)`, and whether the text is Latin-1 (with the common punctuation beyond
+    it). In a text of Latin-1 letters (and that punctuation, which is no letter either), every other
+    character is turned into a space by one table at C speed, and the words are what is left
+    between spaces."""
     if text.isascii():
-        return text.encode("ascii").translate(_LATIN1_WORDS).decode("ascii").split()
+        return text.encode("ascii").translate(_LATIN1_WORDS).decode("ascii").split(), True
     for mark in _PUNCTUATION:
         if mark in text:
             text = text.replace(mark, " ")
     with suppress(UnicodeEncodeError):
-        return text.encode("latin-1").translate(_LATIN1_WORDS).decode("latin-1").split()
-    return _scan_words(text)
-
-
-def _latin1(text: str) -> bool:
-    """Is the text in Latin-1 (with the common punctuation beyond it)?"""
-    if text.isascii():
-        return True
-    for mark in _PUNCTUATION:
-        if mark in text:
-            text = text.replace(mark, " ")
-    try:
-        text.encode("latin-1")
-    except UnicodeEncodeError:
-        return False
-    return True
+        return text.encode("latin-1").translate(_LATIN1_WORDS).decode("latin-1").split(), True
+    return _scan_words(text), False
 
 
 def _scan_words(text: str) -> list[str]:

@@ -92,8 +92,9 @@ class LanguageOptions:
     markers: bool = True              # settle clear paragraphs by marker words (off: the backend reads all)
     expected_markers: float = 3.0     # a backend answer whose language's markers are not met where this many
                                       # were to be expected is no answer (Spanish names in an English line)
-    narrowing_markers: int = 2        # marker words of one language, and none of another, that narrow the
-                                      # backend's choice to it (and the languages without markers)
+    outnumbering_markers: int = 1     # another language's markers, more than the answer's, that deny it
+    unanimous_markers: int = 2        # marker words of one language, and none of another, that settle a text
+                                      # too short for the markers' usual test; and deny a language without markers
     unspaced_letters_per_word: float = 2.0   # in text written without spaces (Chinese, Japanese, Thai), so
                                       # many letters count as one word towards min_words and min_document_words
     max_chars: int = 1000             # characters of a paragraph read (the rest is taken to be in the same language)
@@ -108,8 +109,8 @@ class LanguageOptions:
             raise ValueError("min_confidence must be between 0 and 1")
         if min(self.min_words, self.min_document_words, self.max_chars) < 1:
             raise ValueError("min_words, min_document_words and max_chars must be 1 or more")
-        if self.narrowing_markers < 1:
-            raise ValueError("narrowing_markers must be 1 or more")
+        if self.unanimous_markers < 1:
+            raise ValueError("unanimous_markers must be 1 or more")
         if not self.unspaced_letters_per_word > 0:
             raise ValueError("unspaced_letters_per_word must be more than 0")
 
@@ -202,10 +203,10 @@ class LanguageStage(Stage):
             reading = self._settled(found, len(words), candidates) if settle else None
             if reading:
                 return reading
-            if len(found) == 1 and max(found.values()) >= o.narrowing_markers:
-                (marked,) = found
-                if marked in candidates:     # the markers narrow the choice as the script does
-                    candidates = (marked, *(c for c in candidates if c not in self._marked))
+            if settle and len(found) == 1 and max(found.values()) >= o.unanimous_markers:
+                (language, n), = found.items()      # a short text: its few markers all of one language
+                if language in candidates:
+                    return Reading(language, n / (n + 1), "markers")
         if not text.isascii() and not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)       # the backend's models know composed letters
         answers = [a for a in self.detector.detect(text) if a[0] in candidates]
@@ -235,13 +236,13 @@ class LanguageStage(Stage):
     def _denied(self, language: str, found: Counter, words: int) -> bool:
         """Do the marker words deny the backend's answer? They do when another language's outnumber
         its own, or when none of its own is met where `expected_markers` were to be (its markers'
-        coverage times the words); a language without markers is denied by `narrowing_markers` of
+        coverage times the words); a language without markers is denied by `unanimous_markers` of
         another language."""
         most = max(found.values(), default=0)
         if language not in self._marked:
-            return most >= self.options.narrowing_markers
-        return found[language] < most or (not found[language] and
-                                          words * self._coverage[language] >= self.options.expected_markers)
+            return most >= self.options.unanimous_markers
+        return (found[language] < most and most >= self.options.outnumbering_markers) or (
+            not found[language] and words * self._coverage[language] >= self.options.expected_markers)
 
     def _marker_counts(self, words: list[str]) -> Counter:
         return Counter(filter(None, map(self._markers.get, map(str.lower, words))))

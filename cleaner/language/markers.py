@@ -39,7 +39,6 @@ RATIO = 10.0
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@functools.cache
 def _data() -> dict:
     return tomllib.loads(bundled("data", "language", "markers.toml").read_text(encoding="utf-8"))
 
@@ -50,6 +49,7 @@ def markers() -> dict[str, str]:
     return {word: language for language, words in _data()["markers"].items() for word in words}
 
 
+@functools.cache
 def coverage() -> dict[str, float]:
     """language → the share of its running words that are its markers (wordfreq's frequencies
     summed): in a text of n words of the language about n × coverage markers are to be met."""

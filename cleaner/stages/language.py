@@ -21,9 +21,11 @@ and flags (`language.foreign-paragraph`) each paragraph that the detector
 backend, with at least `min_confidence`, puts in another language than the
 document's. The text never changes.
 
-How: a paragraph full of one language's marker words (cleaner.language.markers:
+How: the script of most of a paragraph's letters leaves the languages written
+in it (cleaner.language.scripts: Greek, Thai, Hangul, kana decide alone); among
+several, a paragraph full of one language's marker words (cleaner.language.markers:
 "the", "which" — "und", "nicht") is settled by them; the backend reads the
-others. Either reads a paragraph's first `max_chars` characters only. A different language that the
+others, choosing among the script's languages. Either reads a paragraph's first `max_chars` characters only. A different language that the
 markers find is always checked by the backend before it is flagged.
 
 Never: a paragraph under `min_words` lower-case words (a heading, a one-line

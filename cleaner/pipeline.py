@@ -115,6 +115,7 @@ class Pipeline:
                 break
             stage = self.stages[step % n]
             started = time.perf_counter()
+            language = doc.metadata.get("language")
             found, new = self._run(stage, doc)
             seconds[stage.name] += time.perf_counter() - started
             if step < n and len(new) < len(found):   # flags are reported once, from the first pass
@@ -125,6 +126,9 @@ class Pipeline:
                 settled = 0   # every stage, this one too, must see the new text: one repair
                               # can expose another for the same stage ("’snuclear" → "’s nuclear"
                               # frees "roleofNATO’s" for splitting)
+            elif doc.metadata.get("language") != language:
+                settled = 0   # a language found only now (the header stage's repair left a sentence
+                              # readable): the stages that read it must see it, as on a second cleaning
             else:
                 settled += 1
         flags = [f for f in flags if not _made(f, fixes)]

@@ -24,8 +24,13 @@ from pathlib import Path
 from typing import Protocol
 
 BACKENDS = ("lingua", "lingua-low", "langdetect")
-DEFAULT_LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl", "ca", "ro")   # the language stage's, unless configured
+# the language stage's, unless configured: the languages most used on the web, in Latin and other scripts
+DEFAULT_LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl", "ca", "ro",
+                     "ar", "bg", "bn", "cs", "da", "el", "et", "fa", "fi", "he", "hi", "hr", "hu", "id", "ja",
+                     "ko", "lt", "lv", "nb", "pl", "ru", "sk", "sl", "sv", "th", "tr", "uk", "vi", "zh")
 
+# langdetect's profile names where they are not the ISO 639-1 code the stage uses
+LANGDETECT_PROFILES = {"nb": "no", "zh": "zh-cn"}
 _build_lock = threading.Lock()
 
 
@@ -51,7 +56,8 @@ def check_languages(name: str, languages) -> None:
     """Raise UnsupportedLanguages unless backend `name` knows every one of `languages` (cheap: loads no model)."""
     if name == "langdetect":
         from langdetect.detector_factory import PROFILES_DIRECTORY
-        known = {p.name for p in Path(PROFILES_DIRECTORY).iterdir()}
+        profiles = {p.name for p in Path(PROFILES_DIRECTORY).iterdir()}
+        known = {code for code in languages if LANGDETECT_PROFILES.get(code, code) in profiles}
     else:
         from lingua import IsoCode639_1
         known = {code for code in languages if hasattr(IsoCode639_1, code.upper())}
@@ -94,10 +100,12 @@ class LangdetectBackend:
         check_languages("langdetect", languages)
         profiles = Path(PROFILES_DIRECTORY)
         factory = DetectorFactory()
-        factory.load_json_profile([(profiles / code).read_text(encoding="utf-8") for code in languages])
+        factory.load_json_profile([(profiles / LANGDETECT_PROFILES.get(code, code)).read_text(encoding="utf-8")
+                                   for code in languages])
         factory.set_seed(seed)      # an attribute of this factory, not langdetect's shared class default
         self.languages = languages
         self._factory = factory
+        self._codes = {LANGDETECT_PROFILES.get(code, code): code for code in languages}
 
     def detect(self, text: str) -> list[tuple[str, float]]:
         from langdetect.lang_detect_exception import LangDetectException
@@ -108,4 +116,4 @@ class LangdetectBackend:
             found = detector.get_probabilities()
         except LangDetectException:           # no letters it knows
             return []
-        return [(f.lang, f.prob) for f in found]
+        return [(self._codes.get(f.lang, f.lang), f.prob) for f in found]

@@ -21,9 +21,11 @@ and flags (`language.foreign-paragraph`) each paragraph that the detector
 backend, with at least `min_confidence`, puts in another language than the
 document's. The text never changes.
 
-How: a paragraph full of one language's marker words (cleaner.language.markers:
+How: the script of most of a paragraph's letters leaves the languages written
+in it (cleaner.language.scripts: Greek, Thai, Hangul, kana decide alone); among
+several, a paragraph full of one language's marker words (cleaner.language.markers:
 "the", "which" — "und", "nicht") is settled by them; the backend reads the
-others. Either reads a paragraph's first `max_chars` characters only. A different language that the
+others, choosing among the script's languages. Either reads a paragraph's first `max_chars` characters only. A different language that the
 markers find is always checked by the backend before it is flagged.
 
 Never: a paragraph under `min_words` lower-case words (a heading, a one-line
@@ -35,23 +37,22 @@ language (#19: a sentence alone is a document, and its spelling must be read).
 """
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections import Counter
 from contextlib import suppress
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import regex
+
 from ..edits import Edit
 from ..language import markers as _markers
 from ..language.backends import BACKENDS, DEFAULT_LANGUAGES, backend, check_languages
 from ..language.paragraphs import paragraphs
+from ..language.scripts import Scripts, is_unspaced, unspaced_letters
 from .base import Stage
-
-NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese",
-         "it": "Italian", "nl": "Dutch", "ca": "Catalan", "ro": "Romanian", "gl": "Galician",
-         "pl": "Polish", "sv": "Swedish", "da": "Danish", "nb": "Norwegian", "fi": "Finnish",
-         "cs": "Czech", "hu": "Hungarian", "tr": "Turkish", "ru": "Russian", "uk": "Ukrainian",
-         "el": "Greek", "eu": "Basque", "la": "Latin"}
 
 # A paragraph is settled by its markers when they are plenty and nearly all of one language:
 # at least MARKERS_MIN of them, one in MARKERS_SHARE of its words, and every other
@@ -68,6 +69,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Latin-1 as bytes: the characters `_WORD` matches kept, every other one a space
 _LATIN1_WORDS = bytes(c if _WORD.fullmatch(chr(c)) else 32 for c in range(256))
 _PUNCTUATION = "’‘“”–—…«»„"     # beyond Latin-1, common, and no part of a word
+_NOT_LATIN = regex.compile(r"[\p{L}--\p{sc=Latn}]", regex.V1)     # a letter of another script than Latin
 
 
 class Reading(NamedTuple):
@@ -90,6 +92,13 @@ class LanguageOptions:
     min_confidence: float = 0.9       # a backend answer below this is no answer
     flag_paragraphs: bool = True      # flag paragraphs in another language than the document's
     markers: bool = True              # settle clear paragraphs by marker words (off: the backend reads all)
+    expected_markers: float = 3.0     # a backend answer whose language's markers are not met where this many
+                                      # were to be expected is no answer (Spanish names in an English line)
+    outnumbering_markers: int = 1     # another language's markers, more than the answer's, that deny it
+    unanimous_markers: int = 2        # marker words of one language, and none of another, that settle a text
+                                      # too short for the markers' usual test; and deny a language without markers
+    unspaced_letters_per_word: float = 2.0   # in text written without spaces (Chinese, Japanese, Thai), so
+                                      # many letters count as one word towards min_words and min_document_words
     max_chars: int = 1000             # characters of a paragraph read (the rest is taken to be in the same language)
 
     def __post_init__(self):
@@ -102,6 +111,10 @@ class LanguageOptions:
             raise ValueError("min_confidence must be between 0 and 1")
         if min(self.min_words, self.min_document_words, self.max_chars) < 1:
             raise ValueError("min_words, min_document_words and max_chars must be 1 or more")
+        if self.unanimous_markers < 1:
+            raise ValueError("unanimous_markers must be 1 or more")
+        if not self.unspaced_letters_per_word > 0:
+            raise ValueError("unspaced_letters_per_word must be more than 0")
 
 
 class LanguageStage(Stage):
@@ -114,9 +127,12 @@ class LanguageStage(Stage):
     def __init__(self, options=None, **kwargs):
         super().__init__(options, **kwargs)
         check_languages(self.options.backend, self.options.languages)
-        covered = _markers.covered(self.options.languages)
-        self._markers = {w: lang for w, lang in _markers.markers().items()
-                         if lang in self.options.languages} if covered else None
+        self._scripts = Scripts(self.options.languages)
+        # every language's markers, those of languages not considered too: Polish markers deny the
+        # backend's "Catalan" for a Polish paragraph when Polish is not one of `languages`
+        self._markers = _markers.markers() if self.options.markers else None
+        self._marked = frozenset(_markers.with_markers(self.options.languages))
+        self._coverage = _markers.coverage()
 
     @property
     def detector(self):
@@ -159,49 +175,90 @@ class LanguageStage(Stage):
 
     def _read(self, paragraph: str, settle: bool, min_words: int | None = None) -> Reading:
         """The paragraph's own language, or UNSURE when it is too short (under `min_words`
-        lower-case words; by default the option's) or unclear to tell.
+        words, by default the option's: lower-case words, words of a script without case,
+        `unspaced_letters_per_word` letters of a script written without spaces) or unclear to tell.
 
-        With `settle`, plenty of one language's marker words decide; otherwise the backend
-        does, unless the marker words contradict it: the backend only chooses among
-        `languages`, so it calls a Polish paragraph Catalan with confidence 1.0 — and
-        finds no Catalan marker in it.
+        The script check comes first: only the languages written in the script of most of its
+        letters are candidates, and a script of one language (Greek, Thai, Hangul, kana) decides.
+        Among several, with `settle`, plenty of one language's marker words decide; otherwise the
+        backend does, unless the marker words contradict it: the backend only chooses among
+        `languages`, so it calls a Polish paragraph Catalan with confidence 1.0 when Polish is not
+        one of them — and finds no Catalan marker in it. A language without marker words
+        (wordfreq has no list for it) is taken on the backend's word and its script.
         """
         o = self.options
         min_words = o.min_words if min_words is None else min_words
         if settle and self._markers is not None and QUICK_CHARS < min(len(paragraph), o.max_chars):
-            words = _words(paragraph[:QUICK_CHARS])   # most paragraphs settle on their first words
-            if sum(map(str.islower, words)) >= min_words:
-                reading = self._settled(self._marker_counts(words), len(words))
+            words, units, candidates, _ = self._survey(paragraph[:QUICK_CHARS])   # most paragraphs settle
+            if units >= min_words and len(candidates) > 1:                       # on their first words
+                reading = self._settled(self._marker_counts(words), len(words), candidates)
                 if reading:
                     return reading
-        words = _words(paragraph[:o.max_chars])
-        if sum(map(str.islower, words)) < min_words:
+        text = paragraph[:o.max_chars]
+        words, units, candidates, share = self._survey(text)
+        if units < min_words or not candidates:
             return UNSURE
+        if len(candidates) == 1:
+            return Reading(candidates[0], share, "script")
         found = None
         if self._markers is not None:
             found = self._marker_counts(words)
-            if not found:
-                return UNSURE       # the backend's answer would have no marker of its language behind it
-            reading = self._settled(found, len(words)) if settle else None
+            reading = self._settled(found, len(words), candidates) if settle else None
             if reading:
                 return reading
-        answers = self.detector.detect(paragraph[:o.max_chars])
-        if not answers or answers[0][1] < o.min_confidence:
-            return UNSURE
-        language, confidence = answers[0]
-        if found is not None and (not found[language] or found[language] < max(found.values())):
+            if settle and len(found) == 1 and max(found.values()) >= o.unanimous_markers:
+                (language, n), = found.items()      # a short text: its few markers all of one language
+                if language in candidates:
+                    return Reading(language, n / (n + 1), "markers")
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)       # the backend's models know composed letters
+        answers = [a for a in self.detector.detect(text) if a[0] in candidates]
+        total = sum(c for _, c in answers)
+        if not answers or answers[0][1] < o.min_confidence * total:
+            return UNSURE                   # sure enough among the candidates
+        language, confidence = answers[0][0], answers[0][1] / total
+        if found is not None and self._denied(language, found, len(words)):
             return UNSURE
         return Reading(language, confidence, self.detector.name)
+
+    def _survey(self, text: str) -> tuple[list[str], float, tuple[str, ...], float]:
+        """The text's words; how many count towards `min_words`; the candidate languages by
+        script, and the share of the letters in their script."""
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)       # a letter and its accent are one letter
+        words, latin1 = _words_latin1(text)
+        if latin1 or not _NOT_LATIN.search(text):   # the common case, at C speed: Latin letters only
+            return words, sum(map(str.islower, words)), self._scripts.latin if words else (), 1.0
+        candidates, share = self._scripts.candidates(self._scripts.letters(text))
+        units = sum(1 for w in words if (w.islower() or w.upper() == w.lower()) and not is_unspaced(w))
+        unspaced = unspaced_letters(text)
+        if unspaced:
+            units += unspaced / self.options.unspaced_letters_per_word
+        return words, units, candidates, share
+
+    def _denied(self, language: str, found: Counter, words: int) -> bool:
+        """Do the marker words deny the backend's answer? They do when another language's outnumber
+        its own, or when none of its own is met where `expected_markers` were to be (its markers'
+        coverage times the words); a language without markers is denied by `unanimous_markers` of
+        another language."""
+        most = max(found.values(), default=0)
+        if language not in self._marked:
+            return most >= self.options.unanimous_markers
+        return (found[language] < most and most >= self.options.outnumbering_markers) or (
+            not found[language] and words * self._coverage[language] >= self.options.expected_markers)
 
     def _marker_counts(self, words: list[str]) -> Counter:
         return Counter(filter(None, map(self._markers.get, map(str.lower, words))))
 
     @staticmethod
-    def _settled(found: Counter, words: int) -> Reading | None:
-        """The markers' reading when they are plenty and nearly all of one language, else None."""
+    def _settled(found: Counter, words: int, candidates) -> Reading | None:
+        """The markers' reading when they are plenty and nearly all of one language, one of the
+        `candidates`, else None."""
         if not found:
             return None
         (best, n), = found.most_common(1)
+        if best not in candidates:
+            return None
         rivals = sum(found.values()) - n
         if n >= MARKERS_MIN and n >= MARKERS_SHARE * words and rivals <= MARKERS_RIVALS * n:
             return Reading(best, n / (n + rivals + 1), "markers")
@@ -224,17 +281,23 @@ class LanguageStage(Stage):
 
 
 def _words(text: str) -> list[str]:
-    """`_WORD.findall(text)`, two to three times faster: in a text of Latin-1 letters (and the common
-    punctuation beyond it, which is no letter either), every other character is turned into a
-    space by one table at C speed, and the words are what is left between spaces."""
+    """`_WORD.findall(text)`, two to three times faster (see `_words_latin1`)."""
+    return _words_latin1(text)[0]
+
+
+def _words_latin1(text: str) -> tuple[list[str], bool]:
+    """`_WORD.findall(text)`, and whether the text is Latin-1 (with the common punctuation beyond
+    it). In a text of Latin-1 letters (and that punctuation, which is no letter either), every other
+    character is turned into a space by one table at C speed, and the words are what is left
+    between spaces."""
     if text.isascii():
-        return text.encode("ascii").translate(_LATIN1_WORDS).decode("ascii").split()
+        return text.encode("ascii").translate(_LATIN1_WORDS).decode("ascii").split(), True
     for mark in _PUNCTUATION:
         if mark in text:
             text = text.replace(mark, " ")
     with suppress(UnicodeEncodeError):
-        return text.encode("latin-1").translate(_LATIN1_WORDS).decode("latin-1").split()
-    return _scan_words(text)
+        return text.encode("latin-1").translate(_LATIN1_WORDS).decode("latin-1").split(), True
+    return _scan_words(text), False
 
 
 def _scan_words(text: str) -> list[str]:
@@ -248,8 +311,14 @@ def _scan_words(text: str) -> list[str]:
     return words
 
 
+@functools.cache
 def _name(code: str) -> str:
-    return NAMES.get(code, code)
+    """The language's English name (lingua's): "es" → "Spanish"."""
+    from lingua import IsoCode639_1, Language
+    try:
+        return Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())).name.title()
+    except (AttributeError, ValueError):
+        return code
 
 
 def _reason(r: Reading, document: str) -> str:

@@ -195,3 +195,75 @@ def test_paragraphs_are_the_stripped_lines_or_blocks():
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(30)))
         assert paragraphs(text) == defined(text), repr(text)
+
+
+# #19: every language a dump may hold. Real sentences, written for these tests (not from a benchmark set).
+@pytest.mark.parametrize("language, text", [
+    ("ru", "Правительство объявило в пятницу, что цены на проезд в автобусах не изменятся."),
+    ("zh", "政府星期五宣布，明年公共汽车的票价将保持不变。"),
+    ("ja", "政府は金曜日、来年もバスの運賃を据え置くと発表した。"),
+    ("ar", "أعلنت الحكومة يوم الجمعة أن أسعار تذاكر الحافلات لن تتغير في العام المقبل."),
+    ("ko", "정부는 금요일에 내년에도 버스 요금을 동결한다고 발표했다."),
+    ("el", "Η κυβέρνηση ανακοίνωσε την Παρασκευή ότι οι τιμές των εισιτηρίων δεν θα αλλάξουν."),
+    ("hi", "सरकार ने शुक्रवार को घोषणा की कि अगले साल बस का किराया नहीं बढ़ेगा।"),
+    ("pl", "Rząd ogłosił w piątek, że ceny biletów autobusowych nie zmienią się w przyszłym roku."),
+    ("tr", "Hükümet cuma günü otobüs bilet fiyatlarının gelecek yıl değişmeyeceğini açıkladı."),
+    ("uk", "Уряд оголосив у п'ятницю, що ціни на проїзд в автобусах наступного року не зміняться."),
+])
+def test_a_sentence_alone_gets_its_language_in_any_script(language, text):
+    r = cleaner.clean(text)
+    assert r.metadata["language"] == language
+    assert r.metadata["language_confidence"] > 0.5
+
+
+PL = ("Rząd ogłosił w piątek, że ceny biletów autobusowych pozostaną zamrożone przez kolejny rok, a dwie nowe "
+      "linie połączą szpital z wioskami w dolinie od września.")
+
+
+def test_an_untranslated_polish_paragraph_in_an_english_article_is_flagged():
+    text = f"{EN}\n\n{PL}\n\n{EN2}\n"
+    r = run(text)
+    (flag,) = r.flags
+    assert flag.before == PL and flag.reason.startswith("paragraph looks Polish (pl, ")
+    assert [p["language"] for p in r.metadata["paragraph_languages"]] == ["en", "pl", "en"]
+
+
+def test_a_paragraph_in_another_script_is_flagged_and_read_by_its_script():
+    greek = ("Η περιφερειακή κυβέρνηση ανακοίνωσε την Παρασκευή ότι οι τιμές των εισιτηρίων θα παραμείνουν "
+             "σταθερές για έναν ακόμη χρόνο.")
+    r = run(f"{EN}\n\n{greek}\n\n{EN2}\n")
+    assert [f.before for f in r.flags] == [greek]
+    assert r.metadata["paragraph_languages"][1] == {"language": "el", "confidence": 1.0, "by": "script"}
+
+
+def test_chinese_text_is_counted_by_its_characters_not_its_spaces():
+    """Chinese has no spaces and no lower case: a sentence is enough letters, not enough words."""
+    stage = LanguageStage()
+    words, units, candidates, _ = stage._survey("政府星期五宣布，明年公共汽车的票价将保持不变。")
+    # Han letters are written in Chinese, Japanese (Jpan) and Korean (Kore): the backend chooses
+    assert units >= stage.options.min_document_words and set(candidates) == {"zh", "ja", "ko"}
+    assert stage._survey("今日は雨が降っています。")[2] == ("ja",)      # kana: Japanese alone
+
+
+def test_a_language_outside_the_set_is_left_unset_not_guessed():
+    # with the nine languages of old, Polish markers deny the backend's nearest answer
+    nine = ("en", "es", "fr", "de", "pt", "it", "nl", "ca", "ro")
+    assert "language" not in run(PL, languages=nine).metadata
+    assert "language" not in run("Правительство объявило в пятницу, что цены не изменятся.",
+                                 languages=nine).metadata     # no language of the set is written in Cyrillic
+
+
+def test_names_in_an_english_line_do_not_make_it_foreign():
+    r = cleaner.clean("Gabriela Velasco Andreu (born 1 April 1985) is a former professional Spanish tennis player.")
+    assert r.metadata.get("language") in (None, "en")
+
+
+def test_models_are_not_loaded_at_import_nor_for_a_script_of_one_language():
+    import subprocess
+    import sys
+    code = ("import sys, cleaner; from cleaner.language import backends; "
+            "assert backends._build.cache_info().currsize == 0; "
+            "from cleaner.stages.language import LanguageStage; r = cleaner.Pipeline([LanguageStage()]).clean('Η κυβέρνηση ανακοίνωσε την "
+            "Παρασκευή ότι οι τιμές δεν θα αλλάξουν.'); assert r.metadata['language'] == 'el'; "
+            "assert backends._build.cache_info().currsize == 0")
+    subprocess.run([sys.executable, "-c", code], check=True)

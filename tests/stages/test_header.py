@@ -173,3 +173,13 @@ def test_a_documents_own_month_names_read_as_dateparser_reads_them(language):
             by_table = None
         read = _read_named(m.group("date").strip(), (language,), False)
         assert by_table == (read and (*read, "")), text
+
+
+def test_a_russian_article_gets_its_date_through_the_default_pipeline():
+    """The language stage finds Russian, and the header reads the Russian month name with it."""
+    text = ("12 мая 2022 Министры обороны стран НАТО встретились в Брюсселе\n\n"
+            "Министры обороны стран альянса обсудили поставки оружия и укрепление восточного фланга "
+            "в ходе двухдневной встречи.")
+    result = cleaner.clean(text)
+    assert (result.metadata["language"], result.metadata["date"]) == ("ru", "2022-05-12")
+    assert result.metadata["title"] == "Министры обороны стран НАТО встретились в Брюсселе"

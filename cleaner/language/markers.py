@@ -61,10 +61,20 @@ def outvoted(text: str, language: str) -> bool:
     stage asks before it splits a short text with the word list that fits its words best: to an
     English list German "Er ging überall hin." is "über all" ("hin" is a German marker), to a
     Spanish one Portuguese "venceu" is "vence u" (issue #15: a text is split only by the model of
-    its own language). A dictionary lookup per word."""
+    its own language). Only words in lower case (or of a script without case) vote: a short line's
+names are often foreign ("AK Bratislava" in an English line), its function words rarely are. A
+dictionary lookup per word."""
     marks = markers()
-    votes = Counter(marks[w] for w in _WORD.findall(text.lower()) if w in marks)
+    votes = Counter(marks[w] for w in _WORD.findall(text) if w in marks and (w.islower() or w.upper() == w.lower()))
     return max((n for other, n in votes.items() if other != language), default=0) > votes[language]
+
+
+def is_prose_word(word: str) -> bool:
+    """Can `word` be a marker as written: lower case, capitalised or of a script without case, not
+    an acronym or a lone capital ("KOd", "AK", the "U" of "U.S."), which are names and say nothing
+    of the language around them (lower-cased, "ak" and "ik" are Slovak and Dutch words)."""
+    return word.islower() or word.upper() == word.lower() or \
+        (len(word) > 1 and word[0].isupper() and word[1:].islower())
 
 
 def with_markers(languages) -> tuple[str, ...]:

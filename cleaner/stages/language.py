@@ -248,7 +248,7 @@ class LanguageStage(Stage):
             not found[language] and words * self._coverage[language] >= self.options.expected_markers)
 
     def _marker_counts(self, words: list[str]) -> Counter:
-        return Counter(filter(None, map(self._markers.get, map(str.lower, words))))
+        return Counter(filter(None, map(self._markers.get, map(str.lower, filter(_markers.is_prose_word, words)))))
 
     @staticmethod
     def _settled(found: Counter, words: int, candidates) -> Reading | None:

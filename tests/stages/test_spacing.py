@@ -140,3 +140,11 @@ def test_a_paragraph_in_another_language_keeps_its_words():
     assert [p["language"] for p in result.metadata["paragraph_languages"]] == ["en", "it", "en"]
     assert result.text == "\n\n".join([english, italian.replace("sindaco,che", "sindaco, che"), closing])
     assert [e.rule for e in result.edits] == ["language.foreign-paragraph", "spacing.punctuation"]
+
+
+def test_foreign_names_in_a_short_line_do_not_outvote_its_english():
+    """With marker words of 33 languages, a club's name ("AK", "Bratislava": Slovak markers once
+    lower-cased) outvoted the English of a short line, and its glue was left alone."""
+    import cleaner
+    line = "Peter Novak (born 1990) is a Slovak footballerwho plays for AK Bratislava."
+    assert cleaner.clean(line).text == line.replace("footballerwho", "footballer who")

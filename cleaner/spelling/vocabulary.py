@@ -39,12 +39,16 @@ from pathlib import Path
 
 from .. import cache
 from ..resources import bundled
-from ..text.frequencies import frequencies
+from ..text.frequencies import frequencies, frequencies_source
 from .near import DeletionFilter, DeletionIndex, one_edit
 from .near import distance as edit_distance
 from .wordlist import word_list
 
-LANGUAGES = ("en", "es", "fr", "pt", "de", "it", "nl")      # pyspellchecker's lists among cleaner's languages
+# pyspellchecker's lists the stage reads. Not its Arabic and Persian ones (no capitals tell a name
+# from a word, and clitics glue to words: 0 of 55 slips flagged in benchmarks/spelling_languages.py),
+# Latvian (wordfreq's small list only: 12 false flags per 1,000 words of clean text) or Basque
+# (wordfreq has no list: every rare word would be flagged).
+LANGUAGES = ("en", "es", "fr", "pt", "de", "it", "nl", "ru")
 DISTANCE2_WORDS = 20_000      # the commonest words are the ones a two-edit slip is sought among
 COMMON = 3.0                  # zipf of a word that a prefix attaches to
 COMPOUND_PART = 3.5           # zipf of each word of a closed compound
@@ -210,9 +214,32 @@ def vocabulary(language: str) -> Vocabulary:
     counts, letters = word_list(language)
     path = bundled("data", "spelling") / f"{language}.toml"     # only some languages have one
     rules = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    if "frequency_words" in rules:
+        counts = _with_frequent_words(counts, letters, language, float(rules["frequency_words"]))
     return Vocabulary(language, counts, letters, allow_list(bundled("data", "spelling", "allow.txt"), language),
                       variants=tuple((re.compile(p), r) for p, r in rules.get("variants", ())),
                       prefixes=tuple(rules.get("prefixes", ())))
+
+
+def _with_frequent_words(counts: dict, letters: str, language: str, zipf: float) -> dict:
+    """`counts` and the words of wordfreq's list at least `zipf` common, written in the language's
+    `letters`, each counted once: an inflected language's list lacks most forms of its words
+    (Russian "странах", "избранных"), which running text shows are words, and suggests them too.
+    The words found are kept (cleaner.cache): sifting wordfreq's table takes ~0.3 s."""
+    name = f"spelling-{language}-{cache.digest(b'frequent words 1', str(zipf).encode(), letters.encode(), *frequencies_source(language))}.more"
+    kept = cache.read(name)
+    if kept is not None:
+        with suppress(ValueError, UnicodeDecodeError, KeyError):
+            more, _, _ = cache.unpack(kept)
+            return {**counts, **dict.fromkeys(more, 1)}
+    floor = 10 ** (zipf - 9)
+    allowed = set(letters)
+    more = [w for w, f in frequencies(language).items()
+            if f >= floor and w not in counts and w.isalpha() and w.islower() and allowed.issuperset(w)]
+    packed = cache.pack(more, array("B", bytes(len(more))))     # no numbers: each is counted once
+    if packed is not None:
+        cache.keep(name, packed)
+    return {**counts, **dict.fromkeys(more, 1)}
 
 
 def allow_list(path: Path, language: str | None = None) -> frozenset:

@@ -7,7 +7,8 @@ evidence points at a slip: a far commoner word one or two edits away.
 
 What it does: in documents whose language (`language` option, else
 `metadata["language"]`) has a word list (pyspellchecker: en, es, fr, pt, de,
-it, nl), each lower-case word that neither the word list, the allow-lists nor
+it, nl, ru; Spanish and Russian with the forms wordfreq's list holds,
+`data/spelling/<language>.toml`), each lower-case word that neither the word list, the allow-lists nor
 the frequency data know well is looked up for known words within `distance`
 edits (distance 2 only for words up to `max_length_distance2` letters, and
 only where distance 1 finds no far commoner word). It is flagged

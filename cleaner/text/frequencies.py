@@ -1,4 +1,4 @@
-"""Word frequencies of a language: wordfreq's "large" list, one table per process for every stage.
+"""Word frequencies of a language: wordfreq's "large" list (else its "small" one), one table per process.
 
 Why: importing wordfreq and unpacking its table cost ~0.15 s each, which a short first text pays
 twice when the spacing stage weighs two languages' lists. Kept as its words, a line each, and an
@@ -33,11 +33,30 @@ def frequencies(language: str) -> dict[str, float]:
             return dict(zip(words, chain.from_iterable(repeat(f, len(list(run))) for f, run in groupby(numbers))))
     import wordfreq
 
-    table = wordfreq.get_frequency_dict(language, "large")     # as wordfreq's own lookups call it
+    table = wordfreq.get_frequency_dict(language, _wordlist(language))     # as wordfreq's own lookups call it
     packed = cache.pack(list(table), array("d", table.values())) if kept_as else None
     if packed is not None:
         cache.keep(kept_as, packed)
     return table
+
+
+def frequencies_source(language: str) -> tuple[bytes, ...]:
+    """What `language`'s table is read from (wordfreq's data file: its name, size and modification
+    time), for naming what is built from it; empty when the file is not where wordfreq keeps it."""
+    kept_as = _kept_as(language)
+    return (kept_as.encode(),) if kept_as else ()
+
+
+@functools.cache
+def _wordlist(language: str) -> str:
+    """wordfreq's "large" list of `language`, else its "small" one (Persian, Latvian: wordfreq has
+    no large list of them), found without importing wordfreq."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is not None and spec.origin is not None:
+        data = Path(spec.origin).parent / "data"
+        if not (data / f"large_{language}.msgpack.gz").exists() and (data / f"small_{language}.msgpack.gz").exists():
+            return "small"
+    return "large"
 
 
 def _kept_as(language: str) -> str | None:
@@ -46,7 +65,7 @@ def _kept_as(language: str) -> str | None:
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or spec.origin is None:
         return None
-    data = Path(spec.origin).parent / "data" / f"large_{language}.msgpack.gz"
+    data = Path(spec.origin).parent / "data" / f"{_wordlist(language)}_{language}.msgpack.gz"
     with suppress(OSError):
         stat = data.stat()
         made_of = (data.name, str(stat.st_size), str(stat.st_mtime_ns))

@@ -104,3 +104,25 @@ def test_a_run_of_letters_longer_than_any_word_is_not_checked():
     edits = SpellingStage().find(Document(f"He said recieve {run} today.", metadata={"language": "en"}))
     assert [e.before for e in edits] == ["recieve"]
     assert SpellingStage(max_length=5000).find(Document(run[:60], metadata={"language": "en"}))  # a flag when allowed
+
+
+def test_russian_slips_are_flagged_and_its_word_forms_known():
+    """#19: Russian has a word list now; its inflected forms come from wordfreq's list too
+    (data/spelling/ru.toml), so a form pyspellchecker lacks is no slip, and a slip is offered it."""
+    import cleaner
+    right = "Министр обороны заявил, что правительство рассмотрит новые предложения на следующей неделе."
+    assert [e for e in cleaner.clean(right).edits if e.stage == "spelling"] == []
+    slipped = cleaner.clean(right.replace("правительство", "правителство"))
+    assert slipped.metadata["language"] == "ru"
+    assert [(e.before, e.after.split(", ")[0]) for e in slipped.edits] == [("правителство", "правительство")]
+    names = "Президент Зеленский встретился с министрами в Киеве и обсудил поставки оружия."
+    assert cleaner.clean(names).edits == []
+
+
+def test_a_spanish_plural_the_list_lacks_is_a_word_and_suggested():
+    import cleaner
+    right = "Las autoridades anunciaron nuevas medidas para proteger las libertades de los ciudadanos."
+    assert [e for e in cleaner.clean(right).edits if e.stage == "spelling"] == []
+    slipped = cleaner.clean(right.replace("libertades", "libertaes"))
+    flags = [e for e in slipped.edits if e.stage == "spelling"]
+    assert [(e.before, e.after.split(", ")[0]) for e in flags] == [("libertaes", "libertades")]

@@ -41,10 +41,8 @@ def known_languages() -> frozenset:
     return frozenset(f.stem for f in folder.glob("*.py") if not f.stem.startswith("_"))
 
 
-@functools.lru_cache(maxsize=64)
 def names(languages: tuple[str, ...]) -> Names:
-    """The names of `languages`: from the cache, else from dateparser (and kept). One table per
-    language set per process (the header stage asks again for each document's own language)."""
+    """The names of `languages`: from the cache, else from dateparser (and kept)."""
     name = _kept_name(tuple(languages))
     kept = cache.read(name) if name else None
     if kept is not None:

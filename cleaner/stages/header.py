@@ -201,7 +201,7 @@ class HeaderStage(Stage):
         code = language.split("-")[0].split("_")[0].lower() if isinstance(language, str) else None
         if not code or code in self.options.languages or code not in known_languages():
             return None
-        return month_and_weekday_names((code,))
+        return _names_of(code)
 
     def _table_reads(self, date: str, month: str, names: Names) -> bool:
         """Does the table of names read `date` (its month `month`) as dateparser would (`_TABLE_DATE`)?"""
@@ -325,6 +325,12 @@ def _header_pattern(labels: dict):
     date = rf"(?P<date>{iso}|{numeric}|{cjk}|{named})"
     return regex.compile(rf"\s*(?:{label}\s*[:\-–]?\s*)?{date}(?:(?<=[日일])|(?=[\s|,;:–—-]|$))",
                          regex.IGNORECASE | regex.VERSION0)
+
+
+@functools.lru_cache(maxsize=64)
+def _names_of(language: str) -> Names:
+    """One language's table of names, read once per process (documents in it come again and again)."""
+    return month_and_weekday_names((language,))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -12,6 +12,8 @@ when the text has no blank line) and sets
   list of names, a language outside `languages`). A language given with the
   document (its metadata) is kept.
 - `metadata["language_confidence"]`: how sure (0–1).
+- `metadata["language_guess"]`: when no language is set but the backend had a
+  best guess, `{"language", "confidence"}`, for a reader; no stage acts on it.
 - `metadata["paragraph_languages"]` (when the document's language is known):
   for each paragraph, in order,
   `{"language", "confidence", "by"}`; `by` is "markers", the backend's name,
@@ -73,10 +75,12 @@ _NOT_LATIN = regex.compile(r"[\p{L}--\p{sc=Latn}]", regex.V1)     # a letter of 
 
 
 class Reading(NamedTuple):
-    """What a paragraph was found to be."""
+    """What a paragraph was found to be. An unsure reading may hold the backend's `guess` (with
+    its share as `confidence`): too weak to act on, but worth recording."""
     language: str | None
     confidence: float
     by: str
+    guess: str | None = None
 
 
 UNSURE = Reading(None, 0.0, "document")     # too short or unclear: the document's language is taken
@@ -155,8 +159,12 @@ class LanguageStage(Stage):
             document = Reading(given.split("-")[0].split("_")[0].lower(), 1.0, "metadata")
         else:
             document = self._document(text, spans, readings)
-            if not document.language:
-                return []                     # nothing is sure: no language, and nothing to compare with
+            if not document.language:         # nothing is sure: no language, and nothing to compare with;
+                if document.guess:            # the backend's guess is recorded as one, for no stage to act on
+                    doc.metadata["language_guess"] = {"language": document.guess,
+                                                      "confidence": round(document.confidence, 3)}
+                return []
+            doc.metadata.pop("language_guess", None)
             doc.metadata["language"] = document.language
         doc.metadata["language_confidence"] = round(document.confidence, 3)
         edits = []
@@ -214,11 +222,11 @@ class LanguageStage(Stage):
             text = unicodedata.normalize("NFC", text)       # the backend's models know composed letters
         answers = [a for a in self.detector.detect(text) if a[0] in candidates]
         total = sum(c for _, c in answers)
-        if not answers or answers[0][1] < o.min_confidence * total:
-            return UNSURE                   # sure enough among the candidates
-        language, confidence = answers[0][0], answers[0][1] / total
-        if found is not None and self._denied(language, found, len(words)):
+        if not answers:
             return UNSURE
+        language, confidence = answers[0][0], answers[0][1] / total
+        if answers[0][1] < o.min_confidence * total or (found is not None and self._denied(language, found, len(words))):
+            return Reading(None, confidence, "document", language)     # not sure enough, or the markers deny it
         return Reading(language, confidence, self.detector.name)
 
     def _survey(self, text: str) -> tuple[list[str], float, tuple[str, ...], float]:

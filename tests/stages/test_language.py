@@ -267,3 +267,15 @@ def test_models_are_not_loaded_at_import_nor_for_a_script_of_one_language():
             "Παρασκευή ότι οι τιμές δεν θα αλλάξουν.'); assert r.metadata['language'] == 'el'; "
             "assert backends._build.cache_info().currsize == 0")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_an_unsure_guess_is_recorded_as_one_and_acted_on_by_no_stage():
+    """#19: a sentence the backend cannot tell between Danish and Norwegian gets no language (no
+    stage reads it by the wrong word list) but its guess is kept, with how sure it was."""
+    import cleaner
+    result = cleaner.clean("Vi har ikke tid til at vente på svar fra dem.")
+    assert "language" not in result.metadata
+    guess = result.metadata["language_guess"]
+    assert guess["language"] in ("da", "nb") and 0.3 < guess["confidence"] < 0.9
+    sure = cleaner.clean("El gobierno dijo que no hay más dinero para eso.")
+    assert sure.metadata["language"] == "es" and "language_guess" not in sure.metadata

@@ -226,20 +226,49 @@ def _with_frequent_words(counts: dict, letters: str, language: str, zipf: float)
     `letters`, each counted once: an inflected language's list lacks most forms of its words
     (Russian "странах", "избранных"), which running text shows are words, and suggests them too.
     The words found are kept (cleaner.cache): sifting wordfreq's table takes ~0.3 s."""
-    name = f"spelling-{language}-{cache.digest(b'frequent words 1', str(zipf).encode(), letters.encode(), *frequencies_source(language))}.more"
+    name = f"spelling-{language}-{cache.digest(b'frequent words 2', str(zipf).encode(), letters.encode(), *frequencies_source(language))}.more"
     kept = cache.read(name)
     if kept is not None:
         with suppress(ValueError, UnicodeDecodeError, KeyError):
             more, _, _ = cache.unpack(kept)
             return {**counts, **dict.fromkeys(more, 1)}
+    table = frequencies(language)
     floor = 10 ** (zipf - 9)
     allowed = set(letters)
-    more = [w for w, f in frequencies(language).items()
+    more = [w for w, f in table.items()
             if f >= floor and w not in counts and w.isalpha() and w.islower() and allowed.issuperset(w)]
+    common = _common_by_deletion(table)
+    more = [w for w in more if not _a_slip(w, table, common)]
     packed = cache.pack(more, array("B", bytes(len(more))))     # no numbers: each is counted once
     if packed is not None:
         cache.keep(name, packed)
     return {**counts, **dict.fromkeys(more, 1)}
+
+
+SLIP_GAIN = 2.0     # log10: a word one edit from one this much commoner is a slip of it. Web text writes
+                    # "goberno" (Zipf 2.3) for "gobierno" (5.8); a form and its neighbour ("ataques" 4.6,
+                    # "ataque" 4.9; "странах" 4.9, "страна" 4.8) are within 1.1 of each other
+
+
+def _a_slip(word: str, table: dict, common: dict) -> bool:
+    """Is `word` one edit from a word of `table` SLIP_GAIN (log10) commoner (`common`, by
+    `_common_by_deletion`): a common misspelling?"""
+    bar = table[word] * 10 ** SLIP_GAIN
+    probes = {word} | _deletes(word)
+    return any(table[c] >= bar and edit_distance(word, c) == 1
+               for probe in probes for c in common.get(probe, ()))
+
+
+def _common_by_deletion(table: dict, zipf: float = 4.0) -> dict:
+    """The words of `table` at least `zipf` common under themselves and their one-letter deletions
+    (the symmetric-delete index of SymSpell): a word one edit from one of them shares a key."""
+    floor = 10 ** (zipf - 9)
+    index: dict[str, list[str]] = {}
+    for w, f in table.items():
+        if f >= floor and w.isalpha():
+            for key in {w} | _deletes(w):
+                index.setdefault(key, []).append(w)
+    return index
 
 
 def allow_list(path: Path, language: str | None = None) -> frozenset:

@@ -5,6 +5,7 @@ position, where the text layer's helpers (cleaner/text/tokens.py) find words in 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 _GENUS_BEHIND = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+|[A-Z]\.) \Z")
@@ -35,7 +36,14 @@ def noise_around(text: str, pos: int, reach: int = 3) -> float:
         _CHUNK.findall(text, end, end + 20 * reach)[:reach]
     if not window:
         return 0.0
-    return sum(1 for chunk in window if _GARBLED.search(chunk)) / len(window)
+    return sum(map(_garbled, window)) / len(window)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _garbled(chunk: str) -> bool:
+    """Does `chunk` look garbled? Asked once per distinct chunk: the windows of a document's
+    candidate gaps overlap, and common chunks recur across documents."""
+    return _GARBLED.search(chunk) is not None
 
 
 _LETTERS_BEFORE = re.compile(r"([^\W\d_]+)[^\w\s]*\Z")

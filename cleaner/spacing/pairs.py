@@ -42,8 +42,9 @@ class PairModel:
         """log10 P(word | the word before), backing off to the word alone."""
         if before is not None:
             pair = self.pairs.get(f"{before} {word}")
-            if pair and before in self.counts:
-                return min(0.0, math.log10(pair / (self.counts[before] * self.scale)))
+            count = self.counts.get(before) if pair else None
+            if count is not None:
+                return min(0.0, math.log10(pair / (count * self.scale)))
             if self.pairs:
                 return BACKOFF + self.word(word)
         return self.word(word)

@@ -35,7 +35,6 @@ class Lexicon:
     bigrams: Mapping           # "left right" pairs seen in running text → count; empty where none ship
     dictionary: Mapping        # curated real words → count; empty where the language has none
     real_words: frozenset      # dictionary words and common words of the frequency list
-    odd_real_words: frozenset  # those that are not all letters ("e-mail", "don't")
     function_words: frozenset
     single_letter_words: frozenset
     not_words: frozenset
@@ -129,7 +128,6 @@ def lexicon(language: str) -> Lexicon:
         bigrams=bigrams,
         dictionary=dictionary,
         real_words=real_words,
-        odd_real_words=frozenset(w for w in real_words if not w.isalpha()),
         function_words=frozenset(lists["function_words"]),
         single_letter_words=frozenset(lists["single_letter_words"]),
         not_words=frozenset(lists["not_words"]),

@@ -42,8 +42,8 @@ from ..spacing.reading import likeliest_reading
 from ..spacing.numbers import number_gaps
 from ..spacing.segment import split_acronym, split_case_change, split_word
 from ..spacing.around import genus_behind, letters_beside, noise_around
-from ..text.tokens import (EDGE_PUNCTUATION, at_sentence_start, chunks, letter_runs, letter_runs_beyond, occurrences,
-                           touches_word, words_around)
+from ..text.tokens import (EDGE_PUNCTUATION, at_sentence_start, chunks, letter_runs, occurrences, touches_word,
+                           words_around)
 from .base import Stage
 
 STRONG = 0.8                      # a finder's evidence this strong says the document lost spaces
@@ -169,9 +169,10 @@ class SpacingStage(Stage):
             self._punctuation_gaps(text, gaps)
         lex = None
         if self.options.words:
+            tokens = letter_runs(text, doc.derived("chunks", chunks))   # each distinct token, in order
             lex = self._lexicon(doc)
             if lex is not None:
-                self._word_gaps(text, doc.derived("chunks", chunks), lex, gaps)
+                self._word_gaps(text, tokens, lex, gaps)
         protected = doc.derived("protected spans", protected_spans)
         gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)}
         strong = sum(1 for gap in gaps.values() if gap.prior >= STRONG)
@@ -197,16 +198,13 @@ class SpacingStage(Stage):
         for pos, rule, reason, confidence in straight_quote_gaps(text):
             gaps.setdefault(pos, _Gap(rule, reason, confidence, "punctuation"))
 
-    def _word_gaps(self, text: str, distinct_chunks: dict, lex, gaps: dict) -> None:
+    def _word_gaps(self, text: str, tokens: dict, lex, gaps: dict) -> None:
         # Most tokens are real words: find the few others once per distinct token, then visit only
-        # them. Set differences drop the chunks and letter runs that are real words as written at C
-        # speed; the rest are looked up again in lower case. Distinct tokens stand at disjoint
-        # places, so the order in which they are visited does not matter.
+        # them. A set difference drops the lower-case real words at C speed; the rest are looked
+        # up again in lower case. `splits` is only looked up, so its order does not matter.
         real = lex.real_words
-        runs = letter_runs_beyond(distinct_chunks, real, lex.odd_real_words)
-        candidates = [t for t in runs.keys() - real if t.lower() not in real]
-        glued = lex.glued_pairs.keys()                      # "asa", "ina": rare real words, or glue
-        candidates += (runs.keys() & glued) | {t for t in distinct_chunks.keys() & glued if t.isalpha() and len(t) >= 3}
+        candidates = [t for t in tokens.keys() - real if t.lower() not in real]
+        candidates += tokens.keys() & lex.glued_pairs.keys()        # "asa", "ina": rare words, or glue
         splits = {t: pair for t in candidates
                   for pair in [(_splits if len(t) <= _CACHED_LETTERS else _splits.__wrapped__)(t, lex.language)]
                   if pair != (None, None)}
@@ -226,7 +224,6 @@ class SpacingStage(Stage):
         # In a document that lost spaces, a token no rule splits may still be two words that stand
         # apart elsewhere in it. Clean documents skip the search: it could only flag there.
         if self.options.document_evidence and sum(g.prior >= STRONG for g in gaps.values()) >= 2:
-            tokens = letter_runs(text, distinct_chunks)     # each distinct token
             for word in candidates:
                 if word not in splits and len(word) >= 5:
                     split = seen_apart(text, word, lex) or (

@@ -40,22 +40,8 @@ def letter_runs(text: str, distinct_chunks: dict | None = None) -> dict:
     """The distinct runs of three letters or more that `LETTERS` finds, in document order.
 
     `distinct_chunks` is `chunks(text)` when the caller has it already."""
-    return _runs(chunks(text) if distinct_chunks is None else distinct_chunks)
-
-
-def letter_runs_beyond(distinct_chunks: dict, words: frozenset, odd_words: frozenset) -> dict:
-    """The letter runs of the chunks other than the all-letter chunks in `words`, in no particular
-    order: every run of `letter_runs` that is not such a word as written. Most chunks of running
-    text are known words; they drop out at C speed, and only the rest go through the loop.
-    `odd_words`: the entries of `words` that are not all letters ("e-mail"), whose chunks hold runs
-    of their own."""
-    keys = distinct_chunks.keys()
-    return _runs((keys - words) | (keys & odd_words))
-
-
-def _runs(distinct_chunks) -> dict:
     runs = {}
-    for token in distinct_chunks:
+    for token in chunks(text) if distinct_chunks is None else distinct_chunks:
         if not token.isalpha():
             core = token.strip(EDGE_PUNCTUATION)     # "word," "(word" "“word”"
             if not core.isalpha():

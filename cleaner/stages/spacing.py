@@ -103,6 +103,9 @@ class _Gap(NamedTuple):
                 "strangers": float(self.strangers), **self.evidence}
 
 
+_NOISE = _Gap._fields.index("noise")    # noise, lone and strangers come last: filled in once all gaps are found
+
+
 @dataclass(frozen=True)
 class SpacingOptions:
     min_confidence: float | None = None       # below: flag only (None: the fitted decision's fix_at)
@@ -177,9 +180,10 @@ class SpacingStage(Stage):
         gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)}
         strong = sum(1 for gap in gaps.values() if gap.prior >= STRONG)
         long_enough = text.count(" ") + text.count("\n") >= MIN_EVIDENCE_WORDS
-        gaps = {pos: gap._replace(noise=noise_around(text, pos),
-                                  lone=gap.family == "word" and long_enough and strong - (gap.prior >= STRONG) < 2,
-                                  strangers=_strangers(text, pos) if gap.family == "punctuation" else 0)
+        gaps = {pos: _Gap(*gap[:_NOISE],          # the finder's fields, then what surrounds the gap
+                          noise_around(text, pos),
+                          gap.family == "word" and long_enough and strong - (gap.prior >= STRONG) < 2,
+                          _strangers(text, pos) if gap.family == "punctuation" else 0)
                 for pos, gap in gaps.items()}
         if not self.options.document_evidence:      # each candidate at face value
             gaps = {pos: gap._replace(lone=False, evidence={**gap.evidence, **_NO_DOCUMENT_EVIDENCE} if gap.evidence

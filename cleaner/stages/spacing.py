@@ -180,8 +180,9 @@ class SpacingStage(Stage):
         gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)}
         strong = sum(1 for gap in gaps.values() if gap.prior >= STRONG)
         long_enough = text.count(" ") + text.count("\n") >= MIN_EVIDENCE_WORDS
+        looks = {}
         gaps = {pos: _Gap(*gap[:_NOISE],          # the finder's fields, then what surrounds the gap
-                          noise_around(text, pos),
+                          noise_around(text, pos, looks=looks),
                           gap.family == "word" and long_enough and strong - (gap.prior >= STRONG) < 2,
                           _strangers(text, pos) if gap.family == "punctuation" else 0)
                 for pos, gap in gaps.items()}

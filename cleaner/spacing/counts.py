@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib.resources
 from array import array
-from collections.abc import Iterator, Mapping
 
 import marisa_trie
 
@@ -19,29 +18,12 @@ from .. import cache
 from ..text import tries
 
 
-class Counts(Mapping):
-    """Entry → count, over a trie of the entries and their counts by its ids; `total` is the sum of
-    the counts."""
+class Counts(tries.TrieMapping):
+    """Entry → count; `total` is the sum of the counts."""
 
     def __init__(self, trie: marisa_trie.Trie, counts: array):
-        self._trie, self._counts = trie, counts
+        super().__init__(trie, counts)
         self.total = sum(counts)
-
-    def get(self, entry: str, default=None):
-        i = self._trie.get(entry)
-        return default if i is None else self._counts[i]
-
-    def __getitem__(self, entry: str) -> int:
-        return self._counts[self._trie[entry]]
-
-    def __contains__(self, entry) -> bool:
-        return entry in self._trie
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._trie)
-
-    def __len__(self) -> int:
-        return len(self._trie)
 
 
 def symspell_counts(name: str) -> Counts:

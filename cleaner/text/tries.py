@@ -10,7 +10,7 @@ kept, the trie is built from the list, as fast as the strings were.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import suppress
 
 import marisa_trie
@@ -18,6 +18,40 @@ import marisa_trie
 from .. import cache
 
 _HEAD = 8       # bytes: the length of the numbers that follow the head, then the trie
+
+
+class TrieMapping(Mapping):
+    """Word → number, over a trie of the words and their numbers by its ids (as `kept` gives them).
+    A word no trie can hold (NUL, which marisa's lookup would read as the word's end, or a lone
+    surrogate) is in none, as in a dict of the same words."""
+
+    def __init__(self, trie: marisa_trie.Trie, numbers: array):
+        self._trie, self._numbers = trie, numbers
+
+    def get(self, word: str, default=None):
+        try:
+            i = self._trie.get(word)
+        except UnicodeEncodeError:
+            return default
+        return default if i is None or "\0" in word else self._numbers[i]
+
+    def __getitem__(self, word: str):
+        number = self.get(word)
+        if number is None:
+            raise KeyError(word)
+        return number
+
+    def __contains__(self, word) -> bool:
+        try:
+            return word in self._trie
+        except UnicodeEncodeError:
+            return False
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._trie)
+
+    def __len__(self) -> int:
+        return len(self._trie)
 
 
 def built(words: Iterable[tuple[str, int]], typecode: str = "q") -> tuple[marisa_trie.Trie, array]:

@@ -20,6 +20,9 @@ def test_a_kept_trie_gives_every_number(tmp_path, monkeypatch):
         assert sorted(trie) == sorted(w for w, _ in PAIRS)
         assert all(numbers[trie[w]] == n for w, n in PAIRS)
         assert "th" not in trie and trie.get("ofthe") is None
+        mapping = tries.TrieMapping(trie, numbers)
+        for absent in ("th", "the\0x", "\0", "a\ud800"):    # NUL: marisa's own lookup would find "the"
+            assert absent not in mapping and mapping.get(absent, -1) == -1
 
 
 def test_nothing_kept_builds_the_same(monkeypatch):

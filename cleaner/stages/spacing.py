@@ -318,10 +318,10 @@ def _strangers(text: str, pos: int) -> int:
     OCR-torn word ("ext)|eriment"). Every list is asked, whatever the document's language, and
     glue counts as none, so that neither a language found or lost nor a repair nearby changes
     the answer: cleaning stays idempotent."""
-    lists = [lexicons.lexicon(language) for language in lexicons.languages()]
+    languages = lexicons.languages()       # a list is built whole only to read glue in it
     return sum(1 for word in letters_beside(text, pos)
-               if len(word) > 1 and word.islower() and not any(lex.knows(word) for lex in lists)
-               and not any(_reads_as_glue(word, lex) for lex in lists))
+               if len(word) > 1 and word.islower() and not any(word in glance(language) for language in languages)
+               and not any(_reads_as_glue(word, lexicons.lexicon(language)) for language in languages))
 
 
 def _vouched(text: str, word: str) -> bool:

@@ -329,8 +329,11 @@ def _whole_word(part: str, lex: Lexicon) -> bool:
 def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split | None:
     """An unknown capitalised token is a name unless a function word shows a join."""
     found, rivals = [], []
+    known, verbs, letters = lex.frequency, lex.name_verbs, lex.single_letter_words
     for i in range(1 if sentence_start else 2, len(lower) - 1):
         left, right = lower[:i], lower[i:]
+        if right not in known and right not in verbs and right not in letters:
+            continue                    # every branch below needs a listed word (or a verb) on the right
         if right in lex.name_verbs and right not in lex.verbs_ending_names and len(left) >= 5 \
                 and not lex.knows(left) and not lex.knows(lower):
             found.append((NAMES_CONFIDENCE, 0.0, i, "names"))     # "Drachkovitchwent": a name the list

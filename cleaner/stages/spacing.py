@@ -290,7 +290,7 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
     for start in occurrences(text, word):
         if touches_word(text, start, start + len(word)):
             continue
-        split = pair[0] if at_sentence_start(text, start) else pair[1]
+        split = pair[1] if pair[0] is pair[1] or not at_sentence_start(text, start) else pair[0]
         if split is None or latin_like and _is_genus(genus_behind(text, start), lex):
             continue
         if split.rivals:                # "sayshe": the minister "says he will", I "feel she is"

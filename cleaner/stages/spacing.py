@@ -25,7 +25,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
-from itertools import islice, repeat
+from itertools import filterfalse, islice, repeat
 from typing import NamedTuple
 
 from ..text.blocks import prose_blocks
@@ -206,10 +206,10 @@ class SpacingStage(Stage):
 
     def _word_gaps(self, text: str, tokens: dict, lex, gaps: dict) -> None:
         # Most tokens are real words: find the few others once per distinct token, then visit only
-        # them. A set difference drops the lower-case real words at C speed; the rest are looked
-        # up again in lower case. `splits` is only looked up, so its order does not matter.
+        # them. filterfalse drops the lower-case real words at C speed; the rest are looked up
+        # again in lower case. `splits` is only looked up, so its order does not matter.
         real = lex.real_words
-        candidates = [t for t in tokens.keys() - real if t.lower() not in real]
+        candidates = [t for t in filterfalse(real.__contains__, tokens) if t.lower() not in real]
         candidates += tokens.keys() & lex.glued_pairs.keys()        # "asa", "ina": rare words, or glue
         splits = {t: pair for t in candidates
                   for pair in [(_splits if len(t) <= _CACHED_LETTERS else _splits.__wrapped__)(t, lex.language)]

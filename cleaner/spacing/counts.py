@@ -3,8 +3,8 @@
 Why: parsing symspellpy's text lists costs a quarter of a second per process (243,000 English word
 pairs and 83,000 words), and holding them as Python strings ~25 MB of every worker. Kept as a
 marisa trie and an array of counts by the trie's ids (cleaner.text.tries), they load in under a
-millisecond and take ~3.5 MB, most of it the counts; a lookup (under a microsecond) is made a few times per candidate gap,
-never per word of the text. The kept copy is named by a digest of symspellpy's file, so a new
+millisecond and take ~3.5 MB, most of it the counts; a lookup (under a microsecond) is made a few
+times per candidate gap, never per word of the text. The kept copy is named by a digest of symspellpy's file, so a new
 symspellpy never meets an old copy; where nothing can be kept, the list is parsed as before.
 """
 from __future__ import annotations

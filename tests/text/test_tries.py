@@ -40,14 +40,17 @@ def test_a_damaged_copy_is_built_again(tmp_path, monkeypatch):
     assert {w: numbers[trie[w]] for w in trie} == dict(PAIRS)
 
 
+WORDS = st.text(st.characters(blacklist_characters="\0", blacklist_categories=("Cs",)), max_size=12)
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.dictionaries(st.text(st.characters(blacklist_characters="\0", blacklist_categories=("Cs",)), max_size=12), st.integers(0, 2 ** 62),
-                       max_size=30), st.text(max_size=12))
+@given(st.dictionaries(WORDS, st.integers(0, 2 ** 62), max_size=30),
+       st.text(st.characters(blacklist_categories=()), max_size=12))       # NUL and lone surrogates too
 def test_built_answers_as_the_dict(table, probe):
-    trie, numbers = tries.built(table.items())
-    assert len(trie) == len(table)
-    assert all(numbers[trie[w]] == n for w, n in table.items())
-    assert (probe in trie) == (probe in table)
+    mapping = tries.TrieMapping(*tries.built(table.items()))
+    assert len(mapping) == len(table) and set(mapping) == set(table)
+    assert all(mapping[w] == mapping.get(w) == n for w, n in table.items())
+    assert (probe in mapping) == (probe in table) and mapping.get(probe) == table.get(probe)
 
 
 def test_a_word_marisa_cannot_hold_is_refused():

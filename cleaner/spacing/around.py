@@ -24,10 +24,12 @@ _CHUNK = re.compile(r"\S+")
 _GARBLED = re.compile(r"[~|\\\[\]{}^=<>*@#]|[^\W\d_]\d+[^\W\d_]|[^\W\d_][^\w\s'’.-]+[^\W\d_]+[^\w\s'’.-]+[^\W\d_]")
 
 
-def noise_around(text: str, pos: int, reach: int = 3) -> float:
+def noise_around(text: str, pos: int, reach: int = 3, looks: dict | None = None) -> float:
     """The share of the `reach` chunks before and after the one at `pos` that look garbled
     (`_GARBLED`): 0 in running prose, its names and glue included ("embargo,el", "dijo;otra");
-    high in OCR garbage and formulas, where a PDF's fragments look like glue."""
+    high in OCR garbage and formulas, where a PDF's fragments look like glue. `looks`: a dict the
+    caller keeps for the text, so that each chunk is looked at once (the windows of a text's
+    candidate gaps overlap)."""
     start = text.rfind(" ", 0, pos) + 1
     end = text.find(" ", pos)
     end = len(text) if end < 0 else end
@@ -35,7 +37,15 @@ def noise_around(text: str, pos: int, reach: int = 3) -> float:
         _CHUNK.findall(text, end, end + 20 * reach)[:reach]
     if not window:
         return 0.0
-    return sum(1 for chunk in window if _GARBLED.search(chunk)) / len(window)
+    if looks is None:
+        looks = {}
+    garbled = 0
+    for chunk in window:
+        look = looks.get(chunk)
+        if look is None:
+            look = looks[chunk] = _GARBLED.search(chunk) is not None
+        garbled += look
+    return garbled / len(window)
 
 
 _LETTERS_BEFORE = re.compile(r"([^\W\d_]+)[^\w\s]*\Z")

@@ -39,6 +39,8 @@ import functools
 import math
 import tomllib
 from dataclasses import dataclass
+from itertools import repeat
+from operator import mul
 
 from ..resources import bundled
 from ..text.tokens import recurs, stands, words_around
@@ -59,7 +61,8 @@ class Decision:
 
     def confidence(self, features: dict) -> float:
         """The probability that the space is missing, given the candidate's `features`."""
-        z = self.intercept + sum(self.weights[name] * features.get(name, 0.0) for name in FEATURES)
+        z = self.intercept + sum(map(mul, map(self.weights.__getitem__, FEATURES), map(features.get, FEATURES,
+                                                                                         repeat(0.0))))
         return 1.0 / (1.0 + math.exp(-z))
 
     def describe(self) -> dict:

@@ -28,9 +28,10 @@ def seen_apart(text: str, word: str, lex: Lexicon) -> Split | None:
     low = word.lower()
     if lex.knows(low) and not word.islower():
         return None                 # "TrueType", "DreamWorks", "Nuttall": names the word list knows
+    whole = lex.zipf(low) - VARIANT_MARGIN
     found = [i for i in range(2, len(word) - 1)
              if not (word[i].isupper() and word[i - 1].isupper())
-             and lex.zipf(low[:i]) + lex.zipf(low[i:]) - 9 >= lex.zipf(low) - VARIANT_MARGIN
+             and lex.zipf(low[:i]) + lex.zipf(low[i:]) - 9 >= whole
              and stands(text, f"{word[:i]} {word[i:]}")]
     return Split((found[0],), "seen apart", 0.9) if len(found) == 1 else None
 

@@ -12,10 +12,12 @@ import functools
 import importlib.resources
 import math
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 
+from .. import cache
 from ..resources import MissingData, bundled
+from ..text import tries
 from ..text.frequencies import frequencies
 from .counts import symspell_counts
 from .pairs import PairModel
@@ -63,8 +65,8 @@ class Lexicon:
     name_starter_endings: tuple
     number_styles: frozenset
     verbs_before_articles: tuple
-    given_names: frozenset     # lower case; empty where the language has no list
-    surnames: frozenset
+    given_names: Container     # lower case (a trie); empty where the language has no list
+    surnames: Container
     pairs: PairModel           # how likely a reading is, given the word before
 
     def zipf(self, word: str) -> float:
@@ -184,13 +186,19 @@ def _bigrams(language: str):
     return _symspell_counts(_BIGRAMS, language)
 
 
-def _census_names(files: tuple[str, ...]) -> frozenset:
-    """Names of the US census lists (`names` package: "JAMES  3.318  3.318  1" lines), lower case."""
+def _census_names(files: tuple[str, ...]):
+    """Names of the US census lists (`names` package: "JAMES  3.318  3.318  1" lines), lower case,
+    as a trie (cleaner.text.tries): ~94,000 names in ~0.5 MB instead of ~9 MB of strings."""
     if not files:
         return frozenset()
     folder = importlib.resources.files("names")
-    return frozenset(line.split(" ", 1)[0].lower()
-                     for name in files for line in (folder / name).read_text(encoding="ascii").splitlines() if line)
+    sources = [(folder / name).read_bytes() for name in files]
+    kept_as = f"spacing-names-{cache.digest(b'census names trie 1', *sources)}.trie"
+
+    def names():
+        return ((line.split(" ", 1)[0].lower(), 0)
+                for source in sources for line in source.decode("ascii").splitlines() if line)
+    return tries.kept(kept_as, names, "b")[0]
 
 
 def _dictionary(language: str):

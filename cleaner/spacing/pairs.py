@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 BACKOFF = math.log10(0.4)     # Brants et al.'s factor for a pair the counts do not list
 UNKNOWN = -9.5                # log10 frequency of an unknown word of UNKNOWN_LETTERS letters …
@@ -32,6 +32,10 @@ class PairModel:
     pairs: Mapping            # "left right" → count
     counts: Mapping           # word → count
     scale: float = 1.0        # how many times larger the corpus of `pairs` is than that of `counts`
+    listed: bool = field(init=False)    # are there pairs at all? (asked at every word)
+
+    def __post_init__(self):
+        object.__setattr__(self, "listed", bool(self.pairs))
 
     def word(self, word: str) -> float:
         """log10 P(word), alone."""
@@ -42,9 +46,10 @@ class PairModel:
         """log10 P(word | the word before), backing off to the word alone."""
         if before is not None:
             pair = self.pairs.get(f"{before} {word}")
-            if pair and before in self.counts:
-                return min(0.0, math.log10(pair / (self.counts[before] * self.scale)))
-            if self.pairs:
+            count = self.counts.get(before) if pair else None
+            if count is not None:
+                return min(0.0, math.log10(pair / (count * self.scale)))
+            if self.listed:
                 return BACKOFF + self.word(word)
         return self.word(word)
 

@@ -288,14 +288,20 @@ def _more_words(lower: str, lex: Lexicon) -> Split | None:
     """Three or four words glued ("inthehistorical"): the likeliest reading, by its weakest join."""
     n = len(lower)
     best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(0, 0): (0.0, ())}
+    reached = [0]                       # where a reading of the letters before may end, in order
     for end in range(1, n + 1):
+        # each part ending here, asked once for every number of parts before it
+        words = [(start, lex.zipf(part)) for start in reached
+                 for part in (lower[start:end],) if _whole_word(part, lex)]
         for parts in range(1, MAX_PARTS + 1):
-            options = [(score + lex.zipf(lower[start:end]) - 9, cuts + (start,))   # log10 probabilities
-                       for start in range(end)
-                       if (start, parts - 1) in best and _whole_word(lower[start:end], lex)
+            options = [(score + zipf - 9, cuts + (start,))      # log10 probabilities
+                       for start, zipf in words
+                       if (start, parts - 1) in best
                        for score, cuts in [best[(start, parts - 1)]]]
             if options:
                 best[(end, parts)] = max(options)
+                if reached[-1] != end and parts < MAX_PARTS:
+                    reached.append(end)
     readings = sorted((best[(n, k)] for k in range(3, MAX_PARTS + 1) if (n, k) in best), reverse=True)
     if not readings:
         return None
@@ -323,8 +329,11 @@ def _whole_word(part: str, lex: Lexicon) -> bool:
 def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split | None:
     """An unknown capitalised token is a name unless a function word shows a join."""
     found, rivals = [], []
+    known, verbs, letters = lex.frequency, lex.name_verbs, lex.single_letter_words
     for i in range(1 if sentence_start else 2, len(lower) - 1):
         left, right = lower[:i], lower[i:]
+        if right not in known and right not in verbs and right not in letters:
+            continue                    # every branch below needs a listed word (or a verb) on the right
         if right in lex.name_verbs and right not in lex.verbs_ending_names and len(left) >= 5 \
                 and not lex.knows(left) and not lex.knows(lower):
             found.append((NAMES_CONFIDENCE, 0.0, i, "names"))     # "Drachkovitchwent": a name the list

@@ -25,10 +25,11 @@ import functools
 import math
 import re
 from dataclasses import dataclass
-from itertools import islice, repeat
+from itertools import filterfalse, islice, repeat
 from typing import NamedTuple
 
 from ..text.blocks import prose_blocks
+from ..text.frequencies import glance
 from ..edits import Edit, shift
 from ..language.markers import outvoted
 from ..language.paragraphs import foreign_paragraphs
@@ -103,6 +104,9 @@ class _Gap(NamedTuple):
     def features(self) -> dict:
         return {"prior": self.prior, self.family: 1.0, "noise": self.noise, "lone": float(self.lone),
                 "strangers": float(self.strangers), **self.evidence}
+
+
+_NOISE = _Gap._fields.index("noise")    # noise, lone and strangers come last: filled in once all gaps are found
 
 
 @dataclass(frozen=True)
@@ -186,9 +190,11 @@ class SpacingStage(Stage):
                 and not (gap.family in _WORD_FAMILIES and inside(foreign, pos))}
         strong = sum(1 for gap in gaps.values() if gap.prior >= STRONG)
         long_enough = text.count(" ") + text.count("\n") >= MIN_EVIDENCE_WORDS
-        gaps = {pos: gap._replace(noise=noise_around(text, pos),
-                                  lone=gap.family == "word" and long_enough and strong - (gap.prior >= STRONG) < 2,
-                                  strangers=_strangers(text, pos) if gap.family == "punctuation" else 0)
+        looks = {}
+        gaps = {pos: _Gap(*gap[:_NOISE],          # the finder's fields, then what surrounds the gap
+                          noise_around(text, pos, looks=looks),
+                          gap.family == "word" and long_enough and strong - (gap.prior >= STRONG) < 2,
+                          _strangers(text, pos) if gap.family == "punctuation" else 0)
                 for pos, gap in gaps.items()}
         if not self.options.document_evidence:      # each candidate at face value
             gaps = {pos: gap._replace(lone=False, evidence={**gap.evidence, **_NO_DOCUMENT_EVIDENCE} if gap.evidence
@@ -209,18 +215,19 @@ class SpacingStage(Stage):
 
     def _word_gaps(self, text: str, tokens: dict, lex, gaps: dict) -> None:
         # Most tokens are real words: find the few others once per distinct token, then visit only
-        # them. A set difference drops the lower-case real words at C speed; the rest are looked
-        # up again in lower case. `splits` is only looked up, so its order does not matter.
+        # them. filterfalse drops the lower-case real words at C speed; the rest are looked up
+        # again in lower case. `splits` is only looked up, so its order does not matter.
         real = lex.real_words
-        candidates = [t for t in tokens.keys() - real if t.lower() not in real]
+        candidates = [t for t in filterfalse(real.__contains__, tokens) if t.lower() not in real]
         candidates += tokens.keys() & lex.glued_pairs.keys()        # "asa", "ina": rare words, or glue
         splits = {t: pair for t in candidates
                   for pair in [(_splits if len(t) <= _CACHED_LETTERS else _splits.__wrapped__)(t, lex.language)]
                   if pair != (None, None)}
         for word, pair in splits.items():
             _add_split(text, word, pair, gaps, lex)
+        verbs = lex.verbs_before_articles
         for word in candidates:
-            if word not in splits:
+            if word not in splits and word.endswith(verbs):      # else no verb to split off
                 for pos in before_an_article(text, word, lex):
                     gaps.setdefault(pos, _Gap("glued-name", f"a name glued to the verb before an article ({word!r})",
                                               BEFORE_AN_ARTICLE))
@@ -266,8 +273,9 @@ class SpacingStage(Stage):
                 return None
         lower = [w.lower() for w in words]
         fit = lower[:_FIT_SAMPLE]       # function words settle it early
-        best = max((lexicons.lexicon(language) for language in available),      # Zipf sums at C speed
-                   key=lambda lex: sum(map(math.log10, map(lex.frequency.get, fit, repeat(_UNKNOWN_FREQUENCY)))))
+        # Zipf sums at C speed, by a glance at each list: only the list taken is built whole
+        best = lexicons.lexicon(max(available, key=lambda language: sum(map(
+            math.log10, map(glance(language).get, fit, repeat(_UNKNOWN_FREQUENCY))))))
         needed = self.options.min_coverage * len(words)
         known = sum(map(best.frequency.__contains__, lower))
         if known < needed:              # a glued word is no unknown one ("weremissing")
@@ -291,7 +299,7 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
     for start in occurrences(text, word):
         if touches_word(text, start, start + len(word)):
             continue
-        split = pair[0] if at_sentence_start(text, start) else pair[1]
+        split = pair[1] if pair[0] is pair[1] or not at_sentence_start(text, start) else pair[0]
         if split is None or latin_like and _is_genus(genus_behind(text, start), lex):
             continue
         if split.rivals:                # "sayshe": the minister "says he will", I "feel she is"
@@ -319,10 +327,10 @@ def _strangers(text: str, pos: int) -> int:
     OCR-torn word ("ext)|eriment"). Every list is asked, whatever the document's language, and
     glue counts as none, so that neither a language found or lost nor a repair nearby changes
     the answer: cleaning stays idempotent."""
-    lists = [lexicons.lexicon(language) for language in lexicons.languages()]
+    languages = lexicons.languages()       # a list is built whole only to read glue in it
     return sum(1 for word in letters_beside(text, pos)
-               if len(word) > 1 and word.islower() and not any(lex.knows(word) for lex in lists)
-               and not any(_reads_as_glue(word, lex) for lex in lists))
+               if len(word) > 1 and word.islower() and not any(word in glance(language) for language in languages)
+               and not any(_reads_as_glue(word, lexicons.lexicon(language)) for language in languages))
 
 
 def _vouched(text: str, word: str) -> bool:

@@ -93,13 +93,19 @@ def report(name: str, kinds, by_language) -> None:
     print(f"languages whose sentences are >= 97% right: {len(right)} of {len(by_language)}: {' '.join(right)}")
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def halves_arguments(description: str, argv, what: str = "failures") -> argparse.Namespace:
+    """--split held|tune|both and --show N (tune half only) of a script over the UDHR items."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--split", choices=("held", "tune", "both"), default="both")
-    ap.add_argument("--show", type=int, default=0, help="print N failures of the tune half")
+    ap.add_argument("--show", type=int, default=0, help=f"print N {what} of the tune half")
     args = ap.parse_args(argv)
     if args.show and args.split == "held":
-        ap.exit(2, "--show reads failures case by case: the tune half only\n")
+        ap.exit(2, f"--show reads {what} case by case: the tune half only\n")
+    return args
+
+
+def main(argv=None) -> int:
+    args = halves_arguments(__doc__.splitlines()[0], argv)
     items = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
     t0 = time.perf_counter()
     for part in (("held", "tune") if args.split == "both" else (args.split,)):

@@ -17,7 +17,6 @@ of the tune half only.
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import sys
@@ -28,6 +27,7 @@ from pathlib import Path
 import cleaner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from languages_unseen import halves_arguments  # noqa: E402
 from whitespace import half  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data" / "udhr-languages.jsonl"
@@ -120,12 +120,7 @@ def report(name: str, by_language) -> None:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("held", "tune", "both"), default="both")
-    ap.add_argument("--show", type=int, default=0, help="print N misses of the tune half")
-    args = ap.parse_args(argv)
-    if args.show and args.split == "held":
-        ap.exit(2, "--show reads misses case by case: the tune half only\n")
+    args = halves_arguments(__doc__.splitlines()[0], argv, "misses")
     items = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
     items = [i for i in items if i["kind"] in ("sentence", "paragraph") and i["language"] in LISTED]
     t0 = time.perf_counter()

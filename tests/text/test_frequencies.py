@@ -14,6 +14,7 @@ def test_the_kept_table_is_wordfreqs(tmp_path, monkeypatch):
     kept = read("es")                                       # read back
     assert kept == fresh == wordfreq.get_frequency_dict("es", "large")
     assert list(kept) == list(fresh)                        # in wordfreq's order
+    assert len({id(f) for f in kept.values()}) == len(set(kept.values()))   # equal values one object: ~10 MB less
 
 
 def test_the_spacing_and_spelling_stages_read_one_table():

@@ -300,6 +300,12 @@ def _zone(tz: str | None) -> dt.tzinfo | None:
     return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
+# A word where a month or weekday name may stand: bounded (the longest of dateparser's 205 locales'
+# names has 19 letters; Portuguese weekdays have one hyphen), so that a first line of one endless
+# hyphenated word is refused at once instead of backtracking through it ("a-a-a-…": 3 s for 200 kB)
+_NAME = r"[^\W\d_]{1,24}(?:-[^\W\d_]{1,24})?"
+
+
 def _header_pattern(labels: dict):
     """The grammar of a header: [label] [weekday,] date [time] at the very start of the text."""
     def alternatives(words):
@@ -316,9 +322,9 @@ def _header_pattern(labels: dict):
                r"|(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d))" + time_)
     # any word may stand where a month or a weekday name does: the stage then asks the table of names
     # of its languages and of the document's (one grammar for every language dateparser knows)
-    month = r"(?P<month>[^\W\d_]+(?:-[^\W\d_]+)*)\.?"
+    month = rf"(?P<month>{_NAME})\.?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
-    named = (r"(?:(?P<weekday>[^\W\d_]+(?:-[^\W\d_]+)*)\.?,?\s+)?"
+    named = (rf"(?:(?P<weekday>{_NAME})\.?,?\s+)?"
              rf"(?:{day}\s+(?:de\s+)?{month},?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})"
              rf"|{month}\s+{day},?\s+(?P<year>\d{{4}}))" + time_)
     cjk = r"(?P<cjk>(?P<cy>\d{4})\s*[年년]\s*(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日일])"

@@ -183,3 +183,10 @@ def test_a_russian_article_gets_its_date_through_the_default_pipeline():
     result = cleaner.clean(text)
     assert (result.metadata["language"], result.metadata["date"]) == ("ru", "2022-05-12")
     assert result.metadata["title"] == "Министры обороны стран НАТО встретились в Брюсселе"
+
+
+@pytest.mark.parametrize("first_line", ["a-" * 100_000, "1 " + "ab-" * 50_000 + " 2020", "a" * 200_000])
+def test_a_first_line_of_one_endless_word_is_refused_without_backtracking_through_it(first_line):
+    """The word slots of the grammar are bounded: an unbounded one took 3 s on 200 kB of "a-a-…".
+    The timeout is a guard against a hang (regex raises TimeoutError), not a timing goal."""
+    assert HeaderStage()._header.match(first_line + "\n\nBody.", timeout=5.0) is None

@@ -292,6 +292,9 @@ def _clean(args: argparse.Namespace) -> int:
         return 130
     if not args.quiet:
         print(f"cleaner: {summary.line()}", file=sys.stderr)
+        for stage, missed in summary.languages_not_read().items():
+            print(f"cleaner: the {stage} stage has no word list for {counted(sum(missed.values()), 'document')} "
+                  f"in {', '.join(f'{language} ({n})' for language, n in missed.items())}", file=sys.stderr)
     return 1 if summary.rejected else 0
 
 

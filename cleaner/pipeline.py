@@ -86,6 +86,7 @@ class Pipeline:
     def describe(self) -> list[dict]:
         """The stages and their options, as recorded in a run's summary."""
         return [{"stage": s.name, "options": dataclasses.asdict(s.options),
+                 **({"languages": list(languages)} if (languages := s.languages()) is not None else {}),
                  **({"models": models} if (models := s.models()) else {})} for s in self.stages]
 
     def config_hash(self) -> str:

@@ -449,3 +449,33 @@ def test_the_summary_line_counts_in_english(tmp_path, capsys):
     write(src, {"b.txt": b"Three  four\xc2\xa0five.\n"})
     assert clean(src, "-o", tmp_path / "out2.jsonl", "--only", "whitespace") == 0
     assert capsys.readouterr().err.startswith("cleaner: 2 documents in, 2 out, 0 rejected; 3 edits (3 fixes, 0 flags); ")
+
+
+def test_a_run_counts_its_languages_and_says_which_no_stage_could_read(tmp_path, capsys):
+    """#19: the spelling stage does nothing in a language it has no word list for; the run says so,
+    and summary.json counts the documents by language (shards merged; --jobs 2 as --jobs 1)."""
+    src = write(tmp_path / "in", {
+        "en.txt": b"The goverment said it would recieve the report next week in Brussels, officials said.\n",
+        "pl.txt": "Rząd przyjął nowy budżet, a ministrowie zgodzili się na zwiększenie wydatków na obronę "
+                  "w przyszłym roku.\n".encode(),
+        "short.txt": b"Ministry said.\n"})
+    for jobs in ("1", "2"):
+        rep = tmp_path / f"rep{jobs}"
+        assert main(["clean", str(src), "-o", str(tmp_path / f"out{jobs}"), "--report", str(rep),
+                     "--jobs", jobs, "--isolated"]) == 0
+        summary = json.loads((rep / "summary.json").read_text())
+        assert summary["languages"] == {"en": 1, "pl": 1, "unknown": 1}
+        assert summary["languages_not_read"] == {"spacing": {"pl": 1}, "spelling": {"pl": 1}}
+        err = capsys.readouterr().err
+        assert "cleaner: the spelling stage has no word list for 1 document in pl (1)\n" in err
+        spelling = next(s for s in summary["pipeline"] if s["stage"] == "spelling")
+        assert "pl" not in spelling["languages"] and "ru" in spelling["languages"]
+
+
+def test_a_shard_counted_before_languages_were_merges():
+    from cleaner.report.summary import Summary
+    summary = Summary()
+    old = {"out": 2, "rejected": 0, "changed": 1, "fixes": 1, "flags": 0, "chars_in": 10, "chars_out": 11,
+           "by_stage": {}, "by_rule": {}, "stage_seconds": {}}
+    summary.merge(old)
+    assert summary.out == 2 and summary.to_dict()["languages"] == {}

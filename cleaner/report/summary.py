@@ -8,6 +8,8 @@ from .. import __version__
 from ..edits import FIX
 from ..result import Result
 
+UNKNOWN_LANGUAGE = "unknown"     # summary.json's key for the documents no stage gave a language
+
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:
     """`1 document`, `2 documents`, `0 fixes`: a count and its noun, as a reader says them."""
@@ -38,6 +40,7 @@ class Summary:
     by_stage: Counter = field(default_factory=Counter)
     by_rule: Counter = field(default_factory=Counter)
     stage_seconds: Counter = field(default_factory=Counter)   # time each stage took, summed over documents
+    languages: Counter = field(default_factory=Counter)       # documents by metadata["language"] ("unknown": none)
     output: dict | None = None    # {"path": absolute, "format": "txt" | "jsonl"}: where the documents went
     report: dict | None = None    # {"id", "data"}: set by the report writer
     applied: dict | None = None   # what `cleaner apply` used: the report and the decisions
@@ -55,6 +58,8 @@ class Summary:
         self.chars_in += len(result.original)
         self.chars_out += len(result.text)
         self.stage_seconds.update(result.seconds)
+        language = result.metadata.get("language")
+        self.languages[language if isinstance(language, str) and language else UNKNOWN_LANGUAGE] += 1
         for edit in result.edits:
             if edit.kind == FIX:
                 self.fixes += 1
@@ -73,7 +78,7 @@ class Summary:
         """The totals alone, as a JSON object: what a shard of a run hands back to be merged."""
         return {**{k: getattr(self, k) for k in self._COUNTS},
                 "by_stage": dict(self.by_stage), "by_rule": dict(self.by_rule),
-                "stage_seconds": dict(self.stage_seconds)}
+                "stage_seconds": dict(self.stage_seconds), "languages": dict(self.languages)}
 
     def merge(self, counts: dict) -> None:
         for k in self._COUNTS:
@@ -81,6 +86,7 @@ class Summary:
         self.by_stage.update(counts["by_stage"])
         self.by_rule.update(counts["by_rule"])
         self.stage_seconds.update(counts["stage_seconds"])
+        self.languages.update(counts.get("languages", {}))     # a shard done before languages were counted has none
 
     def to_dict(self) -> dict:
         return {
@@ -92,6 +98,8 @@ class Summary:
             "chars": {"in": self.chars_in, "out": self.chars_out},
             "seconds": round(self.seconds, 3),
             "stage_time": {name: {"seconds": round(s, 3)} for name, s in self.stage_seconds.items()},
+            "languages": dict(self.languages.most_common()),
+            "languages_not_read": self.languages_not_read(),
             "pipeline": self.pipeline,
             "cleaner_version": __version__,
             "config_sha256": self.config_sha256,
@@ -102,6 +110,21 @@ class Summary:
                                              ("skipped", self.skipped))
                if value is not None},
         }
+
+    def languages_not_read(self) -> dict:
+        """stage → {language: documents} of the documents in a language the stage has no word
+        list for (`Stage.languages`, in the pipeline's description): the spelling stage checks no
+        Polish document, the spacing stage splits no word of one."""
+        out = {}
+        for stage in self.pipeline:
+            read = stage.get("languages")
+            if read is None:
+                continue
+            missed = {language: n for language, n in self.languages.most_common()
+                      if language != UNKNOWN_LANGUAGE and language not in read}
+            if missed:
+                out[stage["stage"]] = missed
+        return out
 
     def line(self) -> str:
         return (f"{counted(self.documents_in, 'document')} in, {self.out} out, {self.rejected} rejected; "

@@ -43,6 +43,11 @@ class Stage:
         them): the pipeline tells the user when no stage before this one provides them."""
         return ()
 
+    def languages(self) -> tuple[str, ...] | None:
+        """The languages whose documents the stage reads in full (a word list each); None: any.
+        A run counts the documents in other languages, and says so (summary.json, stderr)."""
+        return None
+
     def models(self) -> dict:
         """The fitted, versioned parameters the stage decides with (name → what they are), for
         `cleaner stages` and summary.json; a stage of rules alone has none."""

@@ -131,6 +131,12 @@ class SpacingStage(Stage):
         if self.options.words:          # a broken install fails here, not in a stage that splits nothing
             lexicons.languages()
 
+    def languages(self) -> tuple[str, ...] | None:
+        """Words are split in the languages with a word list; glued punctuation in any."""
+        if not self.options.words:
+            return None
+        return (self.options.language,) if self.options.language else lexicons.languages()
+
     def models(self) -> dict:
         """The decisions it may use: per language with a file of its own, else English's (with or
         without pair counts)."""

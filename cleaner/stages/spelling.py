@@ -92,6 +92,9 @@ class SpellingStage(Stage):
     def needs(self) -> tuple[str, ...]:
         return () if self.options.language else ("language",)
 
+    def languages(self) -> tuple[str, ...]:
+        return (self.options.language,) if self.options.language else vocabularies.languages()
+
     def __init__(self, options=None, **kwargs):
         super().__init__(options, **kwargs)
         bundled("data", "spelling", "allow.txt")    # a broken install fails here, naming the file

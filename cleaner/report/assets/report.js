@@ -582,6 +582,7 @@
       view = "queue";
     }
     for (const key of Object.keys(views)) views[key].hidden = key !== view;
+    if (view !== "queue") document.body.dataset.queue = "hidden"; // no page of it is shown (tests wait on "shown")
     document.getElementById("nav-summary").classList.toggle("active", view === "summary");
     document.getElementById("nav-docs").classList.toggle("active", view === "docs" || view === "doc");
     document.getElementById("nav-queue").classList.toggle("active", view === "queue");

@@ -367,9 +367,12 @@ def _stages(args: argparse.Namespace) -> int:
         for option, default, type_ in describe(cls):
             print(_config.option_line(option, default, type_))
         try:
-            models = cls().models()
+            stage = cls()
+            models, languages = stage.models(), stage.languages()
         except (TypeError, ValueError):   # a plugin whose options have no defaults: nothing to show
-            models = {}
+            models, languages = {}, None
+        if languages is not None:
+            print(f"# reads the words of: {', '.join(languages)}")
         for model, what in models.items():
             print(f"# model {model}: {json.dumps(what)}")
         print()

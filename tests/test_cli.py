@@ -379,6 +379,7 @@ def test_stages_lists_every_builtin_as_a_config_to_copy(capsys):
         for option in (k for k, v in defaults.items() if v is None):
             assert f"\n# {option} is not set  # " in out
     assert "# model decision en: " in out
+    assert "\n# reads the words of: en, es, fr, pt, de, it, nl, ru\n" in out      # the spelling stage
     assert cleaner.Pipeline.from_dict({"stage": tables}).describe() == cleaner.Pipeline.default().describe()
 
 

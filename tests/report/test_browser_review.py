@@ -446,3 +446,19 @@ def test_the_run_panel_names_the_settings_given_on_the_command_line(tmp_path, pa
     page.wait_for_selector("#summary-cards")
     config = page.locator("dl.kv dt:text-is('config') + dd").inner_text()
     assert config == "built-in default, then --set stage.whitespace.max_blank_lines=2, then --disable spelling"
+
+
+def test_the_summary_names_the_languages_and_what_no_stage_could_read(tmp_path, page):
+    dump = tmp_path / "in"
+    dump.mkdir()
+    (dump / "en.txt").write_text("The goverment said it would recieve the report next week in Brussels.\n")
+    (dump / "pl.txt").write_text("Rząd przyjął nowy budżet, a ministrowie zgodzili się na zwiększenie wydatków "
+                                 "na obronę w przyszłym roku.\n")
+    rep = tmp_path / "rep"
+    assert main(["clean", str(dump), "-o", str(tmp_path / "out"), "--report", str(rep), "-q", "--isolated"]) == 0
+    page.goto((rep / "report.html").as_uri())
+    page.wait_for_selector("#summary-cards")
+    assert page.inner_text("#summary-languages") == "Languages: en 1 \u00b7 pl 1"
+    assert page.locator(".note.warning").all_inner_texts() == [
+        "The spacing stage has no word list for 1 document: pl (1).",
+        "The spelling stage has no word list for 1 document: pl (1)."]

@@ -675,6 +675,30 @@
       ]),
     );
 
+    const languages = Object.entries(S.languages || {});
+    if (languages.length) {
+      root.append(
+        el("div", {
+          class: "note",
+          id: "summary-languages",
+          text: "Languages: " + languages.map(([lang, n]) => lang + " " + num(n)).join(" \u00b7 "),
+        }),
+      );
+    }
+    for (const [stage, missed] of Object.entries(S.languages_not_read || {})) {
+      const list = Object.entries(missed);
+      const total = list.reduce((sum, [, n]) => sum + n, 0);
+      root.append(
+        el("div", {
+          class: "note warning",
+          text:
+            "The " + stage + " stage has no word list for " +
+            num(total) + (total === 1 ? " document: " : " documents: ") +
+            list.map(([lang, n]) => lang + " (" + num(n) + ")").join(", ") + ".",
+        }),
+      );
+    }
+
     if (TOKEN) root.append(progressPanel());
 
     const stages = Object.entries(e.by_stage).sort((a, b) => b[1] - a[1]);

@@ -279,3 +279,11 @@ def test_an_unsure_guess_is_recorded_as_one_and_acted_on_by_no_stage():
     assert guess["language"] in ("da", "nb") and 0.3 < guess["confidence"] < 0.9
     sure = cleaner.clean("El gobierno dijo que no hay más dinero para eso.")
     assert sure.metadata["language"] == "es" and "language_guess" not in sure.metadata
+
+
+def test_a_short_german_sentence_of_few_lower_case_words_gets_its_language_from_its_markers():
+    """German capitalises its nouns, so a short sentence has few lower-case words: three marker
+    words of one language and none of another settle a document read whole of five words or more."""
+    import cleaner
+    assert cleaner.clean("Das Kind ist nicht zu Hause.").metadata["language"] == "de"
+    assert "language" not in cleaner.clean("Berlin ist nicht Paris.").metadata      # four words

@@ -73,10 +73,11 @@ class Pipeline:
             for key in stage.needs():
                 if key in provided:
                     continue
-                later = [s.name for s in self.stages[k + 1:] if key in s.provides]
-                builtin = [name for name in _registry.BUILTIN if key in _registry.stage_class(name).provides]
-                remedy = (f"put the {later[0]} stage before it" if later else
-                          f"add the {builtin[0]} stage before it" if builtin else "add a stage that finds it")
+                later = next((s.name for s in self.stages[k + 1:] if key in s.provides), None)
+                builtin = None if later else next(
+                    (name for name in _registry.BUILTIN if key in _registry.stage_class(name).provides), None)
+                remedy = (f"put the {later} stage before it" if later else
+                          f"add the {builtin} stage before it" if builtin else "add a stage that finds it")
                 notes.append(f"the {stage.name} stage works only on documents whose {key} is known, and no stage "
                              f"before it finds one: it leaves a document alone unless its input record has a {key!r} "
                              f"field; {remedy}, or set stage.{stage.name}.{key}")

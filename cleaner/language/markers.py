@@ -62,8 +62,8 @@ def outvoted(text: str, language: str) -> bool:
     English list German "Er ging überall hin." is "über all" ("hin" is a German marker), to a
     Spanish one Portuguese "venceu" is "vence u" (issue #15: a text is split only by the model of
     its own language). Only words in lower case (or of a script without case) vote: a short line's
-names are often foreign ("AK Bratislava" in an English line), its function words rarely are. A
-dictionary lookup per word."""
+    names are often foreign ("AK Bratislava" in an English line), its function words rarely are. A
+    dictionary lookup per word."""
     marks = markers()
     votes = Counter(marks[w] for w in _WORD.findall(text) if w in marks and (w.islower() or w.upper() == w.lower()))
     return max((n for other, n in votes.items() if other != language), default=0) > votes[language]

@@ -18,6 +18,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from ..language.codes import primary
 from .pack import ANY_LANGUAGE, Pack, Rule
 
 
@@ -39,8 +40,8 @@ def rules_for(packs: Iterable[Pack], language: str | None, unknown_language: boo
     """The rules that apply to a document in `language` (None: unknown), in pack and rule order."""
     if not language:
         return tuple(r for p in packs for r in p.rules) if unknown_language else ()
-    primary = language.lower().replace("_", "-").split("-")[0]
-    return tuple(r for p in packs for r in p.rules if primary in r.languages or ANY_LANGUAGE in r.languages)
+    code = primary(language)
+    return tuple(r for p in packs for r in p.rules if code in r.languages or ANY_LANGUAGE in r.languages)
 
 
 def find(rules: Sequence[Rule], text: str, timeout: float, prefilter: bool = True) -> Found:

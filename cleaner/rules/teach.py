@@ -33,6 +33,7 @@ import regex
 
 from ..edits import FIX, Edit
 from ..io.atomic import AtomicFile, fsync_folder, make_folder
+from ..language.codes import primary
 from .examples import check_examples, check_keeps
 from .keep import token_change, token_span
 from .pack import ANY_LANGUAGE, PackError, parse_pack, styled
@@ -101,8 +102,8 @@ def phrase_entry(phrase: str, replacement: str, contexts: Sequence[str], reason:
         output = compiled.sub(lambda m: styled(replacement, m.group()), line)
         examples.append({"input": line, "output": output, "note": note})
     examples += [{"input": ex["output"], "note": "the fixed text stays"} for ex in examples[:1]]
-    primary = language.lower().replace("_", "-").split("-")[0] if language else ""   # en-GB: as rules_for reads it
-    guards = {"not_in_heading": False, **({"languages": [primary]} if primary else {})}
+    code = primary(language) if language else ""   # en-GB: as rules_for reads it
+    guards = {"not_in_heading": False, **({"languages": [code]} if code else {})}
     return {"kind": "rule", "id": _slug(phrase), "pattern": pattern, "replacement": replacement,
             "reason": reason.strip() or f"Reviewed: “{phrase}” is always “{replacement}”.",
             "confidence": confidence, "guards": guards, "examples": examples}

@@ -237,7 +237,7 @@ def _with_frequent_words(counts: dict, letters: str, language: str, zipf: float)
     allowed = set(letters)
     more = [w for w, f in table.items()
             if f >= floor and w not in counts and w.isalpha() and w.islower() and allowed.issuperset(w)]
-    common = _common_by_deletion(table)
+    common = DeletionIndex.of(w for w, f in table.items() if f >= COMMON_SLIPPED and w.isalpha())
     more = [w for w in more if not _a_slip(w, table, common)]
     packed = cache.pack(more, array("B", bytes(len(more))))     # no numbers: each is counted once
     if packed is not None:
@@ -245,30 +245,17 @@ def _with_frequent_words(counts: dict, letters: str, language: str, zipf: float)
     return {**counts, **dict.fromkeys(more, 1)}
 
 
+COMMON_SLIPPED = 1e-5   # frequency (Zipf 4.0) of the words whose slips are looked for
 SLIP_GAIN = 2.0     # log10: a word one edit from one this much commoner is a slip of it. Web text writes
                     # "goberno" (Zipf 2.3) for "gobierno" (5.8); a form and its neighbour ("ataques" 4.6,
                     # "ataque" 4.9; "странах" 4.9, "страна" 4.8) are within 1.1 of each other
 
 
-def _a_slip(word: str, table: dict, common: dict) -> bool:
-    """Is `word` one edit from a word of `table` SLIP_GAIN (log10) commoner (`common`, by
-    `_common_by_deletion`): a common misspelling?"""
+def _a_slip(word: str, table: dict, common: DeletionIndex) -> bool:
+    """Is `word` one edit from a word of `common` (the words of `table` at COMMON_SLIPPED) SLIP_GAIN
+    (log10) commoner: a common misspelling?"""
     bar = table[word] * 10 ** SLIP_GAIN
-    probes = {word} | _deletes(word)
-    return any(table[c] >= bar and edit_distance(word, c) == 1
-               for probe in probes for c in common.get(probe, ()))
-
-
-def _common_by_deletion(table: dict, zipf: float = 4.0) -> dict:
-    """The words of `table` at least `zipf` common under themselves and their one-letter deletions
-    (the symmetric-delete index of SymSpell): a word one edit from one of them shares a key."""
-    floor = 10 ** (zipf - 9)
-    index: dict[str, list[str]] = {}
-    for w, f in table.items():
-        if f >= floor and w.isalpha():
-            for key in {w} | _deletes(w):
-                index.setdefault(key, []).append(w)
-    return index
+    return any(table[c] >= bar and edit_distance(word, c) == 1 for c in common.words({word} | _deletes(word)))
 
 
 def allow_list(path: Path, language: str | None = None) -> frozenset:

@@ -46,6 +46,7 @@ from ..dates.names import Names
 from ..dates.names import known_languages
 from ..dates.names import names as month_and_weekday_names
 from ..edits import Edit
+from ..language.codes import primary
 from .base import Stage
 
 CANONICAL_LABEL = "Date: "
@@ -198,7 +199,7 @@ class HeaderStage(Stage):
     def _own_names(self, language) -> Names | None:
         """The month and weekday names of the document's language, where it is not among the
         `languages` option and dateparser knows it."""
-        code = language.split("-")[0].split("_")[0].lower() if isinstance(language, str) else None
+        code = primary(language) if isinstance(language, str) else None
         if not code or code in self.options.languages or code not in known_languages():
             return None
         return _names_of(code)

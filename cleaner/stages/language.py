@@ -52,6 +52,7 @@ import regex
 from ..edits import Edit
 from ..language import markers as _markers
 from ..language.backends import BACKENDS, DEFAULT_LANGUAGES, backend, check_languages
+from ..language.codes import primary
 from ..language.paragraphs import paragraphs
 from ..language.scripts import Scripts, is_unspaced, unspaced_letters
 from .base import Stage
@@ -100,9 +101,9 @@ class LanguageOptions:
                                       # were to be expected is no answer (Spanish names in an English line)
     outnumbering_markers: int = 1     # another language's markers, more than the answer's, that deny it
     unanimous_markers: int = 2        # marker words of one language, and none of another, that settle a text
+                                      # too short for the markers' usual test; and deny a language without markers
     short_text_markers: int = 3       # … that settle a document read whole with too few lower-case words
                                       # (fitted on the tune half: 2 tore Wikipedia lines, 3 did not)
-                                      # too short for the markers' usual test; and deny a language without markers
     unspaced_letters_per_word: float = 2.0   # in text written without spaces (Chinese, Japanese, Thai), so
                                       # many letters count as one word towards min_words and min_document_words
     max_chars: int = 1000             # characters of a paragraph read (the rest is taken to be in the same language)
@@ -158,7 +159,7 @@ class LanguageStage(Stage):
                 memo[read] = self._read(read, o.markers)
             readings.append(memo[read])
         if given:                             # "en-GB" is English: paragraphs are read as "en"
-            document = Reading(given.split("-")[0].split("_")[0].lower(), 1.0, "metadata")
+            document = Reading(primary(given), 1.0, "metadata")
         else:
             document = self._document(text, spans, readings)
             if not document.language:         # nothing is sure: no language, and nothing to compare with;
@@ -208,11 +209,11 @@ class LanguageStage(Stage):
         words, units, candidates, share = self._survey(text)
         if units < min_words and whole and self._markers is not None and len(candidates) > 1 \
                 and len(words) >= min_words:
-            found = self._marker_counts(words)      # a short text read whole whose markers are all one language's
-            if len(found) == 1 and max(found.values()) >= o.short_text_markers:    # ("Das Kind ist nicht zu
-                (language, n), = found.items()                                       # Hause.": 3 lower-case words)
-                if language in candidates:
-                    return Reading(language, n / (n + 1), "markers")
+            # a short text read whole whose markers are all one language's ("Das Kind ist nicht zu
+            # Hause.": German nouns are capitalised, 3 lower-case words)
+            reading = _unanimous(self._marker_counts(words), o.short_text_markers, candidates)
+            if reading:
+                return reading
         if units < min_words or not candidates:
             return UNSURE
         if len(candidates) == 1:
@@ -223,10 +224,9 @@ class LanguageStage(Stage):
             reading = self._settled(found, len(words), candidates) if settle else None
             if reading:
                 return reading
-            if settle and len(found) == 1 and max(found.values()) >= o.unanimous_markers:
-                (language, n), = found.items()      # a short text: its few markers all of one language
-                if language in candidates:
-                    return Reading(language, n / (n + 1), "markers")
+            reading = _unanimous(found, o.unanimous_markers, candidates) if settle else None
+            if reading:                                 # a short text: its few markers all of one language
+                return reading
         if not text.isascii() and not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)       # the backend's models know composed letters
         answers = [a for a in self.detector.detect(text) if a[0] in candidates]
@@ -294,7 +294,16 @@ class LanguageStage(Stage):
             # ties go to the language listed first in the options: the answer never depends on order of arrival
             best = max(self.options.languages, key=lambda lang: weight[lang])
             return Reading(best, sure[best] / weight[best], "paragraphs")
-        return self._read(text, self.options.markers, self.options.min_document_words, whole=self.options.markers)
+        return self._read(text, self.options.markers, self.options.min_document_words, whole=True)
+
+
+def _unanimous(found: Counter, least: int, candidates) -> Reading | None:
+    """The markers' reading when `least` or more of them are all of one language, one of the
+    `candidates`, else None."""
+    if len(found) != 1:
+        return None
+    (language, n), = found.items()
+    return Reading(language, n / (n + 1), "markers") if n >= least and language in candidates else None
 
 
 def _words(text: str) -> list[str]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from itertools import filterfalse, islice, repeat
 from typing import NamedTuple
 
-from ..text.blocks import prose_blocks
+from ..text.blocks import in_block, prose_blocks
 from ..text.frequencies import glance
 from ..edits import Edit, shift
 from ..language.markers import outvoted
@@ -152,9 +152,7 @@ class SpacingStage(Stage):
             return self._find_in(doc, foreign)
         edits = []                      # a long document, or one holding data: block by block (cleaner.text.blocks)
         for offset, block in blocks:
-            end = offset + len(block.text)
-            inner = [(max(s, offset) - offset, min(e, end) - offset) for s, e in foreign if s < end and e > offset]
-            edits.extend(shift(self._find_in(block, inner), offset))
+            edits.extend(shift(self._find_in(block, in_block(foreign, offset, block)), offset))
         return edits
 
     def _find_in(self, doc, foreign: list[tuple[int, int]]) -> list[Edit]:

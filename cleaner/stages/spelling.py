@@ -39,7 +39,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..text.blocks import prose_blocks
+from ..text.blocks import in_block, prose_blocks
 from ..edits import Edit, shift
 from ..language.paragraphs import foreign_paragraphs
 from ..resources import bundled
@@ -117,9 +117,8 @@ class SpellingStage(Stage):
         foreign = foreign_paragraphs(doc)
         edits = []                      # a long document, or one holding data: block by block (cleaner.text.blocks)
         for offset, block in blocks:
-            end = offset + len(block.text)
-            inside = [(max(s, offset) - offset, min(e, end) - offset) for s, e in foreign if s < end and e > offset]
-            edits.extend(shift(self._find_in(block, language, vocab, lambda: inside), offset))
+            inside = in_block(foreign, offset, block)
+            edits.extend(shift(self._find_in(block, language, vocab, lambda: inside), offset))  # noqa: B023 (called here)
         return edits
 
     def _find_in(self, doc, language: str, vocab, foreign_spans) -> list[Edit]:

@@ -38,6 +38,12 @@ def prose_blocks(doc: Document) -> list[tuple[int, Document]]:
     return [(start, Document(readable[start:end], doc.id, doc.metadata)) for start, end in _cut(readable)]
 
 
+def in_block(spans: list[tuple[int, int]], offset: int, block: Document) -> list[tuple[int, int]]:
+    """The parts of the document's `spans` that fall in `block` (at `offset`), in its coordinates."""
+    end = offset + len(block.text)
+    return [(max(s, offset) - offset, min(e, end) - offset) for s, e in spans if s < end and e > offset]
+
+
 def _cut(text: str) -> list[tuple[int, int]]:
     """Spans of at most BLOCK_CHARS covering `text` (no long run in it), each ending after whitespace."""
     out, start, stop = [], 0, len(text)

@@ -1,9 +1,10 @@
-"""Word frequencies of a language: wordfreq's "large" list (else its "small" one), one table per process.
+"""Word frequencies of a language: wordfreq's "large" list, one table per process for every stage.
 
 Why: importing wordfreq and unpacking its table cost ~0.15 s each, which a short first text pays
 twice when the spacing stage weighs two languages' lists. Kept as marshal writes the dict
-(cleaner.cache), the same table loads in about a tenth of a second without importing wordfreq. The kept copy is named by wordfreq's data file (its name, size and
-modification time), so a new wordfreq never meets an old copy; where nothing can be kept, or the
+(cleaner.cache), the same table loads in about a tenth of a second without importing wordfreq.
+The kept copy is named by wordfreq's data file (its name, size and modification time), so a new
+wordfreq never meets an old copy; where nothing can be kept, or the
 file is not where wordfreq keeps it, wordfreq's table is read as before. The spacing lexicon and
 the spelling vocabulary read the same table.
 """
@@ -69,7 +70,7 @@ def _table(language: str) -> dict[str, float]:
 
     shared: dict[float, float] = {}
     table = {word: shared.setdefault(f, f)      # as wordfreq's own lookups call it
-             for word, f in wordfreq.get_frequency_dict(language, _wordlist(language)).items()}
+             for word, f in wordfreq.get_frequency_dict(language, "large").items()}
     if name:
         cache.keep(name, marshal.dumps(table))
     return table
@@ -82,25 +83,13 @@ def frequencies_source(language: str) -> tuple[bytes, ...]:
     return (kept_as.encode(),) if kept_as else ()
 
 
-@functools.cache
-def _wordlist(language: str) -> str:
-    """wordfreq's "large" list of `language`, else its "small" one (Persian, Latvian: wordfreq has
-    no large list of them), found without importing wordfreq."""
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is not None and spec.origin is not None:
-        data = Path(spec.origin).parent / "data"
-        if not (data / f"large_{language}.msgpack.gz").exists() and (data / f"small_{language}.msgpack.gz").exists():
-            return "small"
-    return "large"
-
-
 def _kept_as(language: str) -> str | None:
     """The cache name of `language`'s table, from wordfreq's data file, found without importing
     wordfreq; None where the file is not there (a language wordfreq names otherwise)."""
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or spec.origin is None:
         return None
-    data = Path(spec.origin).parent / "data" / f"{_wordlist(language)}_{language}.msgpack.gz"
+    data = Path(spec.origin).parent / "data" / f"large_{language}.msgpack.gz"
     with suppress(OSError):
         stat = data.stat()
         made_of = (data.name, str(stat.st_size), str(stat.st_mtime_ns))

@@ -271,7 +271,8 @@ class SpacingStage(Stage):
                   for c in islice(doc.derived("chunks", chunks), _LANGUAGE_SAMPLE)]
         sample = [w for w in sample if w.isalpha()]
         words = [w for w in sample if w.islower()]      # names say little of the language around them
-        if len(words) < _MIN_SAMPLE:                    # a heading, a name: its words are all there is
+        short = len(words) < _MIN_SAMPLE                # a heading, a name: its words are all there is
+        if short:
             words = sample
             if not words:
                 return None
@@ -280,11 +281,15 @@ class SpacingStage(Stage):
         # Zipf sums at C speed, by a glance at each list: only the list taken is built whole
         best = lexicons.lexicon(max(available, key=lambda language: sum(map(
             math.log10, map(glance(language).get, fit, repeat(_UNKNOWN_FREQUENCY))))))
-        needed = self.options.min_coverage * len(words)
         known = sum(map(best.frequency.__contains__, lower))
-        if known < needed:              # a glued word is no unknown one ("weremissing")
-            known += sum(1 for w, low in zip(words, lower) if low not in best.frequency and _reads_as_glue(w, best))
-        if known < needed or (len(words) < _FIT_SAMPLE and outvoted(doc.text[:_DETECTED_CHARS], best.language)):
+        unknown = [w for w, low in zip(words, lower) if low not in best.frequency]
+        glue = [_reads_as_glue(w, best) for w in unknown]       # a glued word is no unknown one ("weremissing")
+        known += sum(glue)
+        counted = len(words)
+        if short:                       # a capitalised word no list knows is a name: in a short text it
+            counted -= sum(1 for w, g in zip(unknown, glue) if not g and not w.islower())   # tells nothing
+        if not known or known < self.options.min_coverage * counted or (
+                len(words) < _FIT_SAMPLE and outvoted(doc.text[:_DETECTED_CHARS], best.language)):
             return None             # a longer text that fits a list this well is in its language
         return best
 

@@ -31,7 +31,9 @@ The features (`FEATURES`, each a number; those of another family are 0):
   beside it make one real word (`around.torn`: "consider|at ion", "de-script|ions"): PDF text tore
   a word there, and a space would tear it more;
 - reading: 1 for a cut only the likeliest reading in known words proposes (`reading.py`), the
-  weakest evidence, so that those mostly wrong candidates do not move the other finders' weights.
+  weakest evidence, so that those mostly wrong candidates do not move the other finders' weights;
+  also for a name's reading (`name_reading`: "Tauntonin" as "Taunton in"), which is weighed as a
+  reading but left out of the fit (`benchmarks/fit_spacing.py` says why).
 """
 from __future__ import annotations
 

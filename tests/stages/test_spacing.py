@@ -148,3 +148,16 @@ def test_foreign_names_in_a_short_line_do_not_outvote_its_english():
     import cleaner
     line = "Peter Novak (born 1990) is a Slovak footballerwho plays for AK Bratislava."
     assert cleaner.clean(line).text == line.replace("footballerwho", "footballer who")
+
+
+def test_a_word_glued_to_the_function_words_after_it_is_read_by_the_words_around_it():
+    """A capitalised token no rule splits may be a name or word with function words glued behind
+    it: the words around decide ("Museum|in London"); names that end so stay whole and unflagged."""
+    assert spacing("The collection is kept at the Museumin London.").text == \
+        "The collection is kept at the Museum in London."
+    assert spacing("The Kingdomandthe Republic signed the treaty.").text == \
+        "The Kingdom and the Republic signed the treaty."
+    for name in ("The village of Marstanin lies on the river.", "Kalvonis scored twenty points in the final.",
+                 "Torvaldas said the plan would work."):
+        assert spacing(name).edits == []
+

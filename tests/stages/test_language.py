@@ -216,6 +216,14 @@ def test_a_sentence_alone_gets_its_language_in_any_script(language, text):
     assert r.metadata["language_confidence"] > 0.5
 
 
+
+@pytest.mark.parametrize("language, headline", [
+    ("el", "Νέα μέτρα για τα λεωφορεία"), ("th", "รัฐบาลตรึงราคา"), ("ko", "버스 요금 동결"), ("he", "מחירי האוטובוס")])
+def test_a_headline_in_a_script_of_one_language_gets_it_below_the_word_count(language, headline):
+    """Fewer words than min_document_words, but no other language of the set is written so."""
+    assert cleaner.clean(headline).metadata["language"] == language
+    assert "language" not in cleaner.clean("Новые меры").metadata       # Cyrillic: ru, uk, bg … too short to tell
+
 PL = ("Rząd ogłosił w piątek, że ceny biletów autobusowych pozostaną zamrożone przez kolejny rok, a dwie nowe "
       "linie połączą szpital z wioskami w dolinie od września.")
 

@@ -24,14 +24,16 @@ _ERAS = {"AD", "BC", "BCE", "CE", "AH", "BP"}
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
-def number_gaps(text: str, lex: Lexicon):
+def number_gaps(text: str, lex: Lexicon, parts=None):
     """Positions of spaces lost beside numbers: "in2010", "Since2011", "100million", "3%of".
 
     Letters before a number split off only when they are a function word or a
     month ("Energy300", "Boeing747" are names); letters after a number only when
     they are a real word of four letters or more, or a function word after "%",
     so units and ordinals stay ("10am", "5km", "1990s", "3rd"); codes in capitals
-    stay whole ("AM3D", "MP3").
+    stay whole ("AM3D", "MP3"). With `parts` (a token → the words it splits into, or None), letters
+    that are themselves glued words count by the word beside the number ("capacityof20,000",
+    "2003beforethe"): two spaces were lost there.
     """
     for m in finditer(_DIGIT_BESIDE_LETTER, text):
         word = letters_before(text, m.start(), 30)
@@ -45,6 +47,8 @@ def number_gaps(text: str, lex: Lexicon):
             if low in lex.function_words and len(low) > 1 or low in lex.months or \
                     word.islower() and low in lex.before_numbers:
                 yield at, 0.9
+            elif parts is not None and _glued(word, parts, -1, lex):
+                yield at, 0.85          # "capacityof20,000", "17October1998"
             elif word in lex.single_letter_words and _LONG_NUMBER.match(text, at):
                 yield at, 0.85          # "a1982", "a1,500-acre"; not "a1", a code
         else:                                              # this number, then letters
@@ -66,6 +70,10 @@ def number_gaps(text: str, lex: Lexicon):
                     and letters not in lex.number_styles and _stands_alone(text, at - len(number), at + len(letters)):
                 yield at, 0.85          # "1446he", "140of", "8and"; not "4in", "10am"
                 continue
+            if parts is not None and letters.islower() and _glued(letters, parts, 0, lex) \
+                    and _stands_alone(text, at - len(number), at + len(letters)):
+                yield at, 0.85          # "2003beforethe"
+                continue
             suffix = _number_suffix(number, letters)
             rest = letters[len(suffix):]
             if suffix and rest.islower() and (rest in lex.function_words and len(rest) > 1 or (
@@ -82,6 +90,16 @@ def number_gaps(text: str, lex: Lexicon):
                     (number.endswith("%") and low in lex.function_words):
                 yield at, 0.85
     yield from _currency_gaps(text, lex)
+
+
+def _glued(word: str, parts, side: int, lex: Lexicon) -> bool:
+    """Do `parts` split `word` into words whose first (`side` 0) or last (-1), the one beside the
+    number, is a function word or a month?"""
+    words = parts(word)
+    if not words or len(words) < 2:
+        return False
+    near = words[side].lower()
+    return near in lex.function_words and len(near) > 1 or near in lex.months
 
 
 def _currency_gaps(text: str, lex: Lexicon):

@@ -241,9 +241,10 @@ class SpacingStage(Stage):
                     readings.pop(word, None)
                     gaps.setdefault(pos, _Gap("glued-name", f"a name glued to the verb before an article ({word!r})",
                                               BEFORE_AN_ARTICLE))
+        numbered = dict(number_gaps(text, lex, lambda word: _parts(word, lex.language)))
         for word, pair in splits.items():
-            _add_split(text, word, pair, gaps, lex)
-        for pos, confidence in number_gaps(text, lex):
+            _add_split(text, word, pair, gaps, lex, numbered)
+        for pos, confidence in numbered.items():
             gaps.setdefault(pos, _Gap("glued-number", "a number glued to a word", confidence, "number"))
         for pos, confidence in contraction_gaps(text, lex):
             gaps.setdefault(pos, _Gap("glued-words", "a word glued to a contraction or a possessive", confidence,
@@ -305,7 +306,15 @@ class SpacingStage(Stage):
         return best
 
 
-def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
+def _parts(word: str, language: str) -> list[str] | None:
+    """The words a token splits into where it does not start a sentence, or None (cached by `_splits`)."""
+    if len(word) > _CACHED_LETTERS:
+        return None
+    split = _splits(word, language)[1]
+    return split.parts(word) if split is not None and split.evidence != "name reading" else None
+
+
+def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex, numbered: dict = {}) -> None:
     """The gaps of `word`'s split (at a sentence start, elsewhere) at each of its occurrences.
 
     A lower-case word whose split would end in a word that is also a Latin ending ("segment|at|us",
@@ -317,7 +326,8 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
     if word[:1].isupper() and word[1:].islower() and _vouched(text, word):
         return                          # a name the document writes so, again and again ("Fueland")
     for start in occurrences(text, word):
-        if touches_word(text, start, start + len(word)):
+        end = start + len(word)
+        if touches_word(text, start, end) and not _beside_a_number(text, start, end, numbered):
             continue
         split = pair[1] if pair[0] is pair[1] or not at_sentence_start(text, start) else pair[0]
         if split is None or latin_like and _is_genus(genus_behind(text, start), lex):
@@ -333,6 +343,14 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex) -> None:
             evidence["reading"] = float(kind in ("reading", "name reading"))
             evidence["name_reading"] = float(kind == "name reading")     # no feature: the fit leaves it out
             gaps.setdefault(start + at, _Gap(rule, f"{reason} ({shown!r})", confidence, "word", shown, dict(evidence)))
+
+
+def _beside_a_number(text: str, start: int, end: int, numbered: dict) -> bool:
+    """Is text[start:end] glued only to numbers that lost their space to it ("capacityof20,000")?"""
+    return (start in numbered or not (start and text[start - 1].isalnum())) and \
+        (end in numbered or not (end < len(text) and text[end].isalnum())) and \
+        (start in numbered or end in numbered) and not (start and text[start - 1] in "_’'") and \
+        not (end < len(text) and text[end] in "_’'")
 
 
 def _in_context(text: str, start: int, word: str, split, lex) -> float:

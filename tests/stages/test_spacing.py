@@ -161,3 +161,13 @@ def test_a_word_glued_to_the_function_words_after_it_is_read_by_the_words_around
                  "Torvaldas said the plan would work."):
         assert spacing(name).edits == []
 
+
+
+def test_words_glued_together_and_to_a_number_lose_both_spaces():
+    """Two spaces lost at once: the word beside the number is a function word only once the
+    letters are split ("capacity|of|20,000"); a name or code before a number stays."""
+    assert spacing("The stadium has a capacityof20,000 people.").text == \
+        "The stadium has a capacity of 20,000 people."
+    assert spacing("There were morethan40 seats in the hall.").text == "There were more than 40 seats in the hall."
+    for kept in ("The Boeing747 landed in Oslo.", "The new Xbox360 sold well.", "They met in Nantes2019 again."):
+        assert spacing(kept).edits == [], kept

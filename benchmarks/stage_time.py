@@ -1,6 +1,6 @@
 """One stage's time on new text: the calls it gets in a first pass over the new-text corpus, replayed.
 
-    python benchmarks/stage_time.py STAGE [--base DIR] [--repeat N] [--bench DIR]
+    python benchmarks/stage_time.py STAGE [--base DIR] [--repeat N] [--bench DIR] [--clean]
 
 The default pipeline cleans the corpus of benchmarks/new_text.py once, and every call of STAGE's
 find() is recorded with the text and metadata it was given (the pipeline runs a stage again on a
@@ -10,7 +10,8 @@ ftfy.fix_text on the corpus after each replay for the ratio; with --base, the sa
 checkout DIR (imported as another package) replays them in turn, so both see the same drift of a
 shared machine. Caches a stage keeps across documents (the spelling stage's verdicts) are emptied
 before each replay: each is a first pass. A replay whose edits or metadata differ from the
-recorded ones is reported.
+recorded ones is reported. With --clean, the corpus is the clean side only (new_text.clean_documents:
+gold texts and correct lines), and the stage's rate on it is given in MB/s.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from pathlib import Path
 import ftfy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from new_text import distinct_documents  # noqa: E402
+from new_text import clean_documents, distinct_documents  # noqa: E402
 from speed import DEFAULT_BENCH  # noqa: E402
 
 CLASSES = {"encoding": "EncodingStage", "whitespace": "WhitespaceStage", "language": "LanguageStage",
@@ -86,8 +87,9 @@ def main(argv=None) -> None:
     ap.add_argument("--base", type=Path, help="a checkout (e.g. a git worktree) whose stage to time in turn")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="the shared benchmark folder")
+    ap.add_argument("--clean", action="store_true", help="the clean texts only (gold texts, correct lines)")
     args = ap.parse_args(argv)
-    texts = distinct_documents(args.bench)
+    texts = (clean_documents if args.clean else distinct_documents)(args.bench)
     calls = record(args.stage, texts)
     replays = {"this checkout": replayer("cleaner", args.stage, calls)}
     if args.base:
@@ -115,7 +117,8 @@ def main(argv=None) -> None:
     for name in replays:
         print(f"  {name:40} {statistics.median(seconds[name]):6.3f} s = {statistics.median(ratios[name]):.3f} of "
               f"ftfy.fix_text's time on the corpus ({min(ratios[name]):.3f} to {max(ratios[name]):.3f}); "
-              f"calls answered differently: {differing[name]}")
+              f"calls answered differently: {differing[name]}; the stage at "
+              f"{size / statistics.median(seconds[name]):.2f} MB/s")
     if args.base:
         (new, base) = (seconds[name] for name in replays)
         pairs = [n / b for n, b in zip(new, base)]

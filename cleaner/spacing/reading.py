@@ -35,7 +35,6 @@ def likeliest_reading(word: str, lex) -> Split | None:
     return Split(best[n][1][1:], "reading", READING_PRIOR)
 
 
-
 MIN_HEAD = 3             # letters of a name before the function words glued to it
 NAME_READING_PRIOR = 0.4  # … and what its finder claims: most are names ("Stanin", "Sabonis"); the highest
                           # prior whose fixes meet the precision floors on the tuning halves, as

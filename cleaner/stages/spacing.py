@@ -314,7 +314,7 @@ def _parts(word: str, language: str) -> list[str] | None:
     return split.parts(word) if split is not None and split.evidence != "name reading" else None
 
 
-def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex, numbered: dict = {}) -> None:
+def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex, numbered=frozenset()) -> None:
     """The gaps of `word`'s split (at a sentence start, elsewhere) at each of its occurrences.
 
     A lower-case word whose split would end in a word that is also a Latin ending ("segment|at|us",
@@ -346,11 +346,10 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex, numbered: dic
 
 
 def _beside_a_number(text: str, start: int, end: int, numbered: dict) -> bool:
-    """Is text[start:end] glued only to numbers that lost their space to it ("capacityof20,000")?"""
-    return (start in numbered or not (start and text[start - 1].isalnum())) and \
-        (end in numbered or not (end < len(text) and text[end].isalnum())) and \
-        (start in numbered or end in numbered) and not (start and text[start - 1] in "_’'") and \
-        not (end < len(text) and text[end] in "_’'")
+    """Is text[start:end] glued only where a number lost its space to it ("capacityof20,000")?"""
+    left = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_’'")
+    right = end < len(text) and (text[end].isalnum() or text[end] in "_’'")
+    return (left or right) and (not left or start in numbered) and (not right or end in numbered)
 
 
 def _in_context(text: str, start: int, word: str, split, lex) -> float:
@@ -389,7 +388,8 @@ def _reads_as_glue(word: str, lex) -> bool:
     ("eriment" as "eri|ment")."""
     if len(word) > _CACHED_LETTERS:
         return False
-    return any(split is not None and split.evidence not in ("reading", "name reading") for split in _splits(word, lex.language))
+    return any(split is not None and split.evidence not in ("reading", "name reading")
+               for split in _splits(word, lex.language))
 
 
 def _changes_case(word: str) -> bool:

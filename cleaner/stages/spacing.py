@@ -315,7 +315,9 @@ def _parts(word: str, language: str) -> list[str] | None:
 
 
 def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex, numbered=frozenset()) -> None:
-    """The gaps of `word`'s split (at a sentence start, elsewhere) at each of its occurrences.
+    """The gaps of `word`'s split (at a sentence start, elsewhere) at each of its occurrences, but
+    those glued to a digit or an apostrophe, unless a number lost its space there (`numbered`: the
+    number finder's gaps, "capacityof20,000").
 
     A lower-case word whose split would end in a word that is also a Latin ending ("segment|at|us",
     "car|an|a"; not "service|is") is left whole behind a rare capitalised word or an initial:

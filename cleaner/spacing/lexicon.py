@@ -192,12 +192,11 @@ def _census_names(files: tuple[str, ...]):
     if not files:
         return frozenset()
     folder = importlib.resources.files("names")
-    sources = [(folder / name).read_bytes() for name in files]
-    kept_as = f"spacing-names-{cache.digest(b'census names trie 1', *sources)}.trie"
+    kept_as = f"spacing-names-{cache.digest(b'census names trie 2', *(cache.source(folder / name) for name in files))}.trie"
 
     def names():
         return ((line.split(" ", 1)[0].lower(), 0)
-                for source in sources for line in source.decode("ascii").splitlines() if line)
+                for name in files for line in (folder / name).read_bytes().decode("ascii").splitlines() if line)
     return tries.kept(kept_as, names, "b")[0]
 
 

@@ -162,7 +162,7 @@ class Vocabulary:
 
     def _index_unlocked(self) -> DeletionIndex:
         if not self._near2:
-            name = f"spelling-{self.language}-{self._digest}.index"
+            name = f"spelling-{self.language}-{self._digest}.index2"     # 2: strings shared (DeletionIndex.pack)
             kept = cache.read(name)
             index = None
             if kept is not None:

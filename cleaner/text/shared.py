@@ -42,6 +42,9 @@ def unpack(language: str, data: bytes) -> list[str]:
         pool += rest[:size].decode("utf-8", "surrogatepass").split("\n")
     places = array("I")
     places.frombytes(rest[size:])
-    if len(pool) != meta["table"] + meta["others"] or (places and max(places) >= len(pool)):
+    if len(pool) != meta["table"] + meta["others"]:
         raise ValueError("not a packed word list")
-    return list(map(pool.__getitem__, places))
+    try:
+        return list(map(pool.__getitem__, places))
+    except IndexError:
+        raise ValueError("not a packed word list") from None

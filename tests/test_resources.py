@@ -39,10 +39,10 @@ def test_package_data_covers_every_pack_and_word_list_but_not_the_sample_dump():
 def broken_install(tmp_path, monkeypatch):
     """An install whose bundled folder is empty, with the per-process caches of data forgotten."""
     monkeypatch.setattr(resources, "root", lambda: tmp_path)
-    for cached in (lexicon.languages, markers.markers, markers.coverage):
+    for cached in (lexicon.languages, markers._data, markers.markers, markers.coverage):
         cached.cache_clear()
     yield tmp_path
-    for cached in (lexicon.languages, markers.markers, markers.coverage):
+    for cached in (lexicon.languages, markers._data, markers.markers, markers.coverage):
         cached.cache_clear()
 
 

@@ -39,7 +39,9 @@ RATIO = 10.0
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+@functools.cache
 def _data() -> dict:
+    """The data file, parsed once: the markers and their coverage are both read at start-up (~20 ms a parse)."""
     return tomllib.loads(bundled("data", "language", "markers.toml").read_text(encoding="utf-8"))
 
 

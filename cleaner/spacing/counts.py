@@ -4,8 +4,9 @@ Why: parsing symspellpy's text lists costs a quarter of a second per process (24
 pairs and 83,000 words), and holding them as Python strings ~25 MB of every worker. Kept as a
 marisa trie and an array of counts by the trie's ids (cleaner.text.tries), they load in under a
 millisecond and take ~3.5 MB, most of it the counts; a lookup (under a microsecond) is made a few
-times per candidate gap, never per word of the text. The kept copy is named by a digest of symspellpy's file, so a new
-symspellpy never meets an old copy; where nothing can be kept, the list is parsed as before.
+times per candidate gap, never per word of the text. The kept copy is named by symspellpy's file
+(cleaner.cache.source), so a new symspellpy never meets an old copy; where nothing can be kept,
+the list is parsed as before.
 """
 from __future__ import annotations
 
@@ -28,10 +29,10 @@ class Counts(tries.TrieMapping):
 
 def symspell_counts(name: str) -> Counts:
     """The counts of symspellpy's list `name` ("word count" or "left right count" lines)."""
-    source = (importlib.resources.files("symspellpy") / name).read_bytes()
-    kept_as = f"spacing-{cache.digest(b'symspell counts trie 1', source)}.trie"
+    resource = importlib.resources.files("symspellpy") / name
+    kept_as = f"spacing-{cache.digest(b'symspell counts trie 2', cache.source(resource))}.trie"
 
     def parsed():
         return ((entry, int(count)) for entry, count in
-                (line.rsplit(" ", 1) for line in source.decode("utf-8").splitlines() if line))
+                (line.rsplit(" ", 1) for line in resource.read_bytes().decode("utf-8").splitlines() if line))
     return Counts(*tries.kept(kept_as, parsed))

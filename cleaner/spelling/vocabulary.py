@@ -39,6 +39,7 @@ from pathlib import Path
 
 from .. import cache
 from ..resources import bundled
+from ..text import shared
 from ..text.frequencies import frequencies, frequencies_source
 from .near import DeletionFilter, DeletionIndex, one_edit
 from .near import distance as edit_distance
@@ -162,7 +163,7 @@ class Vocabulary:
 
     def _index_unlocked(self) -> DeletionIndex:
         if not self._near2:
-            name = f"spelling-{self.language}-{self._digest}.index"
+            name = f"spelling-{self.language}-{self._digest}.index2"     # 2: strings shared (DeletionIndex.pack)
             kept = cache.read(name)
             index = None
             if kept is not None:
@@ -225,13 +226,13 @@ def _with_frequent_words(counts: dict, letters: str, language: str, zipf: float)
     """`counts` and the words of wordfreq's list at least `zipf` common, written in the language's
     `letters`, each counted once: an inflected language's list lacks most forms of its words
     (Russian "странах", "избранных"), which running text shows are words, and suggests them too.
-    The words found are kept (cleaner.cache): sifting wordfreq's table takes ~0.3 s."""
-    name = f"spelling-{language}-{cache.digest(b'frequent words 2', str(zipf).encode(), letters.encode(), *frequencies_source(language))}.more"
+    The words found are kept (cleaner.cache): sifting wordfreq's table takes ~0.3 s; as places in
+    the table (cleaner.text.shared), read back as its strings."""
+    name = f"spelling-{language}-{cache.digest(b'frequent words 3', str(zipf).encode(), letters.encode(), *frequencies_source(language))}.more"
     kept = cache.read(name)
     if kept is not None:
         with suppress(ValueError, UnicodeDecodeError, KeyError):
-            more, _, _ = cache.unpack(kept)
-            return {**counts, **dict.fromkeys(more, 1)}
+            return {**counts, **dict.fromkeys(shared.unpack(language, kept), 1)}
     table = frequencies(language)
     floor = 10 ** (zipf - 9)
     allowed = set(letters)
@@ -239,7 +240,7 @@ def _with_frequent_words(counts: dict, letters: str, language: str, zipf: float)
             if f >= floor and w not in counts and w.isalpha() and w.islower() and allowed.issuperset(w)]
     common = DeletionIndex.of(w for w, f in table.items() if f >= COMMON_SLIPPED and w.isalpha())
     more = [w for w in more if not _a_slip(w, table, common)]
-    packed = cache.pack(more, array("B", bytes(len(more))))     # no numbers: each is counted once
+    packed = shared.pack(language, more)
     if packed is not None:
         cache.keep(name, packed)
     return {**counts, **dict.fromkeys(more, 1)}

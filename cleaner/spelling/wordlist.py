@@ -5,9 +5,13 @@ Why: pyspellchecker ships its lists as gzipped JSON, and reading one costs 0.1â€
 same words and counts, kept as one text of lines and an array of counts (cleaner.cache), are read
 back in a few milliseconds. The kept copy is named by a digest of pyspellchecker's file, so a new
 pyspellchecker never meets an old copy; where nothing can be kept, the list is read as before.
+Its words are kept as places in the language's frequency table where it holds them
+(cleaner.text.shared), so that they are read back as the table's strings: in English 102,000 of
+160,000 words, ~5.6 MB less than a copy of each.
 """
 from __future__ import annotations
 
+import json
 import pkgutil
 import threading
 from array import array
@@ -15,6 +19,8 @@ from collections import Counter
 from contextlib import suppress
 
 from .. import cache
+from ..text import shared
+from ..text.frequencies import frequencies_source
 
 _lock = threading.Lock()
 
@@ -22,17 +28,18 @@ _lock = threading.Lock()
 def word_list(language: str) -> tuple[dict[str, int], str]:
     """(word â†’ count, the letters of the language) of pyspellchecker's list for `language`."""
     source = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
-    name = f"spelling-{language}-{cache.digest(b'word list 2', source)}.words"
-    kept = cache.read(name)
+    table = frequencies_source(language)
+    name = f"spelling-{language}-{cache.digest(b'word list 3', source, *table)}.words"
+    kept = cache.read(name) if table else None
     if kept is not None:
         with suppress(ValueError, UnicodeDecodeError, KeyError):
-            return _unpack(kept)
+            return _unpack(kept, language)
     from spellchecker import SpellChecker
 
     with _lock:
         counts = dict(SpellChecker(language=language, distance=1).word_frequency.dictionary)
     letters = _letters(counts)
-    packed = _pack(counts, letters)
+    packed = _pack(counts, letters, language) if table else None
     if packed is not None:
         cache.keep(name, packed)
     return counts, letters
@@ -46,16 +53,25 @@ def _letters(counts: dict) -> str:
     return "".join(sorted(c for c, n in seen.items() if (c.isalpha() or c == "'") and n * 10_000 >= total))
 
 
-def _pack(counts: dict, letters: str) -> bytes | None:
-    """The words and their counts (64-bit integers), the letters in the header; None if a count
-    is no such integer."""
+def _pack(counts: dict, letters: str, language: str) -> bytes | None:
+    """A head (the letters, how long the words are), the words (cleaner.text.shared), then their
+    counts (64-bit integers); None if a count is no such integer or a word holds a line break."""
     try:
         numbers = array("q", counts.values())
     except (TypeError, OverflowError):
         return None
-    return cache.pack(list(counts), numbers, letters=letters)
+    words = shared.pack(language, list(counts))
+    if words is None:
+        return None
+    return json.dumps({"letters": letters, "words": len(words)}).encode() + b"\n" + words + numbers.tobytes()
 
 
-def _unpack(data: bytes) -> tuple[dict[str, int], str]:
-    words, numbers, meta = cache.unpack(data)
+def _unpack(data: bytes, language: str) -> tuple[dict[str, int], str]:
+    head, _, rest = data.partition(b"\n")
+    meta = json.loads(head)
+    words = shared.unpack(language, rest[:meta["words"]])
+    numbers = array("q")
+    numbers.frombytes(rest[meta["words"]:])
+    if len(words) != len(numbers):
+        raise ValueError("not a packed word list")
     return dict(zip(words, numbers)), meta["letters"]

@@ -94,4 +94,13 @@ def test_the_index_finds_words_under_themselves_and_their_deletions_and_packs_wh
     assert tabbed.words({"a\t"}) == {"a\tb", "a\tc"} == DeletionIndex.unpack(tabbed.pack()).words({"a\t"})
     assert DeletionIndex.of(["new\nline"]).pack() is None             # a word no line can hold
     with pytest.raises(ValueError):
-        DeletionIndex.unpack(b"\t\x03" + bytes(7) + b"a\nb" + b"x")
+        DeletionIndex.unpack(b"\t\x03" + bytes(7) + b"a\nb" + b"x")     # the format before strings were shared
+    with pytest.raises(ValueError):
+        DeletionIndex.unpack(index.pack()[:-1])                       # cut short
+
+
+def test_the_index_read_back_holds_each_word_once():
+    again = DeletionIndex.unpack(DeletionIndex.of(["tomorrow", "sorrow", "borrow"]).pack())
+    under = [entry for entry in again._index.values() if entry == "sorrow"]     # "sorrow" and its deletions
+    assert len(under) == 5 and len({id(entry) for entry in under}) == 1
+    assert next(key for key in again._index if key == "sorrow") is under[0]     # a key that is a word

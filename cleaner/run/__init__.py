@@ -45,6 +45,7 @@ from ..pipeline import Pipeline
 from ..report import ReportWriter, Summary
 from ..report.writer import report_folder
 from .executors import EXECUTORS, ExecutorUnavailable, WorkersFailing, make_executor
+from .interrupt import Checked, watched
 from .progress import Progress
 from .shard import Job, Task, out_part, read_done, shard_folder
 
@@ -152,8 +153,10 @@ def run(options: RunOptions, on_reject: Callable[[Reject], None] | None = None,
                        sum(d["summary"]["out"] + d["summary"]["rejected"] for d in done.values()))
         resumed = len(done)
         try:
-            for marker in executor.run(job, tasks, progress):
-                done[marker["shard"]] = marker
+            with watched() as interrupts:
+                for marker in executor.run(job, tasks, Checked(progress, interrupts)):
+                    done[marker["shard"]] = marker
+                    interrupts.check()
         except WorkersFailing as e:
             raise RunError(f"{e}; finished shards are kept for --resume") from None
         finally:

@@ -13,9 +13,7 @@ means no cache, never an error: callers then do without, with the same results.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-from array import array
 from contextlib import suppress
 from pathlib import Path
 
@@ -84,26 +82,3 @@ def writable() -> bool:
         where.mkdir(parents=True, exist_ok=True)
         return os.access(where, os.W_OK | os.X_OK)
     return False
-
-
-def pack(entries: list[str], numbers: array, **meta) -> bytes | None:
-    """Entries (a line each) and their numbers (an array) as one blob, with `meta` in its header;
-    None where an entry holds a line break."""
-    text = "\n".join(entries).encode("utf-8", "surrogatepass")
-    if entries and text.count(b"\n") != len(entries) - 1:
-        return None
-    head = json.dumps({**meta, "text": len(text), "count": len(entries), "typecode": numbers.typecode})
-    return head.encode() + b"\n" + text + numbers.tobytes()
-
-
-def unpack(data: bytes) -> tuple[list[str], array, dict]:
-    """(entries, numbers, meta) of a `pack` blob; ValueError if it is none."""
-    head, _, rest = data.partition(b"\n")
-    meta = json.loads(head)
-    text, count = meta.pop("text"), meta.pop("count")
-    entries = rest[:text].decode("utf-8", "surrogatepass").split("\n") if count else []
-    numbers = array(meta.pop("typecode"))
-    numbers.frombytes(rest[text:])
-    if len(entries) != count or len(numbers) != count:
-        raise ValueError("not a packed blob")
-    return entries, numbers, meta

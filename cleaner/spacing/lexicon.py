@@ -13,7 +13,6 @@ import importlib.resources
 import math
 import tomllib
 from collections.abc import Container, Mapping
-from contextlib import suppress
 from dataclasses import dataclass
 
 from .. import cache
@@ -184,21 +183,12 @@ def _real_words(language: str, frequency: dict, dictionary) -> frozenset:
 
     def built():
         return frozenset(dictionary).union(w for w, f in frequency.items() if f >= common)
-    table = frequencies_source(language)
-    if not table or not cache.writable():
+    if not cache.writable():        # no cache folder: the set as built (sorting it would be for keeping)
         return built()
     name = _DICTIONARIES.get(language)
     made_of = (cache.source(importlib.resources.files("symspellpy") / name),) if name else ()
-    kept_as = f"spacing-real-{language}-{cache.digest(b'real words 1', str(KNOWN_WORD_ZIPF).encode(), *table, *made_of)}"
-    blob = cache.read(kept_as)
-    if blob is not None:
-        with suppress(ValueError, UnicodeDecodeError, KeyError):
-            return frozenset(shared.unpack(language, blob))
-    real = built()
-    packed = shared.pack(language, sorted(real))
-    if packed is not None:
-        cache.keep(kept_as, packed)
-    return real
+    kept_as = f"spacing-real-{language}-{cache.digest(b'real words 1', str(KNOWN_WORD_ZIPF).encode(), *frequencies_source(language), *made_of)}"
+    return frozenset(shared.kept(language, kept_as, lambda: sorted(built())))
 
 
 def _symspell_counts(names: dict, language: str):

@@ -229,21 +229,16 @@ def _with_frequent_words(counts: dict, letters: str, language: str, zipf: float)
     The words found are kept (cleaner.cache): sifting wordfreq's table takes ~0.3 s; as places in
     the table (cleaner.text.shared), read back as its strings."""
     name = f"spelling-{language}-{cache.digest(b'frequent words 3', str(zipf).encode(), letters.encode(), *frequencies_source(language))}.more"
-    kept = cache.read(name)
-    if kept is not None:
-        with suppress(ValueError, UnicodeDecodeError, KeyError):
-            return {**counts, **dict.fromkeys(shared.unpack(language, kept), 1)}
-    table = frequencies(language)
-    floor = 10 ** (zipf - 9)
-    allowed = set(letters)
-    more = [w for w, f in table.items()
-            if f >= floor and w not in counts and w.isalpha() and w.islower() and allowed.issuperset(w)]
-    common = DeletionIndex.of(w for w, f in table.items() if f >= COMMON_SLIPPED and w.isalpha())
-    more = [w for w in more if not _a_slip(w, table, common)]
-    packed = shared.pack(language, more)
-    if packed is not None:
-        cache.keep(name, packed)
-    return {**counts, **dict.fromkeys(more, 1)}
+
+    def sifted():
+        table = frequencies(language)
+        floor = 10 ** (zipf - 9)
+        allowed = set(letters)
+        more = [w for w, f in table.items()
+                if f >= floor and w not in counts and w.isalpha() and w.islower() and allowed.issuperset(w)]
+        common = DeletionIndex.of(w for w, f in table.items() if f >= COMMON_SLIPPED and w.isalpha())
+        return [w for w in more if not _a_slip(w, table, common)]
+    return {**counts, **dict.fromkeys(shared.kept(language, name, sifted), 1)}
 
 
 COMMON_SLIPPED = 1e-5   # frequency (Zipf 4.0) of the words whose slips are looked for

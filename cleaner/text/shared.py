@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import json
 from array import array
+from collections.abc import Callable, Iterable
+from contextlib import suppress
 
-from .frequencies import frequencies
+from .. import cache
+from .frequencies import frequencies, frequencies_source
 
 
 def pack(language: str, words: list[str]) -> bytes | None:
@@ -48,3 +51,20 @@ def unpack(language: str, data: bytes) -> list[str]:
         return list(map(pool.__getitem__, places))
     except IndexError:
         raise ValueError("not a packed word list") from None
+
+
+def kept(language: str, kept_as: str, words: Callable[[], Iterable[str]]) -> list[str]:
+    """`list(words())`, read from the cache under `kept_as` (which must name `language`'s table:
+    `frequencies_source`) where it was kept, else built and kept. A damaged copy is built again;
+    nothing is kept where the table has no source to name it by."""
+    if not frequencies_source(language):
+        return list(words())
+    blob = cache.read(kept_as)
+    if blob is not None:
+        with suppress(ValueError, UnicodeDecodeError, KeyError):
+            return unpack(language, blob)
+    found = list(words())
+    packed = pack(language, found) if cache.writable() else None
+    if packed is not None:
+        cache.keep(kept_as, packed)
+    return found

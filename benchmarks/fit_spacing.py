@@ -172,7 +172,8 @@ def main(argv=None) -> int:
                   sum(not label for (n, _, label), c in zip(names, q) if n in GROUPS[g] and c >= fix_at))
                  for g in sets]
         meets = all(r + w == 0 or r / (r + w) >= FLOORS.get(g, 0.0) for g, (r, w) in zip(sets, cells))
-        chosen = chosen if chosen is not None or not meets else prior
+        if chosen is None and meets:
+            chosen = prior
         print(f"{prior:6.2f} " + " ".join(f"{f'{r}/{w}':>24}" for r, w in cells) + ("   <-" if chosen == prior else ""))
     if chosen is None or chosen < NAME_READING_PRIOR:      # one constant serves both decisions: the lower
         print(f"NAME_READING_PRIOR is {NAME_READING_PRIOR}: set it to {chosen}")

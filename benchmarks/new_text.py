@@ -21,13 +21,7 @@ def distinct_documents(bench: Path) -> list[str]:
     for line in (bench / "dev-cases.jsonl").read_text(encoding="utf-8").splitlines():
         case = json.loads(line)
         texts += [case["input"], case["gold_text"]]
-    folders = sorted((bench / "whitespace").iterdir()) + sorted((bench / "tokenization-repair-acl").iterdir())
-    for folder in folders:
-        for side in ("corrupt.txt", "correct.txt"):
-            if (folder / side).is_file():
-                lines = (folder / side).read_text(encoding="utf-8").splitlines()
-                texts += ["\n".join(lines[i:i + LINES_PER_DOCUMENT]) + "\n"
-                          for i in range(0, len(lines), LINES_PER_DOCUMENT)]
+    texts += _line_documents(bench, ("corrupt.txt", "correct.txt"))
     return list(dict.fromkeys(texts))      # each text once, first place kept
 
 
@@ -37,11 +31,19 @@ def clean_documents(bench: Path) -> list[str]:
     needs nothing: #15 asks the spacing stage for 6 MB/s there)."""
     texts = [json.loads(line)["gold_text"] for line in (bench / "dev-cases.jsonl").read_text(encoding="utf-8")
              .splitlines()]
+    return list(dict.fromkeys(texts + _line_documents(bench, ("correct.txt",))))
+
+
+def _line_documents(bench: Path, sides: tuple[str, ...]) -> list[str]:
+    """The lines of the whitespace and ACL sets' `sides`, in documents of LINES_PER_DOCUMENT lines."""
+    texts = []
     for folder in sorted((bench / "whitespace").iterdir()) + sorted((bench / "tokenization-repair-acl").iterdir()):
-        if (folder / "correct.txt").is_file():
-            lines = (folder / "correct.txt").read_text(encoding="utf-8").splitlines()
-            texts += ["\n".join(lines[i:i + LINES_PER_DOCUMENT]) + "\n" for i in range(0, len(lines), LINES_PER_DOCUMENT)]
-    return list(dict.fromkeys(texts))
+        for side in sides:
+            if (folder / side).is_file():
+                lines = (folder / side).read_text(encoding="utf-8").splitlines()
+                texts += ["\n".join(lines[i:i + LINES_PER_DOCUMENT]) + "\n"
+                          for i in range(0, len(lines), LINES_PER_DOCUMENT)]
+    return texts
 
 
 def half(text: str) -> str:

@@ -55,7 +55,7 @@ def name_reading(word: str, lex) -> Split | None:
         if tail in functions and len(tail) > 1:
             found.append((at,))
         for inner in range(at + 2, len(lower) - 1):
-            if tail[:inner - at] in functions and lower[inner:] in functions:
+            if lower[at:inner] in functions and lower[inner:] in functions:
                 found.append((at, inner))
     if not found:
         return None

@@ -81,6 +81,8 @@ _RULES = {  # evidence → (rule, reason)
 }
 
 
+_READINGS = ("reading", "name reading")     # a reading's evidence: the parts are words, nothing more
+
 _NO_DOCUMENT_EVIDENCE = {"recurs": 0.0, "apart": 0.0}
 _SAID = {  # what the report says of a document feature that weighed on the decision
     "lone": "; the only candidate in a long document",
@@ -342,7 +344,7 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex, numbered=froz
         for at, kind, confidence in split.cuts():
             rule, reason = _RULES[kind]
             evidence["case_change"] = float(word[at - 1].islower() and word[at].isupper())
-            evidence["reading"] = float(kind in ("reading", "name reading"))
+            evidence["reading"] = float(kind in _READINGS)
             evidence["name_reading"] = float(kind == "name reading")     # no feature: the fit leaves it out
             gaps.setdefault(start + at, _Gap(rule, f"{reason} ({shown!r})", confidence, "word", shown, dict(evidence)))
 
@@ -390,8 +392,7 @@ def _reads_as_glue(word: str, lex) -> bool:
     ("eriment" as "eri|ment")."""
     if len(word) > _CACHED_LETTERS:
         return False
-    return any(split is not None and split.evidence not in ("reading", "name reading")
-               for split in _splits(word, lex.language))
+    return any(split is not None and split.evidence not in _READINGS for split in _splits(word, lex.language))
 
 
 def _changes_case(word: str) -> bool:

@@ -296,12 +296,13 @@ class SpacingStage(Stage):
         best = lexicons.lexicon(max(available, key=lambda language: sum(map(
             math.log10, map(glance(language).get, fit, repeat(_UNKNOWN_FREQUENCY))))))
         known = sum(map(best.frequency.__contains__, lower))
-        unknown = [w for w, low in zip(words, lower) if low not in best.frequency]
-        glue = [_reads_as_glue(w, best) for w in unknown]       # a glued word is no unknown one ("weremissing")
-        known += sum(glue)
         counted = len(words)
-        if short:                       # a capitalised word no list knows is a name: in a short text it
-            counted -= sum(1 for w, g in zip(unknown, glue) if not g and not w.islower())   # tells nothing
+        if known < self.options.min_coverage * counted:     # most texts fit without a look at their glue
+            unknown = [w for w, low in zip(words, lower) if low not in best.frequency]
+            glue = [_reads_as_glue(w, best) for w in unknown]   # a glued word is no unknown one ("weremissing")
+            known += sum(glue)
+            if short:                   # a capitalised word no list knows is a name: in a short text it
+                counted -= sum(1 for w, g in zip(unknown, glue) if not g and not w.islower())   # tells nothing
         if not known or known < self.options.min_coverage * counted or (
                 len(words) < _FIT_SAMPLE and outvoted(doc.text[:_DETECTED_CHARS], best.language)):
             return None             # a longer text that fits a list this well is in its language

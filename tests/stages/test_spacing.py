@@ -19,12 +19,14 @@ def test_a_lone_sentence_glue_in_a_clean_document_is_repaired():
     assert fix.kind == "fix" and fix.rule == "spacing.sentence"
 
 
-def test_a_lone_weak_candidate_is_fixed_in_a_sentence_and_only_flagged_in_a_long_clean_document():
+def test_a_lone_candidate_is_less_sure_in_a_long_clean_document_than_in_a_sentence():
+    """A long document that lost no other space may write a brand so; the decision weighs it
+    (`lone`), the reason says it, and whether it then fixes or flags is the fitted threshold's call."""
     sentence = "Actor TonyMazzarella said that the film was good."
     (alone,) = spacing(sentence).edits
     (in_long,) = spacing(CLEAN * 3 + sentence).edits
     assert alone.kind == "fix" and "the only candidate" not in alone.reason
-    assert in_long.kind == "flag" and in_long.confidence < alone.confidence
+    assert in_long.confidence <= alone.confidence - 0.2
     assert "the only candidate in a long document" in in_long.reason
 
 

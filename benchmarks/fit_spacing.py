@@ -16,7 +16,8 @@ alone, as it does for a language without pair counts (Spanish), and the fit goes
 en-frequencies.toml, the decision of such languages. A name's reading (`reading.name_reading`) is
 left out of the fit; the prior of its finder is chosen after it, the highest at which its fixes meet
 the same floors (a constant of reading.py: the script says when it should change). The held-out
-halves are never read here.
+halves are not read, but with --held, which counts their candidates that the fit would fix (right/
+wrong per group, totals only): how a candidate feature was judged on both halves before it was kept.
 
 Needs scikit-learn (`pip install scikit-learn`), at fitting time only.
 """
@@ -55,18 +56,19 @@ FLAG_AT = 0.25
 REGULARISATION = [0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0]      # inverse strengths the fit chooses from
 
 
-def texts(bench: Path):
-    """(set, raw text, gold body) of every tuning text."""
+def texts(bench: Path, which: str = "tune"):
+    """(set, raw text, gold body) of every text of the tuning halves (or, `which` "held", of the
+    held-out ones: the ACL test file for its development file; they keep the tuning sets' names)."""
     for line in (bench / "dev-cases.jsonl").read_text(encoding="utf-8").splitlines():
         case = json.loads(line)
-        if half(case["id"]) == "tune":
+        if half(case["id"]) == which:
             yield "dev-cases", case["input"], case["gold_text"]
     for name in ("doval-drop5", "wiki-drop5"):
         folder = bench / "whitespace" / name
         for corrupt, correct in zip(*(_lines(folder / f) for f in ("corrupt.txt", "correct.txt"))):
-            if half(corrupt) == "tune":
+            if half(corrupt) == which:
                 yield name, corrupt, correct
-    folder = bench / "tokenization-repair-acl" / "development"
+    folder = bench / "tokenization-repair-acl" / ("development" if which == "tune" else "test")
     for corrupt, correct in zip(*(_lines(folder / f) for f in ("corrupt.txt", "correct.txt"))):
         yield "acl-dev", corrupt, correct
 
@@ -75,11 +77,11 @@ def _lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
 
 
-def rows(bench: Path):
-    """(set, features, label) of every candidate gap in the tuning texts."""
+def rows(bench: Path, which: str = "tune"):
+    """(set, features, label) of every candidate gap in the tuning texts (or the held-out ones)."""
     stages = [s for s in Pipeline.default().stages if s.name not in ("spacing", "spelling")]
     before_spacing, spacing = Pipeline(stages), SpacingStage()
-    for name, raw, gold in texts(bench):
+    for name, raw, gold in texts(bench, which):
         r = before_spacing.clean(raw)
         body = HEADER.sub("", r.text, count=1)
         offset = len(r.text) - len(body)
@@ -119,6 +121,9 @@ def main(argv=None) -> int:
     ap.add_argument("--frequencies-only", action="store_true",
                     help="fit the decision of languages without pair counts (en-frequencies.toml)")
     ap.add_argument("--write", action="store_true", help="store the fit in data/spacing/decisions/")
+    ap.add_argument("--held", action="store_true",
+                    help="also count the held-out halves' candidates the fit would fix (totals only: to compare "
+                         "feature sets, never to read cases)")
     args = ap.parse_args(argv)
     out = DECISIONS / ("en-frequencies.toml" if args.frequencies_only else "en.toml")
     if args.frequencies_only:
@@ -177,6 +182,13 @@ def main(argv=None) -> int:
         print(f"{prior:6.2f} " + " ".join(f"{f'{r}/{w}':>24}" for r, w in cells) + ("   <-" if chosen == prior else ""))
     if chosen is None or chosen < NAME_READING_PRIOR:      # one constant serves both decisions: the lower
         print(f"NAME_READING_PRIOR is {NAME_READING_PRIOR}: set it to {chosen}")
+    if args.held:
+        held = [row for row in rows(args.bench, "held") if not row[1].get("name_reading")]
+        q = model.predict_proba(np.array([[f.get(k, 0.0) for k in FEATURES] for _, f, _ in held]))[:, 1]
+        cells = [(sum(label for (n, _, label), c in zip(held, q) if n in GROUPS[g] and c >= fix_at),
+                  sum(not label for (n, _, label), c in zip(held, q) if n in GROUPS[g] and c >= fix_at)) for g in sets]
+        print(f"held-out candidates fixed at {fix_at}: " + ", ".join(f"{g} {r}/{w}" for g, (r, w) in zip(sets, cells))
+              + " (right/wrong)")
     weights = {k: round(float(w), 4) for k, w in zip(FEATURES, model.coef_[0])}
     intercept = round(float(model.intercept_[0]), 4)
     print("weights", weights, "intercept", intercept, "fix_at", fix_at, "C", float(model.C_[0]))

@@ -71,6 +71,19 @@ def outvoted(text: str, language: str) -> bool:
     return max((n for other, n in votes.items() if other != language), default=0) > votes[language]
 
 
+@functools.cache
+def as_written() -> dict[str, str]:
+    """word as it may be met in prose (`is_prose_word`: the marker itself, or capitalised) → the
+    language it marks: `markers()` asked without lower-casing and filtering each word first, which
+    was most of a paragraph's marker count."""
+    out = {}
+    for word, language in markers().items():
+        for form in (word, word[:1].upper() + word[1:]):
+            if is_prose_word(form) and form.lower() == word:
+                out.setdefault(form, language)
+    return out
+
+
 def is_prose_word(word: str) -> bool:
     """Can `word` be a marker as written: lower case, capitalised or of a script without case, not
     an acronym or a lone capital ("KOd", "AK", the "U" of "U.S."), which are names and say nothing

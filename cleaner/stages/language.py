@@ -138,6 +138,7 @@ class LanguageStage(Stage):
         # every language's markers, those of languages not considered too: Polish markers deny the
         # backend's "Catalan" for a Polish paragraph when Polish is not one of `languages`
         self._markers = _markers.markers() if self.options.markers else None
+        self._as_written = _markers.as_written() if self.options.markers else None
         self._marked = frozenset(_markers.with_markers(self.options.languages))
         self._coverage = _markers.coverage()
 
@@ -265,7 +266,8 @@ class LanguageStage(Stage):
             not found[language] and words * self._coverage[language] >= self.options.expected_markers)
 
     def _marker_counts(self, words: list[str]) -> Counter:
-        return Counter(filter(None, map(self._markers.get, map(str.lower, filter(_markers.is_prose_word, words)))))
+        """How many of `words` mark each language (a marker as prose writes it: `markers.as_written`)."""
+        return Counter(filter(None, map(self._as_written.get, words)))
 
     @staticmethod
     def _settled(found: Counter, words: int, candidates) -> Reading | None:

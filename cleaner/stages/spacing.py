@@ -162,19 +162,17 @@ class SpacingStage(Stage):
         text = doc.text
         gaps, lex = self.candidates(doc, foreign)
         decide = decision(lex.language, lexicons.has_pairs(lex.language)) if lex is not None else decision("en")
-        fix_at = decide.fix_at if self.options.min_confidence is None else self.options.min_confidence
-        flag_at = decide.flag_at if self.options.min_flag_confidence is None else self.options.min_flag_confidence
         edits = []
         for pos in sorted(gaps):
             gap = gaps[pos]
             features = gap.features()
-            confidence = round(decide.confidence(features), 2)
+            verdict, confidence = decide.verdict(features, self.options.min_confidence, self.options.min_flag_confidence)
+            if verdict is None:
+                continue
             reason = gap.reason + "".join(said for feature, said in _SAID.items() if features.get(feature))
-            if confidence >= fix_at:
+            if verdict == "fix":
                 edits.append(self.fix(text, pos, pos, " ", gap.rule, reason, confidence))
-            elif confidence >= flag_at and not gap.evidence.get("name_reading"):
-                # a name's reading is fixed or dropped, never flagged: most are names (285 of 338 on the
-                # tuning halves), and their flags would triple a clean Wikipedia text's (13 more per 10k words)
+            else:
                 edits.append(self.flag(text, pos, pos, gap.rule, f"{reason}: {gap.suggestion}?", confidence, " "))
         return edits
 

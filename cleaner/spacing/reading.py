@@ -23,13 +23,15 @@ def likeliest_reading(word: str, lex) -> Split | None:
     best: list[tuple[float, tuple[int, ...]] | None] = [None] * (n + 1)
     best[0] = (0.0, ())
     known, not_words, probability = lex.frequency, lex.not_words, lex.pairs.word
+    reached = [0]           # where a reading of the letters before ends, in order
     for end in range(2, n + 1):
         # a part of two letters or more that the lexicon lists and is no fragment (Lexicon.is_part)
         options = [(best[start][0] + probability(part), best[start][1] + (start,))
-                   for start in range(max(0, end - MAX_WORD), end - 1)
-                   if best[start] is not None
+                   for start in reached if end - MAX_WORD <= start < end - 1
                    for part in (word[start:end],) if part in known and part not in not_words]
-        best[end] = max(options) if options else None
+        if options:
+            best[end] = max(options)
+            reached.append(end)
     if best[n] is None or len(best[n][1]) < 2:
         return None
     return Split(best[n][1][1:], "reading", READING_PRIOR)
@@ -49,14 +51,14 @@ def name_reading(word: str, lex) -> Split | None:
     likeliest by word frequencies leads and the others are its rivals, for the context to choose."""
     lower = word.lower()
     functions = lex.function_words
+    tails = [at for at in range(MIN_HEAD, len(lower) - 1) if lower[at:] in functions]   # two letters or more
+    if not tails:
+        return None
     found = []
     for at in range(MIN_HEAD, len(lower) - 1):
-        tail = lower[at:]
-        if tail in functions and len(tail) > 1:
+        if at in tails:
             found.append((at,))
-        for inner in range(at + 2, len(lower) - 1):
-            if lower[at:inner] in functions and lower[inner:] in functions:
-                found.append((at, inner))
+        found += [(at, inner) for inner in tails if inner >= at + 2 and lower[at:inner] in functions]
     if not found:
         return None
     splits = [Split(cuts, "name reading", NAME_READING_PRIOR) for cuts in found]

@@ -42,7 +42,7 @@ from ..text.protect import inside, protected_spans
 from ..spacing.punctuation import GAPS, straight_quote_gaps
 from ..spacing.reading import likeliest_reading, name_reading
 from ..spacing.numbers import number_gaps
-from ..spacing.segment import split_acronym, split_case_change, split_word
+from ..spacing.segment import split_acronym, split_capitalised, split_case_change, split_word
 from ..spacing.around import genus_behind, letters_beside, noise_around
 from ..text.tokens import (EDGE_PUNCTUATION, at_sentence_start, chunks, letter_runs, occurrences, touches_word,
                            words_around)
@@ -418,7 +418,7 @@ def _splits(word: str, language: str) -> tuple:
         split = split_word(word, lex) or likeliest_reading(word, lex)
         return split, split
     if word[1:].islower():
-        start, inside = split_word(word, lex, True), split_word(word, lex, False)
+        start, inside = split_capitalised(word, lex)
         if start is None and inside is None and not lex.knows(word.lower()):
             start = inside = name_reading(word, lex)
         return start, inside

@@ -402,10 +402,10 @@ def _ends_no_name(right: str, left_letters: int, lex: Lexicon) -> bool:
     """Is `right` a common word that ends no name, so that a capitalised token ending in it is a
     name glued to it: a past form ("dropped", "announced") or a long word behind a long name
     ("railway", "leading"; not "Geo|services" or "Trans|montana", whose first halves are prefixes)?"""
-    if not (lex.is_word(right) and lex.zipf(right) >= COMMON_RIGHT_ZIPF):
-        return False
-    return (right.endswith(lex.verb_endings) and len(right) >= 5) or \
-        (len(right) >= LONG_RIGHT_WORD and left_letters >= LONG_LEFT_NAME)
+    if not ((right.endswith(lex.verb_endings) and len(right) >= 5) or
+            (len(right) >= LONG_RIGHT_WORD and left_letters >= LONG_LEFT_NAME)):
+        return False                    # the word list is asked only about a word of that shape
+    return lex.is_word(right) is True and lex.zipf(right) >= COMMON_RIGHT_ZIPF
 
 
 def _split_listed(word: str, lex: Lexicon, unsure: bool) -> Split | None:
@@ -422,14 +422,13 @@ def _split_listed(word: str, lex: Lexicon, unsure: bool) -> Split | None:
     known, functions, bigrams = lex.frequency, lex.function_words, lex.bigrams
     candidates = []
     for i in range(1, len(word)):
-        right = word[i:]
-        if right not in known and i < len(word) - 1:
-            continue                    # a part is listed, or one letter (Lexicon.is_part)
-        left = word[:i]
-        if left not in known and i > 1 or left == right or not (lex.is_part(left) and lex.is_part(right)):
-            continue                    # "hehe" is laughter
-        if left in functions or right in functions or f"{left} {right}" in bigrams:
-            # only a function word or a bigram is evidence enough (_evidence: 0.9 or more)
+        left, right = word[:i], word[i:]
+        # only a function word or a bigram is evidence enough (_evidence: 0.9 or more), and a
+        # bigram's words without a function word have three letters or more
+        if not (left in functions or right in functions or i > 2 and len(right) > 2
+                and left in known and right in known and f"{left} {right}" in bigrams):
+            continue
+        if left != right and lex.is_part(left) and lex.is_part(right):     # "hehe" is laughter
             candidates.append((-lex.zipf(left) - lex.zipf(right), i, left, right))
     candidates.sort()                   # likeliest first: "atall" is "at all", not "a tall"
     for minus_score, i, left, right in candidates:

@@ -39,6 +39,7 @@ from ..spacing.contractions import contraction_gaps
 from ..spacing.decision import decision, split_evidence
 from ..spacing.evidence import name_of_the_document, seen_apart
 from ..text.protect import inside, protected_spans
+from ..text.scan import finditer
 from ..spacing.punctuation import GAPS, straight_quote_gaps
 from ..spacing.reading import likeliest_reading, name_reading
 from ..spacing.numbers import number_gaps
@@ -215,10 +216,9 @@ class SpacingStage(Stage):
         for gap in GAPS:
             if gap.rule == "quote-open" and german_quotes:
                 continue
-            for pattern in gap.patterns:
-                for m in pattern.finditer(text):
-                    gaps.setdefault(m.start() if gap.before else m.end(),
-                                    _Gap(gap.rule, gap.reason, gap.confidence, "punctuation"))
+            for m in finditer(gap.patterns, text):
+                gaps.setdefault(m.start() if gap.before else m.end(),
+                                _Gap(gap.rule, gap.reason, gap.confidence, "punctuation"))
         for pos, rule, reason, confidence in straight_quote_gaps(text):
             gaps.setdefault(pos, _Gap(rule, reason, confidence, "punctuation"))
 

@@ -305,10 +305,14 @@ def _more_words(lower: str, lex: Lexicon) -> Split | None:
     n = len(lower)
     best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(0, 0): (0.0, ())}
     reached = [0]                       # where a reading of the letters before may end, in order
+    known = lex.frequency
     for end in range(1, n + 1):
-        # each part ending here, asked once for every number of parts before it
+        # each part ending here, asked once for every number of parts before it (a whole word is
+        # listed, or a letter: the look-up rules most parts out before `_whole_word` is asked)
         words = [(start, lex.zipf(part)) for start in reached
-                 for part in (lower[start:end],) if _whole_word(part, lex)]
+                 for part in (lower[start:end],) if (part in known or end - start == 1) and _whole_word(part, lex)]
+        if not words:
+            continue
         for parts in range(1, MAX_PARTS + 1):
             options = [(score + zipf - 9, cuts + (start,))      # log10 probabilities
                        for start, zipf in words

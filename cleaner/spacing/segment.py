@@ -282,8 +282,11 @@ def _likelier_apart(left: str, right: str, glued: str, lex: Lexicon) -> bool:
 
 def _two_words(lower: str, lex: Lexicon) -> Split | None:
     found, rivals = [], []
+    known = lex.frequency
     for i in range(1, len(lower)):
         left, right = lower[:i], lower[i:]
+        if left not in known and i > 1 or right not in known and i < len(lower) - 1:
+            continue                    # a part is listed, or one letter (Lexicon.is_part)
         if not (lex.is_part(left) and lex.is_part(right)) or _is_glue(left, lex) or _is_glue(right, lex):
             continue                    # "beginning|ofthe" is three words: _more_words reads them
         rivals.append((lex.zipf(left) + lex.zipf(right), i))

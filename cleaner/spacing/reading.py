@@ -23,15 +23,13 @@ def likeliest_reading(word: str, lex) -> Split | None:
     best: list[tuple[float, tuple[int, ...]] | None] = [None] * (n + 1)
     best[0] = (0.0, ())
     known, not_words, probability = lex.frequency, lex.not_words, lex.pairs.word
-    reached = [0]           # where a reading of the letters before ends, in order
     for end in range(2, n + 1):
         # a part of two letters or more that the lexicon lists and is no fragment (Lexicon.is_part)
         options = [(best[start][0] + probability(part), best[start][1] + (start,))
-                   for start in reached if end - MAX_WORD <= start < end - 1
+                   for start in range(max(0, end - MAX_WORD), end - 1)
+                   if best[start] is not None
                    for part in (word[start:end],) if part in known and part not in not_words]
-        if options:
-            best[end] = max(options)
-            reached.append(end)
+        best[end] = max(options) if options else None
     if best[n] is None or len(best[n][1]) < 2:
         return None
     return Split(best[n][1][1:], "reading", READING_PRIOR)

@@ -17,7 +17,6 @@ def genus_behind(text: str, pos: int) -> str | None:
     return m.group(1) if m else None
 
 
-_CHUNK = re.compile(r"\S+")
 # what prose never writes inside a chunk: symbols OCR makes of letters, a digit inside letters,
 # punctuation other than a stop twice between letters ("Thompsm~", "inl;(;resl;ed", "l;h;fl;");
 # an abbreviation ("U.S.", "e.g.") or one glued comma ("embargo,el") is prose
@@ -33,8 +32,8 @@ def noise_around(text: str, pos: int, reach: int = 3, looks: dict | None = None)
     start = text.rfind(" ", 0, pos) + 1
     end = text.find(" ", pos)
     end = len(text) if end < 0 else end
-    window = _CHUNK.findall(text, max(0, start - 20 * reach), start)[-reach:] + \
-        _CHUNK.findall(text, end, end + 20 * reach)[:reach]
+    # str.split() cuts at the whitespace `\S+` stops at (both ask Py_UNICODE_ISSPACE), at C speed
+    window = text[max(0, start - 20 * reach):start].split()[-reach:] + text[end:end + 20 * reach].split()[:reach]
     if not window:
         return 0.0
     if looks is None:

@@ -49,14 +49,14 @@ def name_reading(word: str, lex) -> Split | None:
     likeliest by word frequencies leads and the others are its rivals, for the context to choose."""
     lower = word.lower()
     functions = lex.function_words
+    tails = [at for at in range(MIN_HEAD, len(lower) - 1) if lower[at:] in functions]   # two letters or more
+    if not tails:
+        return None
     found = []
     for at in range(MIN_HEAD, len(lower) - 1):
-        tail = lower[at:]
-        if tail in functions and len(tail) > 1:
+        if at in tails:
             found.append((at,))
-        for inner in range(at + 2, len(lower) - 1):
-            if lower[at:inner] in functions and lower[inner:] in functions:
-                found.append((at, inner))
+        found += [(at, inner) for inner in tails if inner >= at + 2 and lower[at:inner] in functions]
     if not found:
         return None
     splits = [Split(cuts, "name reading", NAME_READING_PRIOR) for cuts in found]

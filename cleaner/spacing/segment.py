@@ -123,11 +123,27 @@ def split_word(word: str, lex: Lexicon, sentence_start: bool = False) -> Split |
     if len(word) < 4:
         return None
     if word[0].isupper():
-        split = _split_capitalised(lower, lex, sentence_start)
-        if split is None:
-            return _function_word_first(lower, lex) if sentence_start else None
-        return _with_the_left_split(word, split, lex, sentence_start)
+        return _capitalised(word, lower, _split_capitalised(lower, lex)[not sentence_start], lex, sentence_start)
     return _two_words(lower, lex) or _more_words(lower, lex)
+
+
+def split_capitalised(word: str, lex: Lexicon) -> tuple[Split | None, Split | None]:
+    """`split_word(word, lex, True)` and `split_word(word, lex, False)` of a Capitalised word. Most
+    such tokens are names no list knows: their cuts are read once for both places."""
+    lower = word.lower()
+    if not (4 <= len(word) <= MAX_LETTERS and word[0].isupper() and word[0] != "I") or lower in lex.real_words:
+        return split_word(word, lex, True), split_word(word, lex, False)
+    if lex.knows(lower):                # listed, but no real word: a typo at a sentence start ("Itis")
+        return _split_listed(lower, lex, lex.is_word(lower) is None), None
+    start, inside = _split_capitalised(lower, lex)
+    return _capitalised(word, lower, start, lex, True), _capitalised(word, lower, inside, lex, False)
+
+
+def _capitalised(word: str, lower: str, split: Split | None, lex: Lexicon, sentence_start: bool) -> Split | None:
+    """The split of an unknown capitalised `word`, given `_split_capitalised`'s for its place."""
+    if split is None:
+        return _function_word_first(lower, lex) if sentence_start else None
+    return _with_the_left_split(word, split, lex, sentence_start)
 
 
 def _with_the_left_split(word: str, split: Split, lex: Lexicon, sentence_start: bool) -> Split:
@@ -266,8 +282,11 @@ def _likelier_apart(left: str, right: str, glued: str, lex: Lexicon) -> bool:
 
 def _two_words(lower: str, lex: Lexicon) -> Split | None:
     found, rivals = [], []
+    known = lex.frequency
     for i in range(1, len(lower)):
         left, right = lower[:i], lower[i:]
+        if left not in known and i > 1 or right not in known and i < len(lower) - 1:
+            continue                    # a part is listed, or one letter (Lexicon.is_part)
         if not (lex.is_part(left) and lex.is_part(right)) or _is_glue(left, lex) or _is_glue(right, lex):
             continue                    # "beginning|ofthe" is three words: _more_words reads them
         rivals.append((lex.zipf(left) + lex.zipf(right), i))
@@ -289,10 +308,14 @@ def _more_words(lower: str, lex: Lexicon) -> Split | None:
     n = len(lower)
     best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(0, 0): (0.0, ())}
     reached = [0]                       # where a reading of the letters before may end, in order
+    known = lex.frequency
     for end in range(1, n + 1):
-        # each part ending here, asked once for every number of parts before it
+        # each part ending here, asked once for every number of parts before it (a whole word is
+        # listed, or a letter: the look-up rules most parts out before `_whole_word` is asked)
         words = [(start, lex.zipf(part)) for start in reached
-                 for part in (lower[start:end],) if _whole_word(part, lex)]
+                 for part in (lower[start:end],) if (part in known or end - start == 1) and _whole_word(part, lex)]
+        if not words:
+            continue
         for parts in range(1, MAX_PARTS + 1):
             options = [(score + zipf - 9, cuts + (start,))      # log10 probabilities
                        for start, zipf in words
@@ -326,57 +349,70 @@ def _whole_word(part: str, lex: Lexicon) -> bool:
         and part not in lex.not_words
 
 
-def _split_capitalised(lower: str, lex: Lexicon, sentence_start: bool) -> Split | None:
-    """An unknown capitalised token is a name unless a function word shows a join."""
-    found, rivals = [], []
+def _split_capitalised(lower: str, lex: Lexicon) -> tuple[Split | None, Split | None]:
+    """An unknown capitalised token is a name unless a function word shows a join: its split at a
+    sentence start and elsewhere, from one pass over its cuts (the two differ in the cut after the
+    first letter and in a function word before the cut, read only at a sentence start)."""
+    found, rivals = ([], []), ([], [])     # at a sentence start, elsewhere
     known, verbs, letters = lex.frequency, lex.name_verbs, lex.single_letter_words
-    for i in range(1 if sentence_start else 2, len(lower) - 1):
+    for i in range(1, len(lower) - 1):
         left, right = lower[:i], lower[i:]
         if right not in known and right not in verbs and right not in letters:
             continue                    # every branch below needs a listed word (or a verb) on the right
+        places = found if i > 1 else found[:1]
         if right in lex.name_verbs and right not in lex.verbs_ending_names and len(left) >= 5 \
                 and not lex.knows(left) and not lex.knows(lower):
-            found.append((NAMES_CONFIDENCE, 0.0, i, "names"))     # "Drachkovitchwent": a name the list
-            continue                                               # does not know, then a verb
+            for place in places:                                   # "Drachkovitchwent": a name the list
+                place.append((NAMES_CONFIDENCE, 0.0, i, "names"))  # does not know, then a verb
+            continue
         if len(left) >= 4 and _ends_no_name(right, len(left), lex) and lex.zipf(left) < NAME_PART_ZIPF:
-            found.append((NAMES_CONFIDENCE, 0.0, i, "names"))     # "Shinoharaannounced", "Waziristanleading"
+            for place in places:                                   # "Shinoharaannounced", "Waziristanleading"
+                place.append((NAMES_CONFIDENCE, 0.0, i, "names"))
             continue
         if not (lex.is_part(left) and lex.is_part(right)):
             continue
         zl, zr = lex.zipf(left), lex.zipf(right)
-        rivals.append((zl + zr, i))
-        if sentence_start and left in lex.function_words and zr >= CAPITALISED_RIGHT_ZIPF - (i == 1):
-            evidence = _evidence(left, right, lex)            # "Thewound", "Priorto"
-        elif right in lex.name_joiners and (zl >= KNOWN_WORD_ZIPF_NAME or right == "of" and zl >= NAME_PART_ZIPF):
-            evidence = ("function word", 0.85)                # "Collegeof", "Ukraineto"
-        elif right in lex.function_words and len(right) > 1 and len(left) >= LONG_NAME_PART and zl >= NAME_PART_ZIPF:
-            evidence = ("names", NAMES_CONFIDENCE)            # "Czechoslovakiain", "Philosophicaland"
-        elif right in lex.name_verbs and len(left) >= 4 or \
-                len(right) >= 5 and right in lex.function_words and zl >= NAME_PART_ZIPF:
-            evidence = ("names", NAMES_CONFIDENCE)            # "Drachkovitchwent", "Hansenmay"
-        elif min(len(left), len(right)) >= 4 and zl >= NAME_PART_ZIPF and zr >= KNOWN_WORD_ZIPF_NAME \
-                and lex.is_word(right) and right not in lex.function_words \
-                and (left.endswith(lex.adjective_endings) or right.endswith(lex.verb_endings)
-                     or len(right) >= LONG_RIGHT_WORD):
-            evidence = ("capitalised", NAMES_CONFIDENCE)      # "Turkishsoap", "Leagueproved"
-        elif len(left) >= 4 and right in lex.name_followers and zl >= (
-                FOLLOWED_NAME_ZIPF if right in lex.name_endings else MIN_ZIPF):
-            evidence = ("names", NAMES_CONFIDENCE)            # "Leftonand", "Viennainto"
-        else:
-            continue                    # "Bridgewell", "Euronext", "Newbridge" are names
-        if evidence[0] is not None:
-            found.append((evidence[1], zl + zr, i, evidence[0]))
-    return _choose(found, rivals)
+        rivals[0].append((zl + zr, i))
+        if i > 1:
+            rivals[1].append((zl + zr, i))
+        inside = _name_join(left, right, zl, zr, lex)
+        start = _evidence(left, right, lex) if left in lex.function_words and \
+            zr >= CAPITALISED_RIGHT_ZIPF - (i == 1) else inside         # "Thewound", "Priorto"
+        for place, evidence in zip(places, (start, inside)):
+            if evidence is not None and evidence[0] is not None:
+                place.append((evidence[1], zl + zr, i, evidence[0]))
+    return _choose(found[0], rivals[0]), _choose(found[1], rivals[1])
+
+
+def _name_join(left: str, right: str, zl: float, zr: float, lex: Lexicon) -> tuple[str, float] | None:
+    """(evidence, confidence) of a cut of a capitalised token into `left` and `right` (Zipf `zl`,
+    `zr`) by the name's own words, or None: "Bridgewell", "Euronext", "Newbridge" are names."""
+    if right in lex.name_joiners and (zl >= KNOWN_WORD_ZIPF_NAME or right == "of" and zl >= NAME_PART_ZIPF):
+        return "function word", 0.85                # "Collegeof", "Ukraineto"
+    if right in lex.function_words and len(right) > 1 and len(left) >= LONG_NAME_PART and zl >= NAME_PART_ZIPF:
+        return "names", NAMES_CONFIDENCE            # "Czechoslovakiain", "Philosophicaland"
+    if right in lex.name_verbs and len(left) >= 4 or \
+            len(right) >= 5 and right in lex.function_words and zl >= NAME_PART_ZIPF:
+        return "names", NAMES_CONFIDENCE            # "Drachkovitchwent", "Hansenmay"
+    if min(len(left), len(right)) >= 4 and zl >= NAME_PART_ZIPF and zr >= KNOWN_WORD_ZIPF_NAME \
+            and lex.is_word(right) and right not in lex.function_words \
+            and (left.endswith(lex.adjective_endings) or right.endswith(lex.verb_endings)
+                 or len(right) >= LONG_RIGHT_WORD):
+        return "capitalised", NAMES_CONFIDENCE      # "Turkishsoap", "Leagueproved"
+    if len(left) >= 4 and right in lex.name_followers and zl >= (
+            FOLLOWED_NAME_ZIPF if right in lex.name_endings else MIN_ZIPF):
+        return "names", NAMES_CONFIDENCE            # "Leftonand", "Viennainto"
+    return None
 
 
 def _ends_no_name(right: str, left_letters: int, lex: Lexicon) -> bool:
     """Is `right` a common word that ends no name, so that a capitalised token ending in it is a
     name glued to it: a past form ("dropped", "announced") or a long word behind a long name
     ("railway", "leading"; not "Geo|services" or "Trans|montana", whose first halves are prefixes)?"""
-    if not (lex.is_word(right) and lex.zipf(right) >= COMMON_RIGHT_ZIPF):
-        return False
-    return (right.endswith(lex.verb_endings) and len(right) >= 5) or \
-        (len(right) >= LONG_RIGHT_WORD and left_letters >= LONG_LEFT_NAME)
+    if not ((right.endswith(lex.verb_endings) and len(right) >= 5) or
+            (len(right) >= LONG_RIGHT_WORD and left_letters >= LONG_LEFT_NAME)):
+        return False                    # the word list is asked only about a word of that shape
+    return lex.is_word(right) is True and lex.zipf(right) >= COMMON_RIGHT_ZIPF
 
 
 def _split_listed(word: str, lex: Lexicon, unsure: bool) -> Split | None:
@@ -390,10 +426,18 @@ def _split_listed(word: str, lex: Lexicon, unsure: bool) -> Split | None:
     (`unsure`), only two function words will do, by a wider margin.
     """
     whole = lex.zipf(word)
-    candidates = sorted((-lex.zipf(left) - lex.zipf(right), i, left, right)   # likeliest first: "atall" is
-                        for i in range(1, len(word))                          # "at all", not "a tall"
-                        for left, right in [(word[:i], word[i:])]
-                        if left != right and lex.is_part(left) and lex.is_part(right))  # "hehe" is laughter
+    known, functions, bigrams = lex.frequency, lex.function_words, lex.bigrams
+    candidates = []
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        # only a function word or a bigram is evidence enough (_evidence: 0.9 or more), and a
+        # bigram's words without a function word have three letters or more
+        if not (left in functions or right in functions or i > 2 and len(right) > 2
+                and left in known and right in known and f"{left} {right}" in bigrams):
+            continue
+        if left != right and lex.is_part(left) and lex.is_part(right):     # "hehe" is laughter
+            candidates.append((-lex.zipf(left) - lex.zipf(right), i, left, right))
+    candidates.sort()                   # likeliest first: "atall" is "at all", not "a tall"
     for minus_score, i, left, right in candidates:
         likelier = -minus_score - 9 - whole
         both_function = left in lex.function_words and right in lex.function_words

@@ -39,10 +39,11 @@ from ..spacing.contractions import contraction_gaps
 from ..spacing.decision import decision, split_evidence
 from ..spacing.evidence import name_of_the_document, seen_apart
 from ..text.protect import inside, protected_spans
+from ..text.scan import finditer
 from ..spacing.punctuation import GAPS, straight_quote_gaps
 from ..spacing.reading import likeliest_reading, name_reading
 from ..spacing.numbers import number_gaps
-from ..spacing.segment import split_acronym, split_case_change, split_word
+from ..spacing.segment import split_acronym, split_capitalised, split_case_change, split_word
 from ..spacing.around import genus_behind, letters_beside, noise_around
 from ..text.tokens import (EDGE_PUNCTUATION, at_sentence_start, chunks, letter_runs, occurrences, touches_word,
                            words_around)
@@ -213,10 +214,9 @@ class SpacingStage(Stage):
         for gap in GAPS:
             if gap.rule == "quote-open" and german_quotes:
                 continue
-            for pattern in gap.patterns:
-                for m in pattern.finditer(text):
-                    gaps.setdefault(m.start() if gap.before else m.end(),
-                                    _Gap(gap.rule, gap.reason, gap.confidence, "punctuation"))
+            for m in finditer(gap.patterns, text):
+                gaps.setdefault(m.start() if gap.before else m.end(),
+                                _Gap(gap.rule, gap.reason, gap.confidence, "punctuation"))
         for pos, rule, reason, confidence in straight_quote_gaps(text):
             gaps.setdefault(pos, _Gap(rule, reason, confidence, "punctuation"))
 
@@ -416,7 +416,7 @@ def _splits(word: str, language: str) -> tuple:
         split = split_word(word, lex) or likeliest_reading(word, lex)
         return split, split
     if word[1:].islower():
-        start, inside = split_word(word, lex, True), split_word(word, lex, False)
+        start, inside = split_capitalised(word, lex)
         if start is None and inside is None and not lex.knows(word.lower()):
             start = inside = name_reading(word, lex)
         return start, inside

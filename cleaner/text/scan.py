@@ -13,12 +13,19 @@ from itertools import chain
 from typing import Iterator
 
 
+_MARK_OF: dict[re.Pattern, str] = {}     # a pattern `per_mark` made → the mark every match starts with
+
+
 def per_mark(marks: str, rest: str) -> tuple[re.Pattern, ...]:
     """One compiled pattern per character of `marks`, each `mark + rest`."""
-    return tuple(re.compile(re.escape(mark) + rest) for mark in marks)
+    patterns = tuple(re.compile(re.escape(mark) + rest) for mark in marks)
+    _MARK_OF.update(zip(patterns, marks))
+    return patterns
 
 
 def finditer(patterns: tuple[re.Pattern, ...], text: str) -> Iterator[re.Match]:
     """The matches of all `patterns`, pattern by pattern: what one class-led pattern would find,
-    not in order of position (sort them where order matters)."""
-    return chain.from_iterable(p.finditer(text) for p in patterns)
+    not in order of position (sort them where order matters). A pattern of `per_mark` whose mark
+    the text does not hold is not run: `in` rules it out faster than the regex engine's scan
+    (about half of a news text's marks are absent: "%", "!", "(", "$" …)."""
+    return chain.from_iterable(p.finditer(text) for p in patterns if _MARK_OF.get(p, "") in text)

@@ -8,8 +8,9 @@ trie of its words and an array of their frequencies (cleaner.text.tries), kept i
 and loaded in a few milliseconds, which remembers the words it was asked in a bounded dict: a
 text asks the same words again and again. The kept trie is named by wordfreq's data file (its
 name, size and modification time), so a new wordfreq never meets an old copy. Where nothing can
-be kept, or the file is not where wordfreq keeps it, wordfreq's table is read as a dict, as
-before. The spacing lexicon and the spelling vocabulary read the same table.
+be kept (no cache folder, or one that cannot be written and holds no trie), or the file is not
+where wordfreq keeps it, wordfreq's table is read as a dict, as before. The spacing lexicon and
+the spelling vocabulary read the same table.
 """
 from __future__ import annotations
 
@@ -28,9 +29,10 @@ def frequencies(language: str) -> Mapping:
     """word → frequency (a fraction of running words) in `language`, lower case: the kept trie, or
     wordfreq's dict where nothing is kept."""
     kept_as = _kept_as(language)
-    if kept_as is None or cache.folder() is None:
+    name = f"{kept_as}.trie"
+    if kept_as is None or (not cache.writable() and cache.read(name) is None):   # a trie could not be kept
         return _from_wordfreq(language)
-    return tries.RememberingTrieMapping(*tries.kept(f"{kept_as}.trie", lambda: _from_wordfreq(language).items(), "d"))
+    return tries.RememberingTrieMapping(*tries.kept(name, lambda: _from_wordfreq(language).items(), "d"))
 
 
 def glance(language: str) -> Mapping:

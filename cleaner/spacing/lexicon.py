@@ -177,7 +177,8 @@ def _glued_pairs(lists: dict, frequency: Mapping, real_words: frozenset, bigrams
 
 def _real_words(language: str, dictionary) -> frozenset:
     """The curated dictionary's words and the frequency list's common ones, kept in the cache
-    folder (cleaner.text.kept_words): sifting the list took ~0.1 s of a first document."""
+    folder (cleaner.text.kept_words): sifting the list needs it whole, as a dict, which a process
+    no longer holds (cleaner.text.frequencies)."""
     common = 10 ** (KNOWN_WORD_ZIPF - 9)
 
     def built():

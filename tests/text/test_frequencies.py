@@ -32,3 +32,14 @@ def test_nothing_kept_reads_wordfreqs_table(monkeypatch):
     monkeypatch.setenv("CLEANER_CACHE_DIR", "")
     table = tables.frequencies.__wrapped__("en")
     assert type(table) is dict and table == wordfreq.get_frequency_dict("en", "large")
+
+
+def test_a_folder_that_cannot_keep_a_trie_reads_wordfreqs_table(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(tables.cache, "writable", lambda: False)
+    assert type(tables.frequencies.__wrapped__("es")) is dict               # nothing kept to read: not built each time
+    monkeypatch.undo()
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    tables.frequencies.__wrapped__("es")                                    # kept
+    monkeypatch.setattr(tables.cache, "writable", lambda: False)
+    assert type(tables.frequencies.__wrapped__("es")) is not dict           # a kept trie is read where it is

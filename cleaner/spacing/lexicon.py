@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from .. import cache
 from ..resources import MissingData, bundled
-from ..text import shared, tries
-from ..text.frequencies import frequencies, frequencies_source
+from ..text import kept_words, tries
+from ..text.frequencies import frequencies, frequencies_source, whole
 from .counts import symspell_counts
 from .pairs import PairModel
 
@@ -33,7 +33,7 @@ RARE_PAIR_ZIPF = 3.5        # a real word rarer than this may be two function wo
 @dataclass(frozen=True)
 class Lexicon:
     language: str
-    frequency: dict            # word → frequency (fraction of all words)
+    frequency: Mapping         # word → frequency (fraction of all words): a trie (cleaner.text.frequencies)
     bigrams: Mapping           # "left right" pairs seen in running text → count; empty where none ship
     dictionary: Mapping        # curated real words → count; empty where the language has none
     real_words: frozenset      # dictionary words and common words of the frequency list
@@ -121,7 +121,7 @@ def lexicon(language: str) -> Lexicon:
     lists = tomllib.loads(bundled("data", "spacing", f"{language}.toml").read_text(encoding="utf-8"))
     frequency = frequencies(language)
     dictionary = _dictionary(language)
-    real_words = _real_words(language, frequency, dictionary)
+    real_words = _real_words(language, dictionary)
     bigrams = _bigrams(language)
     return Lexicon(
         language=language,
@@ -164,7 +164,7 @@ def lexicon(language: str) -> Lexicon:
     )
 
 
-def _glued_pairs(lists: dict, frequency: dict, real_words: frozenset, bigrams: dict) -> dict:
+def _glued_pairs(lists: dict, frequency: Mapping, real_words: frozenset, bigrams: dict) -> dict:
     """Rare real words that are a function word and an article glued ("asa", "ina", "hasa"):
     names ("Asa", "Ina") are written capitalised, while "as a" is among the commonest pairs."""
     rare = 10 ** (RARE_PAIR_ZIPF - 9)
@@ -175,20 +175,20 @@ def _glued_pairs(lists: dict, frequency: dict, real_words: frozenset, bigrams: d
             and f"{word} {article}" in bigrams}
 
 
-def _real_words(language: str, frequency: dict, dictionary) -> frozenset:
-    """The curated dictionary's words and the frequency list's common ones, kept as places in the
-    table (cleaner.text.shared): read back, they are the table's strings, not a copy of ~82,000
-    words from the dictionary's trie (English: ~4.5 MB, and ~0.03 s of a first document)."""
+def _real_words(language: str, dictionary) -> frozenset:
+    """The curated dictionary's words and the frequency list's common ones, kept in the cache
+    folder (cleaner.text.kept_words): sifting the list needs it whole, as a dict, which a process
+    no longer holds (cleaner.text.frequencies)."""
     common = 10 ** (KNOWN_WORD_ZIPF - 9)
 
     def built():
-        return frozenset(dictionary).union(w for w, f in frequency.items() if f >= common)
-    if not cache.writable():        # no cache folder: the set as built (sorting it would be for keeping)
+        return frozenset(dictionary).union(w for w, f in whole(language).items() if f >= common)
+    if not cache.writable() or not frequencies_source(language):    # nothing to keep, or to name it by
         return built()
     name = _DICTIONARIES.get(language)
     made_of = (cache.source(importlib.resources.files("symspellpy") / name),) if name else ()
-    kept_as = f"spacing-real-{language}-{cache.digest(b'real words 1', str(KNOWN_WORD_ZIPF).encode(), *frequencies_source(language), *made_of)}"
-    return frozenset(shared.kept(language, kept_as, lambda: sorted(built())))
+    kept_as = f"spacing-real-{language}-{cache.digest(b'real words 2', str(KNOWN_WORD_ZIPF).encode(), *frequencies_source(language), *made_of)}"
+    return frozenset(kept_words.kept(kept_as, lambda: sorted(built())))
 
 
 def _symspell_counts(names: dict, language: str):

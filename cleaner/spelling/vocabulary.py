@@ -33,14 +33,15 @@ import threading
 import tomllib
 import unicodedata
 from array import array
+from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import cache
 from ..resources import bundled
-from ..text import shared
-from ..text.frequencies import frequencies, frequencies_source
+from ..text import kept_words
+from ..text.frequencies import frequencies, frequencies_source, whole
 from .near import DeletionFilter, DeletionIndex, one_edit
 from .near import distance as edit_distance
 from .wordlist import word_list
@@ -140,7 +141,7 @@ class Vocabulary:
         return _zipf_of(1.0 / one_over if one_over else None)
 
     @functools.cached_property
-    def _frequencies(self) -> dict:
+    def _frequencies(self) -> Mapping:
         return frequencies(self.language)       # the spacing stage's table
 
     def near(self, word: str, distance: int):
@@ -223,22 +224,23 @@ def vocabulary(language: str) -> Vocabulary:
 
 
 def _with_frequent_words(counts: dict, letters: str, language: str, zipf: float) -> dict:
-    """`counts` and the words of wordfreq's list at least `zipf` common, written in the language's
+    """`counts` with the words of wordfreq's list at least `zipf` common, written in the language's
     `letters`, each counted once: an inflected language's list lacks most forms of its words
     (Russian "странах", "избранных"), which running text shows are words, and suggests them too.
-    The words found are kept (cleaner.cache): sifting wordfreq's table takes ~0.3 s; as places in
-    the table (cleaner.text.shared), read back as its strings."""
-    name = f"spelling-{language}-{cache.digest(b'frequent words 3', str(zipf).encode(), letters.encode(), *frequencies_source(language))}.more"
+    The words found are kept (cleaner.text.kept_words): sifting wordfreq's table takes ~0.3 s."""
+    name = f"spelling-{language}-{cache.digest(b'frequent words 4', str(zipf).encode(), letters.encode(), *frequencies_source(language))}.more"
 
     def sifted():
-        table = frequencies(language)
+        table = whole(language)
         floor = 10 ** (zipf - 9)
         allowed = set(letters)
         more = [w for w, f in table.items()
                 if f >= floor and w not in counts and w.isalpha() and w.islower() and allowed.issuperset(w)]
         common = DeletionIndex.of(w for w, f in table.items() if f >= COMMON_SLIPPED and w.isalpha())
         return [w for w in more if not _a_slip(w, table, common)]
-    return {**counts, **dict.fromkeys(shared.kept(language, name, sifted), 1)}
+    more = kept_words.kept(name, sifted) if frequencies_source(language) else sifted()   # else nothing names a kept copy
+    counts.update(dict.fromkeys(more, 1))       # word_list's own dict: extended, not copied
+    return counts
 
 
 COMMON_SLIPPED = 1e-5   # frequency (Zipf 4.0) of the words whose slips are looked for

@@ -3,46 +3,55 @@
 Why: pyspellchecker ships its lists as gzipped JSON, and reading one costs 0.1–0.6 s (English
 0.2 s, Dutch 0.6 s): most of what a first document in a language costs the spelling stage. The
 same words and counts, kept as one text of lines and an array of counts (cleaner.cache), are read
-back in a few milliseconds. The kept copy is named by a digest of pyspellchecker's file, so a new
-pyspellchecker never meets an old copy; where nothing can be kept, the list is read as before.
-Its words are kept as places in the language's frequency table where it holds them
-(cleaner.text.shared), so that they are read back as the table's strings: in English 102,000 of
-160,000 words, ~5.6 MB less than a copy of each.
+back in a few milliseconds. The kept copy is named by pyspellchecker's file (its name, size and
+modification time), so a new pyspellchecker never meets an old copy; where nothing can be kept,
+the list is read as before.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import pkgutil
 import threading
 from array import array
 from collections import Counter
 from contextlib import suppress
+from pathlib import Path
 
 from .. import cache
-from ..text import shared
-from ..text.frequencies import frequencies_source
+from ..text import kept_words
 
 _lock = threading.Lock()
 
 
 def word_list(language: str) -> tuple[dict[str, int], str]:
     """(word → count, the letters of the language) of pyspellchecker's list for `language`."""
-    source = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
-    table = frequencies_source(language)
-    name = f"spelling-{language}-{cache.digest(b'word list 3', source, *table)}.words"
-    kept = cache.read(name) if table else None
+    name = f"spelling-{language}-{cache.digest(b'word list 4', _source(language))}.words"
+    kept = cache.read(name)
     if kept is not None:
         with suppress(ValueError, UnicodeDecodeError, KeyError):
-            return _unpack(kept, language)
+            return _unpack(kept)
     from spellchecker import SpellChecker
 
     with _lock:
         counts = dict(SpellChecker(language=language, distance=1).word_frequency.dictionary)
     letters = _letters(counts)
-    packed = _pack(counts, letters, language) if table else None
+    packed = _pack(counts, letters)
     if packed is not None:
         cache.keep(name, packed)
     return counts, letters
+
+
+def _source(language: str) -> bytes:
+    """What names the kept copy: pyspellchecker's file, by its name, size and modification time,
+    found without importing pyspellchecker (~0.03 s of a worker's first document); its content
+    where it is no plain file."""
+    spec = importlib.util.find_spec("spellchecker")
+    if spec is not None and spec.origin is not None:
+        path = Path(spec.origin).parent / "resources" / f"{language}.json.gz"
+        if path.is_file():
+            return cache.source(path)
+    return pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
 
 
 def _letters(counts: dict) -> str:
@@ -53,23 +62,23 @@ def _letters(counts: dict) -> str:
     return "".join(sorted(c for c, n in seen.items() if (c.isalpha() or c == "'") and n * 10_000 >= total))
 
 
-def _pack(counts: dict, letters: str, language: str) -> bytes | None:
-    """A head (the letters, how long the words are), the words (cleaner.text.shared), then their
+def _pack(counts: dict, letters: str) -> bytes | None:
+    """A head (the letters, how long the words are), the words (cleaner.text.kept_words), then their
     counts (64-bit integers); None if a count is no such integer or a word holds a line break."""
     try:
         numbers = array("q", counts.values())
     except (TypeError, OverflowError):
         return None
-    words = shared.pack(language, list(counts))
+    words = kept_words.pack(list(counts))
     if words is None:
         return None
     return json.dumps({"letters": letters, "words": len(words)}).encode() + b"\n" + words + numbers.tobytes()
 
 
-def _unpack(data: bytes, language: str) -> tuple[dict[str, int], str]:
+def _unpack(data: bytes) -> tuple[dict[str, int], str]:
     head, _, rest = data.partition(b"\n")
     meta = json.loads(head)
-    words = shared.unpack(language, rest[:meta["words"]])
+    words = kept_words.unpack(rest[:meta["words"]])
     numbers = array("q")
     numbers.frombytes(rest[meta["words"]:])
     if len(words) != len(numbers):

@@ -290,7 +290,7 @@ class SpacingStage(Stage):
                 return None
         lower = [w.lower() for w in words]
         fit = lower[:_FIT_SAMPLE]       # function words settle it early
-        # Zipf sums at C speed, by a glance at each list: only the list taken is built whole
+        # Zipf sums at C speed over each list's table (a kept trie: asking every list costs little)
         best = lexicons.lexicon(max(available, key=lambda language: sum(map(
             math.log10, map(glance(language).get, fit, repeat(_UNKNOWN_FREQUENCY))))))
         known = sum(map(best.frequency.__contains__, lower))
@@ -368,7 +368,7 @@ def _strangers(text: str, pos: int) -> int:
     OCR-torn word ("ext)|eriment"). Every list is asked, whatever the document's language, and
     glue counts as none, so that neither a language found or lost nor a repair nearby changes
     the answer: cleaning stays idempotent."""
-    languages = lexicons.languages()       # a list is built whole only to read glue in it
+    languages = lexicons.languages()       # each list's lexicon is built to read glue in it (small: its table is a trie)
     return sum(1 for word in letters_beside(text, pos)
                if len(word) > 1 and word.islower() and not any(word in glance(language) for language in languages)
                and not any(_reads_as_glue(word, lexicons.lexicon(language)) for language in languages))

@@ -1,19 +1,21 @@
 """Word frequencies of a language: wordfreq's "large" list, one table per process for every stage.
 
-Why: importing wordfreq and unpacking its table cost ~0.15 s each, which a short first text pays
-twice when the spacing stage weighs two languages' lists. Kept as marshal writes the dict
-(cleaner.cache), the same table loads in about a tenth of a second without importing wordfreq.
-The kept copy is named by wordfreq's data file (its name, size and modification time), so a new
-wordfreq never meets an old copy; where nothing can be kept, or the
-file is not where wordfreq keeps it, wordfreq's table is read as before. The spacing lexicon and
+Why: a table held as a Python dict is ~320,000 strings (English: ~30 MB of every worker) and
+took ~0.1 s to build from any file (marshal, pickle, a split text), which a first document in a
+second language paid, and an English run paid for Spanish too (the spacing stage asks every
+language's list whether a word beside punctuation reads as glue). The table is held instead as a
+trie of its words and an array of their frequencies (cleaner.text.tries), kept in the cache folder
+and loaded in a few milliseconds, which remembers the words it was asked in a bounded dict: a
+text asks the same words again and again. The kept trie is named by wordfreq's data file (its
+name, size and modification time), so a new wordfreq never meets an old copy. Where nothing can
+be kept (no cache folder, or one that cannot be written and holds no trie), or the file is not
+where wordfreq keeps it, wordfreq's table is read as a dict, as before. The spacing lexicon and
 the spelling vocabulary read the same table.
 """
 from __future__ import annotations
 
 import functools
 import importlib.util
-import marshal
-import sys
 from collections.abc import Mapping
 from contextlib import suppress
 from pathlib import Path
@@ -22,58 +24,38 @@ from .. import cache
 from . import tries
 
 
-_TABLES: dict[str, dict] = {}          # language → its table, once built
-_GLANCES: dict[str, Mapping] = {}      # language → its trie, until the table is built
-
-
 @functools.cache
-def frequencies(language: str) -> dict[str, float]:
-    """word → frequency (a fraction of running words) in `language`, lower case."""
-    table = _TABLES[language] = _table(language)
-    _GLANCES.pop(language, None)        # the table answers from now on
-    return table
+def frequencies(language: str) -> Mapping:
+    """word → frequency (a fraction of running words) in `language`, lower case: the kept trie, or
+    wordfreq's dict where nothing is kept."""
+    kept_as = _kept_as(language)
+    name = f"{kept_as}.trie"
+    if kept_as is None or (not cache.writable() and cache.read(name) is None):   # a trie could not be kept
+        return _from_wordfreq(language)
+    return tries.RememberingTrieMapping(*tries.kept(name, lambda: _from_wordfreq(language).items(), "d"))
 
 
 def glance(language: str) -> Mapping:
-    """word → frequency as `frequencies(language)` gives it, for a few words before the table is
-    needed: a short text weighs every language's list to choose one, and building a table it then
-    does not use took ~0.1 s of the first document. A trie of the table, kept in the cache folder
-    (cleaner.text.tries), loads in a millisecond; the table itself answers once it is built, or
-    where nothing is kept."""
-    table = _TABLES.get(language)
-    if table is not None:
-        return table
-    glanced = _GLANCES.get(language)
-    if glanced is None:
-        kept_as = _kept_as(language)
-        if kept_as is None or cache.folder() is None:
-            return frequencies(language)
-        glanced = _GLANCES[language] = tries.TrieMapping(
-            *tries.kept(f"{kept_as}.trie", lambda: frequencies(language).items(), "d"))
-    return glanced
+    """`frequencies(language)`: the name the spacing stage asks by, for a few words of every list
+    (once a dict built only when a list was taken; the table is now as cheap to hold as that)."""
+    return frequencies(language)
 
 
-def _table(language: str) -> dict[str, float]:
-    """The table, kept in the cache folder as marshal writes it: read back in ~0.09 s for English's
-    321,180 words (the packed words and an array of numbers took ~0.13 s and twice the peak).
-    Equal frequencies are one float object, which marshal writes once and reads back shared
-    (wordfreq keeps a few hundred distinct values, steps of a centibel): ~10 MB less a table."""
-    kept_as = _kept_as(language)
-    name = f"{kept_as}.marshal{marshal.version}-py{sys.version_info[0]}{sys.version_info[1]}" if kept_as else None
-    kept = cache.read(name) if name else None
-    if kept is not None:
-        with suppress(ValueError, EOFError, TypeError):
-            table = marshal.loads(kept)
-            if isinstance(table, dict):
-                return table
+def whole(language: str) -> dict[str, float]:
+    """`language`'s table as a dict in wordfreq's order (commonest first), for building what is kept
+    from it: the process's own table where that is a dict, else wordfreq's."""
+    table = frequencies(language)
+    return table if isinstance(table, dict) else _from_wordfreq(language)
+
+
+def _from_wordfreq(language: str) -> dict[str, float]:
+    """wordfreq's table; equal frequencies one float object (wordfreq keeps a few hundred distinct
+    values, steps of a centibel): ~10 MB less a table."""
     import wordfreq
 
     shared: dict[float, float] = {}
-    table = {word: shared.setdefault(f, f)      # as wordfreq's own lookups call it
-             for word, f in wordfreq.get_frequency_dict(language, "large").items()}
-    if name:
-        cache.keep(name, marshal.dumps(table))
-    return table
+    return {word: shared.setdefault(f, f)      # as wordfreq's own lookups call it
+            for word, f in wordfreq.get_frequency_dict(language, "large").items()}
 
 
 def frequencies_source(language: str) -> tuple[bytes, ...]:

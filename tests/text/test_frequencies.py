@@ -1,4 +1,4 @@
-"""cleaner.text.frequencies: the kept table is wordfreq's table, and one table serves every stage."""
+"""cleaner.text.frequencies: the kept table answers as wordfreq's table, and one table serves every stage."""
 import wordfreq
 
 from cleaner.spacing.lexicon import lexicon
@@ -6,40 +6,40 @@ from cleaner.spelling.vocabulary import vocabulary
 from cleaner.text import frequencies as tables
 
 
-def test_the_kept_table_is_wordfreqs(tmp_path, monkeypatch):
+def test_the_kept_table_answers_as_wordfreqs(tmp_path, monkeypatch):
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
     read = tables.frequencies.__wrapped__                  # past the per-process table
-    fresh = read("es")                                      # from wordfreq, then kept
-    assert len(list(tmp_path.iterdir())) == 1
-    kept = read("es")                                       # read back
-    assert kept == fresh == wordfreq.get_frequency_dict("es", "large")
-    assert list(kept) == list(fresh)                        # in wordfreq's order
-    assert len({id(f) for f in kept.values()}) == len(set(kept.values()))   # equal values one object: ~10 MB less
+    for language in ("en", "es"):
+        fresh = read(language)                              # from wordfreq, then kept
+        kept = read(language)                               # read back
+        table = wordfreq.get_frequency_dict(language, "large")
+        for mapping in (fresh, kept):
+            assert mapping is not table and len(mapping) == len(table)
+            assert all(mapping.get(word) == frequency for word, frequency in table.items())
+            assert all(word in mapping for word in table)
+            assert all(mapping.get(word, 1e-9) == 1e-9 and word not in mapping
+                       for word in ("", "zzqxj", "the\ud800", "a\0b", "Mr."))
+        assert tables.whole(language) == table and list(tables.whole(language)) == list(table)   # wordfreq's order
+    assert len(list(tmp_path.iterdir())) == 2
 
 
 def test_the_spacing_and_spelling_stages_read_one_table():
     assert lexicon("en").frequency is tables.frequencies("en") is vocabulary("en")._frequencies
+    assert tables.glance("es") is tables.frequencies("es")
 
 
-def test_a_glance_answers_as_the_table_on_every_word(tmp_path, monkeypatch):
-    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
-    for language in ("en", "es"):
-        table = tables.frequencies(language)
-        monkeypatch.setattr(tables, "_TABLES", {})          # as before the table is built
-        monkeypatch.setattr(tables, "_GLANCES", {})
-        built = tables.glance(language)                     # a trie, built from the table and kept
-        monkeypatch.setattr(tables, "_GLANCES", {})
-        kept = tables.glance(language)                      # read back from the cache folder
-        for glanced in (built, kept):
-            assert glanced is not table and len(glanced) == len(table)
-            assert all(glanced.get(word) == frequency for word, frequency in table.items())
-            assert all(glanced.get(word, 1e-9) == 1e-9 and word not in glanced
-                       for word in ("", "zzqxj", "the\ud800", "a\0b", "Mr."))
-        monkeypatch.setattr(tables, "_TABLES", {language: table})
-        assert tables.glance(language) is table             # once built, the table answers
-
-
-def test_nothing_kept_glances_at_the_table(monkeypatch):
+def test_nothing_kept_reads_wordfreqs_table(monkeypatch):
     monkeypatch.setenv("CLEANER_CACHE_DIR", "")
-    monkeypatch.setattr(tables, "_TABLES", {})
-    assert tables.glance("en") is tables.frequencies("en")
+    table = tables.frequencies.__wrapped__("en")
+    assert type(table) is dict and table == wordfreq.get_frequency_dict("en", "large")
+
+
+def test_a_folder_that_cannot_keep_a_trie_reads_wordfreqs_table(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(tables.cache, "writable", lambda: False)
+    assert type(tables.frequencies.__wrapped__("es")) is dict               # nothing kept to read: not built each time
+    monkeypatch.undo()
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    tables.frequencies.__wrapped__("es")                                    # kept
+    monkeypatch.setattr(tables.cache, "writable", lambda: False)
+    assert type(tables.frequencies.__wrapped__("es")) is not dict           # a kept trie is read where it is

@@ -68,3 +68,14 @@ def test_census_names_answer_as_the_lists(tmp_path, monkeypatch):
         for names in (_census_names(files), _census_names(files)):     # built, then read back
             assert set(names) == listed and all(name in names for name in listed)
             assert "zzqx" not in names and "" not in names
+
+
+def test_a_remembering_mapping_answers_as_the_dict_and_forgets_in_bounds():
+    mapping = tries.RememberingTrieMapping(*tries.built(PAIRS), remember=3)
+    probes = ["the", "zürich", "th", "a\ud800", "the\0x", "the", "naïve", "", "nope", "of the"] * 3
+    for word in probes:
+        assert (word in mapping) == (word in dict(PAIRS))
+        assert mapping.get(word, -1) == dict(PAIRS).get(word, -1)
+        assert len(mapping._asked) <= 3
+    mapping.forget()
+    assert not mapping._asked and mapping["the"] == 23135851162

@@ -29,7 +29,7 @@ from itertools import filterfalse, islice, repeat
 from typing import NamedTuple
 
 from ..text.blocks import in_block, prose_blocks
-from ..text.frequencies import glance
+from ..text.frequencies import frequencies
 from ..edits import Edit, shift
 from ..language.markers import outvoted
 from ..language.paragraphs import foreign_paragraphs
@@ -292,7 +292,7 @@ class SpacingStage(Stage):
         fit = lower[:_FIT_SAMPLE]       # function words settle it early
         # Zipf sums at C speed over each list's table (a kept trie: asking every list costs little)
         best = lexicons.lexicon(max(available, key=lambda language: sum(map(
-            math.log10, map(glance(language).get, fit, repeat(_UNKNOWN_FREQUENCY))))))
+            math.log10, map(frequencies(language).get, fit, repeat(_UNKNOWN_FREQUENCY))))))
         known = sum(map(best.frequency.__contains__, lower))
         counted = len(words)
         if known < self.options.min_coverage * counted:     # most texts fit without a look at their glue
@@ -370,7 +370,7 @@ def _strangers(text: str, pos: int) -> int:
     the answer: cleaning stays idempotent."""
     languages = lexicons.languages()       # each list's lexicon is built to read glue in it (small: its table is a trie)
     return sum(1 for word in letters_beside(text, pos)
-               if len(word) > 1 and word.islower() and not any(word in glance(language) for language in languages)
+               if len(word) > 1 and word.islower() and not any(word in frequencies(language) for language in languages)
                and not any(_reads_as_glue(word, lexicons.lexicon(language)) for language in languages))
 
 

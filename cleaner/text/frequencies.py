@@ -35,12 +35,6 @@ def frequencies(language: str) -> Mapping:
     return tries.RememberingTrieMapping(*tries.kept(name, lambda: _from_wordfreq(language).items(), "d"))
 
 
-def glance(language: str) -> Mapping:
-    """`frequencies(language)`: the name the spacing stage asks by, for a few words of every list
-    (once a dict built only when a list was taken; the table is now as cheap to hold as that)."""
-    return frequencies(language)
-
-
 def whole(language: str) -> dict[str, float]:
     """`language`'s table as a dict in wordfreq's order (commonest first), for building what is kept
     from it: the process's own table where that is a dict, else wordfreq's."""

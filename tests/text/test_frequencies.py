@@ -25,7 +25,6 @@ def test_the_kept_table_answers_as_wordfreqs(tmp_path, monkeypatch):
 
 def test_the_spacing_and_spelling_stages_read_one_table():
     assert lexicon("en").frequency is tables.frequencies("en") is vocabulary("en")._frequencies
-    assert tables.glance("es") is tables.frequencies("es")
 
 
 def test_nothing_kept_reads_wordfreqs_table(monkeypatch):

@@ -22,7 +22,7 @@ The features (`FEATURES`, each a number; those of another family are 0):
   less well than common words, so its gain says less there, and the fit weighs it apart (held-out,
   2026-12-07: Wikipedia +7 right candidates for 1 wrong, news 1 wrong fewer); short_part, the
   letters of its shortest part: one- and two-letter parts tile rare words and fragments
-  ("a|realdistribution"), long ones rarely do (held-out candidates, 2026-12-07: news +6 right,
+  ("a|symmetrical"), long ones rarely do (held-out candidates, 2026-12-07: news +6 right,
   Wikipedia +14 for 1 wrong);
 - noise: the share of the chunks around the gap that are neither a word nor a number (`noise_around`):
   OCR garbage and formulas, where a PDF's fragments look like glue ("consider|at ion");

@@ -178,8 +178,8 @@ def test_words_glued_together_and_to_a_number_lose_both_spaces():
 def test_a_common_word_glued_to_a_quantity_is_split_and_codes_stay():
     """A quantity (a decimal, thousands in groups) after a common lower-case word lost its space;
     a rare word, a capitalised one or a bare integer beside letters may be a code or a name."""
-    assert spacing("The bank is receiving1.5 billion euros in aid.").text == \
-        "The bank is receiving 1.5 billion euros in aid."
+    assert spacing("The bank is earning1.5 billion euros a year.").text == \
+        "The bank is earning 1.5 billion euros a year."
     assert spacing("Sales reached1,250 units last year.").text == "Sales reached 1,250 units last year."
     for kept in ("The Galaxy2.5 tablet sold well.", "The firm ships model3 kits.", "They wrote xyzq2.5 code."):
         assert spacing(kept).edits == [], kept

@@ -10,6 +10,7 @@ finds no word list and does nothing.
 from __future__ import annotations
 
 import importlib.resources
+import importlib.util
 from pathlib import Path
 
 
@@ -31,3 +32,12 @@ def bundled(*parts: str) -> Path:
     if not path.exists():
         raise MissingData(path)
     return path
+
+
+def installed(package: str) -> Path | None:
+    """The folder of another installed package (wordfreq, pyspellchecker, dateparser, langcodes),
+    found without importing it: their imports cost a process tens of milliseconds, and what is read
+    from their files (a table, a list) is kept, named by those files (cleaner.cache.source). None
+    where the package is not a folder of files."""
+    spec = importlib.util.find_spec(package)
+    return None if spec is None or spec.origin is None else Path(spec.origin).parent

@@ -9,12 +9,11 @@ only for a date it must read.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from .. import cache
+from ..resources import installed
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
@@ -34,10 +33,10 @@ class Names:
 def known_languages() -> frozenset:
     """The languages dateparser has month and weekday names for (its locale files), found without
     importing it; empty if it cannot be found."""
-    spec = importlib.util.find_spec("dateparser")
-    if spec is None or spec.origin is None:
+    package = installed("dateparser")
+    if package is None:
         return frozenset()
-    folder = Path(spec.origin).parent / "data" / "date_translation_data"
+    folder = package / "data" / "date_translation_data"
     return frozenset(f.stem for f in folder.glob("*.py") if not f.stem.startswith("_"))
 
 
@@ -85,10 +84,9 @@ def _from_dateparser(languages) -> Names:
 def _kept_name(languages: tuple[str, ...]) -> str | None:
     """The cache name of the table: a digest of dateparser's own module (its version) and of the
     locale files of `languages`, found without importing dateparser; None if they cannot be read."""
-    spec = importlib.util.find_spec("dateparser")
-    if spec is None or spec.origin is None:
+    package = installed("dateparser")
+    if package is None:
         return None
-    package = Path(spec.origin).parent
     try:
         parts = [(package / "__init__.py").read_bytes()]
         parts += [(package / "data" / "date_translation_data" / f"{lang}.py").read_bytes() for lang in languages]

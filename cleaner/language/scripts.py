@@ -17,15 +17,14 @@ CLDR, through libraries:
 from __future__ import annotations
 
 import functools
-import importlib.util
 import json
 from collections import Counter
 from contextlib import suppress
-from pathlib import Path
 
 import regex
 
 from .. import cache
+from ..resources import installed
 
 # ISO 15924's composite codes, as the scripts they are made of
 _COMPOSITES = {"Hans": ("Hani",), "Hant": ("Hani",), "Jpan": ("Hani", "Hira", "Kana"), "Kore": ("Hang", "Hani")}
@@ -62,13 +61,11 @@ def _likely_scripts(languages: tuple[str, ...]) -> dict[str, str]:
 def _kept_as() -> str | None:
     """The cache name of langcodes' answers, from its data file (name, size, modification time), found
     without importing it: a new langcodes never meets old answers. None where it is not found."""
-    spec = importlib.util.find_spec("langcodes")
-    if spec is None or spec.origin is None:
+    package = installed("langcodes")
+    data = package / "data_dicts.py" if package else None
+    if data is None or not data.is_file():
         return None
-    with suppress(OSError):
-        stat = (Path(spec.origin).parent / "data_dicts.py").stat()
-        return f"scripts-{cache.digest(b'likely scripts 1', str(stat.st_size).encode(), str(stat.st_mtime_ns).encode())}.json"
-    return None
+    return f"scripts-{cache.digest(b'likely scripts 2', cache.source(data))}.json"
 
 
 class Scripts:

@@ -57,8 +57,6 @@ def name_reading(word: str, lex) -> Split | None:
         if at in tails:
             found.append((at,))
         found += [(at, inner) for inner in tails if inner >= at + 2 and lower[at:inner] in functions]
-    if not found:
-        return None
     splits = [Split(cuts, "name reading", NAME_READING_PRIOR) for cuts in found]
     splits.sort(key=lambda split: -lex.pairs.reading(split.parts(lower), None, None))
     return Split(splits[0].at, "name reading", NAME_READING_PRIOR, rivals=tuple(splits[1:]))

@@ -9,16 +9,15 @@ the list is read as before.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import pkgutil
 import threading
 from array import array
 from collections import Counter
 from contextlib import suppress
-from pathlib import Path
 
 from .. import cache
+from ..resources import installed
 from ..text import kept_words
 
 _lock = threading.Lock()
@@ -46,12 +45,10 @@ def _source(language: str) -> bytes:
     """What names the kept copy: pyspellchecker's file, by its name, size and modification time,
     found without importing pyspellchecker (~0.03 s of a worker's first document); its content
     where it is no plain file."""
-    spec = importlib.util.find_spec("spellchecker")
-    if spec is not None and spec.origin is not None:
-        path = Path(spec.origin).parent / "resources" / f"{language}.json.gz"
-        if path.is_file():
-            return cache.source(path)
-    return pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
+    package = installed("spellchecker")
+    path = package / "resources" / f"{language}.json.gz" if package else None
+    return cache.source(path) if path and path.is_file() else \
+        pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
 
 
 def _letters(counts: dict) -> str:

@@ -137,8 +137,7 @@ class LanguageStage(Stage):
         self._scripts = Scripts(self.options.languages)
         # every language's markers, those of languages not considered too: Polish markers deny the
         # backend's "Catalan" for a Polish paragraph when Polish is not one of `languages`
-        self._markers = _markers.markers() if self.options.markers else None
-        self._as_written = _markers.as_written() if self.options.markers else None
+        self._markers = _markers.as_written() if self.options.markers else None    # as prose writes them
         self._marked = frozenset(_markers.with_markers(self.options.languages))
         self._coverage = _markers.coverage()
 
@@ -267,7 +266,7 @@ class LanguageStage(Stage):
 
     def _marker_counts(self, words: list[str]) -> Counter:
         """How many of `words` mark each language (a marker as prose writes it: `markers.as_written`)."""
-        return Counter(filter(None, map(self._as_written.get, words)))
+        return Counter(filter(None, map(self._markers.get, words)))
 
     @staticmethod
     def _settled(found: Counter, words: int, candidates) -> Reading | None:

@@ -15,12 +15,10 @@ the spelling vocabulary read the same table.
 from __future__ import annotations
 
 import functools
-import importlib.util
 from collections.abc import Mapping
-from contextlib import suppress
-from pathlib import Path
 
 from .. import cache
+from ..resources import installed
 from . import tries
 
 
@@ -62,12 +60,8 @@ def frequencies_source(language: str) -> tuple[bytes, ...]:
 def _kept_as(language: str) -> str | None:
     """The cache name of `language`'s table, from wordfreq's data file, found without importing
     wordfreq; None where the file is not there (a language wordfreq names otherwise)."""
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is None or spec.origin is None:
+    package = installed("wordfreq")
+    data = package / "data" / f"large_{language}.msgpack.gz" if package else None
+    if data is None or not data.is_file():
         return None
-    data = Path(spec.origin).parent / "data" / f"large_{language}.msgpack.gz"
-    with suppress(OSError):
-        stat = data.stat()
-        made_of = (data.name, str(stat.st_size), str(stat.st_mtime_ns))
-        return f"frequencies-{language}-{cache.digest(b'wordfreq large 1', *(p.encode() for p in made_of))}"
-    return None
+    return f"frequencies-{language}-{cache.digest(b'wordfreq large 2', cache.source(data))}"

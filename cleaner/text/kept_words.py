@@ -13,6 +13,7 @@ from contextlib import suppress
 
 from .. import cache
 
+
 def pack(words: list[str]) -> bytes | None:
     """`words` as lines of text after a head that counts them; None where one holds a line break."""
     text = "\n".join(words)

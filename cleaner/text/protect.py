@@ -1,10 +1,12 @@
-"""Text the spacing stage never touches: URLs, e-mail addresses, domains and file names,
-paths, hashtags and @mentions, HTML entities — whole whitespace-delimited chunks — and HTML tags."""
+"""Text the spacing and spelling stages never touch: URLs, e-mail addresses, domains and file
+names, paths, hashtags and @mentions, HTML entities — whole whitespace-delimited chunks —, HTML
+tags, and code (cleaner.text.code)."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 
+from .code import code_spans
 from .scan import finditer, per_mark
 
 # What marks a chunk as protected; the chunk is the whitespace-delimited run around the mark.
@@ -23,9 +25,10 @@ _TAG = re.compile(r"<[A-Za-z/!][^<>]{0,500}>")                 # HTML or XML mar
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, disjoint spans of the chunks that must keep their spacing exactly."""
     spans = _chunk_spans(text)
+    more = code_spans(text)
     if "<" in text:
-        spans = _merged(spans + [m.span() for m in _TAG.finditer(text)])
-    return spans
+        more += [m.span() for m in _TAG.finditer(text)]
+    return _merged(spans + more) if more else spans
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,0 +1,65 @@
+"""Wrong changes on clean technical text: Python's own documentation, code and prose together.
+
+    python benchmarks/technical.py [--split held|tune|all] [--show N]
+
+The text: the help topics of the running interpreter (`pydoc_data.topics`, the reference manual
+as `help()` shows it, PSF licence; read from the interpreter, not shipped). It is edited text
+with no lost spaces, so every space the spacing stage inserts there is wrong: in code (calls,
+identifiers, sessions, literal blocks) or in the prose around it. Topics are split into halves by
+a hash of their text (new_text.half, as the other sets); tune on "tune", report "held".
+
+Reported per half: words, the spacing stage's fixes (all wrong) per 10k words, and the
+whitespace stage's changes apart (collapsed runs of spaces: normalisation, not repairs).
+--show N prints the first N spacing fixes of the half, with their context.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+import cleaner
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from new_text import half  # noqa: E402
+
+HALVES = {"tune": "a", "held": "b"}
+
+
+def topics() -> dict[str, str]:
+    from pydoc_data.topics import topics as found
+    return dict(sorted(found.items()))
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("held", "tune", "all"), default="held")
+    ap.add_argument("--show", type=int, default=0, help="print this many spacing fixes (tune half only)")
+    args = ap.parse_args(argv)
+    if args.show and args.split != "tune":
+        ap.error("--show reads failures of the tuning half only")
+    words, spacing, whitespace, shown = 0, Counter(), 0, 0
+    chosen = {name: text for name, text in topics().items()
+              if args.split == "all" or half(text) == HALVES[args.split]}
+    for name, text in chosen.items():
+        result = cleaner.clean(text)
+        words += len(text.split())
+        for edit in result.edits:
+            if edit.kind != "fix":
+                continue
+            if edit.stage == "spacing":
+                spacing[edit.rule] += 1
+                if shown < args.show:
+                    shown += 1
+                    print(f"{name}: {text[max(0, edit.start - 30):edit.start]!r} | {text[edit.end:edit.end + 20]!r}")
+            elif edit.stage == "whitespace":
+                whitespace += 1
+    total = sum(spacing.values())
+    print(f"{args.split}: {len(chosen)} topics, {words:,} words; spacing stage: {total} spaces inserted, all wrong "
+          f"= {total / words * 1e4:.2f} per 10k words ({', '.join(f'{r} {n}' for r, n in spacing.most_common())}); "
+          f"whitespace stage: {whitespace} runs collapsed")
+
+
+if __name__ == "__main__":
+    main()

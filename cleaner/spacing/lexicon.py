@@ -12,8 +12,8 @@ import functools
 import importlib.resources
 import math
 import tomllib
-from collections.abc import Container, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Container, Mapping
+from dataclasses import dataclass, field
 
 from .. import cache
 from ..resources import MissingData, bundled
@@ -68,14 +68,20 @@ class Lexicon:
     given_names: Container     # lower case (a trie); empty where the language has no list
     surnames: Container
     pairs: PairModel           # how likely a reading is, given the word before
+    frequency_of: Callable[[str], float | None] = field(init=False, repr=False, compare=False)
+    # word → frequency or None, `frequency`'s fastest answer (cleaner.text.tries: a remembering
+    # trie's `number`): the finders ask it about every cut of a token
+
+    def __post_init__(self):
+        object.__setattr__(self, "frequency_of", getattr(self.frequency, "number", self.frequency.get))
 
     def zipf(self, word: str) -> float:
         """log10 of frequency per billion words; 0 for a word the lexicon does not know."""
-        f = self.frequency.get(word)
+        f = self.frequency_of(word)
         return math.log10(f) + 9 if f else 0.0
 
     def knows(self, word: str) -> bool:
-        return word in self.frequency
+        return self.frequency_of(word) is not None
 
     def is_word(self, word: str) -> bool | None:
         """Is `word` (lower case) a real word? None: only a rare entry of the frequency list.
@@ -85,7 +91,7 @@ class Lexicon:
         """
         if word in self.real_words:
             return True
-        if word not in self.frequency:
+        if self.frequency_of(word) is None:
             return False
         return False if self.dictionary else None
 
@@ -97,7 +103,7 @@ class Lexicon:
         """Can `word` be one side of a split? Fragments and stray letters cannot."""
         if len(word) == 1:
             return word in self.single_letter_words
-        return word in self.frequency and word not in self.not_words
+        return self.frequency_of(word) is not None and word not in self.not_words
 
 
 @functools.cache

@@ -71,9 +71,11 @@ class Lexicon:
     frequency_of: Callable[[str], float | None] = field(init=False, repr=False, compare=False)
     # word → frequency or None, `frequency`'s fastest answer (cleaner.text.tries: a remembering
     # trie's `number`): the finders ask it about every cut of a token
+    curated: bool = field(init=False, repr=False, compare=False)     # is there a dictionary?
 
     def __post_init__(self):
         object.__setattr__(self, "frequency_of", getattr(self.frequency, "number", self.frequency.get))
+        object.__setattr__(self, "curated", bool(self.dictionary))
 
     def zipf(self, word: str) -> float:
         """log10 of frequency per billion words; 0 for a word the lexicon does not know."""
@@ -91,9 +93,9 @@ class Lexicon:
         """
         if word in self.real_words:
             return True
-        if self.frequency_of(word) is None:
-            return False
-        return False if self.dictionary else None
+        if self.curated:            # the dictionary says no, whether the frequency list has it or not:
+            return False            # no look-up (most words asked are new strings, cut from tokens)
+        return False if self.frequency_of(word) is None else None
 
     def ends_phrase(self, word: str) -> bool:
         """Does `word` end as a complete form (plural, past, adverb …) rather than a compound's first half?"""

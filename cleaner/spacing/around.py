@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.tokens import run_ending_at
+
 _GENUS_BEHIND = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+|[A-Z]\.) \Z")
 
 
@@ -59,7 +61,6 @@ def letters_beside(text: str, pos: int) -> tuple[str, str]:
     return (before.group(1) if before else "", after.group(1) if after else "")
 
 
-_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(?:- ?| )\Z")     # "de-|script", "consider |at"
 _PIECE_AFTER = re.compile(r"(?:- ?| )([^\W\d_]+)(?![^\W\d_])")
 
 
@@ -69,7 +70,9 @@ def torn(text: str, start: int, end: int, is_word) -> bool:
     it? PDF text tears words so ("An important consider|at ion", "de-script|ions",
     "transform|a-tions"), and a split of the piece would tear it further."""
     piece = text[start:end].lower()
-    before = _PIECE_BEFORE.search(text, max(0, start - 40), start)
+    # the letters before "- ", "-" or " " ("de-|script", "consider |at"), within 40 characters
+    beside = 2 if text[max(0, start - 2):start] == "- " else 1 if text[start - 1:start] in ("-", " ") else 0
+    before = run_ending_at(text, start - beside, max(0, start - 40)) if beside else ""
     after = _PIECE_AFTER.match(text, end, end + 40)
-    return bool(before and is_word(before.group(1).lower() + piece)
+    return bool(before and is_word(before.lower() + piece)
                 or after and is_word(piece + after.group(1).lower()))

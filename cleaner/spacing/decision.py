@@ -95,14 +95,16 @@ class Decision:
 def split_evidence(text: str, start: int, word: str, parts: list[str], lex) -> dict:
     """The features of splitting `word` (at `start` in `text`) into `parts` (case_change is per cut)."""
     before, after = words_around(text, start, start + len(word))
-    gain = min(max(lex.pairs.gain([p.lower() for p in parts], before, after), GAIN_RANGE[0]), GAIN_RANGE[1])
+    lower = [p.lower() for p in parts]
+    gain = min(max(lex.pairs.gain(lower, before, after), GAIN_RANGE[0]), GAIN_RANGE[1])
     capitalised = word[0].isupper()
     return {"gain": gain, "recurs": float(recurs(text, word)),
             "apart": float(stands(text, " ".join(parts))), "capitalised": float(capitalised),
             "capitalised_gain": gain if capitalised else 0.0,
             "short_part": float(min(map(len, parts))),
-            "whole_zipf": lex.zipf(word.lower()), "part_zipf": min(lex.zipf(p.lower()) for p in parts),
-            "torn": float(torn(text, start, start + len(word), lambda w: lex.is_word(w) is True))}
+            "whole_zipf": lex.zipf(word.lower()), "part_zipf": min(map(lex.zipf, lower)),
+            # a real word (`lex.is_word(w) is True`), asked of the set alone: no look-up in the frequency trie
+            "torn": float(torn(text, start, start + len(word), lex.real_words.__contains__))}
 
 
 @functools.cache

@@ -22,13 +22,13 @@ def likeliest_reading(word: str, lex) -> Split | None:
         return None
     best: list[tuple[float, tuple[int, ...]] | None] = [None] * (n + 1)
     best[0] = (0.0, ())
-    known, not_words, probability = lex.frequency, lex.not_words, lex.pairs.word
+    frequency, not_words, probability = lex.frequency_of, lex.not_words, lex.pairs.word
     for end in range(2, n + 1):
         # a part of two letters or more that the lexicon lists and is no fragment (Lexicon.is_part)
         options = [(best[start][0] + probability(part), best[start][1] + (start,))
                    for start in range(max(0, end - MAX_WORD), end - 1)
                    if best[start] is not None
-                   for part in (word[start:end],) if part in known and part not in not_words]
+                   for part in (word[start:end],) if frequency(part) is not None and part not in not_words]
         best[end] = max(options) if options else None
     if best[n] is None or len(best[n][1]) < 2:
         return None

@@ -282,10 +282,10 @@ def _likelier_apart(left: str, right: str, glued: str, lex: Lexicon) -> bool:
 
 def _two_words(lower: str, lex: Lexicon) -> Split | None:
     found, rivals = [], []
-    known = lex.frequency
+    frequency = lex.frequency_of        # a cut of a token is asked ~1 M times a pass: at C speed
     for i in range(1, len(lower)):
         left, right = lower[:i], lower[i:]
-        if left not in known and i > 1 or right not in known and i < len(lower) - 1:
+        if frequency(left) is None and i > 1 or frequency(right) is None and i < len(lower) - 1:
             continue                    # a part is listed, or one letter (Lexicon.is_part)
         if not (lex.is_part(left) and lex.is_part(right)) or _is_glue(left, lex) or _is_glue(right, lex):
             continue                    # "beginning|ofthe" is three words: _more_words reads them
@@ -308,12 +308,13 @@ def _more_words(lower: str, lex: Lexicon) -> Split | None:
     n = len(lower)
     best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(0, 0): (0.0, ())}
     reached = [0]                       # where a reading of the letters before may end, in order
-    known = lex.frequency
+    frequency = lex.frequency_of
     for end in range(1, n + 1):
         # each part ending here, asked once for every number of parts before it (a whole word is
         # listed, or a letter: the look-up rules most parts out before `_whole_word` is asked)
         words = [(start, lex.zipf(part)) for start in reached
-                 for part in (lower[start:end],) if (part in known or end - start == 1) and _whole_word(part, lex)]
+                 for part in (lower[start:end],) if (frequency(part) is not None or end - start == 1)
+                 and _whole_word(part, lex)]
         if not words:
             continue
         for parts in range(1, MAX_PARTS + 1):
@@ -354,10 +355,10 @@ def _split_capitalised(lower: str, lex: Lexicon) -> tuple[Split | None, Split | 
     sentence start and elsewhere, from one pass over its cuts (the two differ in the cut after the
     first letter and in a function word before the cut, read only at a sentence start)."""
     found, rivals = ([], []), ([], [])     # at a sentence start, elsewhere
-    known, verbs, letters = lex.frequency, lex.name_verbs, lex.single_letter_words
+    frequency, verbs, letters = lex.frequency_of, lex.name_verbs, lex.single_letter_words
     for i in range(1, len(lower) - 1):
         left, right = lower[:i], lower[i:]
-        if right not in known and right not in verbs and right not in letters:
+        if frequency(right) is None and right not in verbs and right not in letters:
             continue                    # every branch below needs a listed word (or a verb) on the right
         places = found if i > 1 else found[:1]
         if right in lex.name_verbs and right not in lex.verbs_ending_names and len(left) >= 5 \
@@ -426,14 +427,14 @@ def _split_listed(word: str, lex: Lexicon, unsure: bool) -> Split | None:
     (`unsure`), only two function words will do, by a wider margin.
     """
     whole = lex.zipf(word)
-    known, functions, bigrams = lex.frequency, lex.function_words, lex.bigrams
+    frequency, functions, bigrams = lex.frequency_of, lex.function_words, lex.bigrams
     candidates = []
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
         # only a function word or a bigram is evidence enough (_evidence: 0.9 or more), and a
         # bigram's words without a function word have three letters or more
         if not (left in functions or right in functions or i > 2 and len(right) > 2
-                and left in known and right in known and f"{left} {right}" in bigrams):
+                and frequency(left) is not None and frequency(right) is not None and f"{left} {right}" in bigrams):
             continue
         if left != right and lex.is_part(left) and lex.is_part(right):     # "hehe" is laughter
             candidates.append((-lex.zipf(left) - lex.zipf(right), i, left, right))

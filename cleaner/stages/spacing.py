@@ -189,9 +189,9 @@ class SpacingStage(Stage):
             self._punctuation_gaps(text, gaps)
         lex = None
         if self.options.words:
-            tokens = letter_runs(text, doc.derived("chunks", chunks))   # each distinct token, in order
             lex = self._lexicon(doc)
             if lex is not None:
+                tokens = letter_runs(text, doc.derived("chunks", chunks))   # each distinct token, in order
                 self._word_gaps(text, tokens, lex, gaps)
         protected = doc.derived("protected spans", protected_spans)
         gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)

@@ -105,13 +105,29 @@ def touches_word(text: str, start: int, end: int) -> bool:
         (end < len(text) and (text[end].isalnum() or text[end] in "_’'") and not _POSSESSIVE.match(text, end))
 
 
-_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+) +\Z")
+def run_ending_at(text: str, end: int, low: int = 0) -> str:
+    r"""The whole letter run (`[^\W\d_]+`, no letter before it) that ends at `end` and starts at `low`
+    or after; "" where there is none. What a search for `(?<![^\W\d_])([^\W\d_]+)\Z` from `low` to
+    `end` finds, a step back per character: the search tried every start in its window."""
+    start = end
+    while start > low and text[start - 1].isalnum() and not text[start - 1].isdecimal():
+        start -= 1
+    if start == end or (start and text[start - 1].isalnum() and not text[start - 1].isdecimal()):
+        return ""
+    return text[start:end]
+
+
 _WORD_AFTER = re.compile(r" +([^\W\d_]+)(?![^\W\d_])")
 
 
 def words_around(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """The words right before and after text[start:end], lower case, where only spaces stand
-    between (a sentence end or a comma in between: None), as the word-pair model reads context."""
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    between (a sentence end or a comma in between: None), as the word-pair model reads context
+    (each side within 40 characters)."""
+    low = max(0, start - 40)
+    gap = start
+    while gap > low and text[gap - 1] == " ":
+        gap -= 1
+    before = run_ending_at(text, gap, low) if gap < start else ""
     after = _WORD_AFTER.match(text, end, end + 40)
-    return (before.group(1).lower() if before else None, after.group(1).lower() if after else None)
+    return (before.lower() if before else None, after.group(1).lower() if after else None)

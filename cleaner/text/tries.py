@@ -54,9 +54,6 @@ class TrieMapping(Mapping):
         return len(self._trie)
 
 
-_UNASKED = object()
-
-
 class RememberingTrieMapping(TrieMapping):
     """A TrieMapping that remembers its answers in a dict: a text asks the same words again and again
     (the spacing stage ~1 M lookups a pass over a few hundred thousand distinct strings), and a
@@ -65,20 +62,17 @@ class RememberingTrieMapping(TrieMapping):
 
     def __init__(self, trie: marisa_trie.Trie, numbers: array, remember: int = 1 << 17):
         super().__init__(trie, numbers)
-        self._asked: dict = {}
-        self._remember = remember
+        self._asked = _Answers(self._look_up, remember)
+        # word → its number, or None where the word is not here: the dict's own subscript, so a
+        # repeat costs no Python call (the spacing lexicon asks this, ~1 M times a pass)
+        self.number: Callable[[str], float | int | None] = self._asked.__getitem__
 
     def get(self, word: str, default=None):
-        number = self._asked.get(word, _UNASKED)
-        if number is _UNASKED:
-            number = self._look_up(word)
+        number = self._asked[word]
         return default if number is None else number
 
     def __contains__(self, word) -> bool:
-        number = self._asked.get(word, _UNASKED)
-        if number is _UNASKED:
-            number = self._look_up(word)
-        return number is not None
+        return self._asked[word] is not None
 
     def forget(self) -> None:
         """Forget every answer (for a benchmark's first pass)."""
@@ -89,10 +83,22 @@ class RememberingTrieMapping(TrieMapping):
             i = self._trie.get(word)        # as TrieMapping.get, one call less on ~250,000 first asks a pass
         except UnicodeEncodeError:
             i = None
-        number = None if i is None or "\0" in word else self._numbers[i]
-        if len(self._asked) >= self._remember:
-            self._asked.clear()
-        self._asked[word] = number
+        return None if i is None or "\0" in word else self._numbers[i]
+
+
+class _Answers(dict):
+    """word → number or None: the trie is asked only about a word not asked yet (`__missing__`),
+    and at `remember` answers all are forgotten at once."""
+
+    def __init__(self, look_up: Callable, remember: int):
+        super().__init__()
+        self._look_up, self._remember = look_up, remember
+
+    def __missing__(self, word):
+        number = self._look_up(word)
+        if len(self) >= self._remember:
+            self.clear()
+        self[word] = number
         return number
 
 

@@ -304,6 +304,7 @@ class LanguageStage(Stage):
                 sure[r.language] = sure.get(r.language, 0) + n * r.confidence
         if weight:
             # ties go to the language listed first in the options: the answer never depends on order of arrival
+            # (a reading's language is always one of them: it is drawn from the script's candidates)
             most = max(weight.values())
             best = next(lang for lang in self.options.languages if weight.get(lang) == most)
             return Reading(best, sure[best] / weight[best], "paragraphs")

@@ -88,6 +88,8 @@ class Vocabulary:
         "resuction"); a plural "s" attaches to any listed word but one ending in "s" ("acrosss")."""
         if self._listed(word) or (word.endswith("s") and not word.endswith("ss") and self._listed(word[:-1])):
             return True
+        if not word.startswith(self.prefixes):      # most words: one call says no prefix is there
+            return False
         return any(word.startswith(p) and len(word) - len(p) >= 5 and self._listed(word[len(p):])
                    and self.zipf(word[len(p):]) >= COMMON and self.zipf(word) >= ATTESTED for p in self.prefixes)
 

@@ -42,7 +42,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections import Counter
 from contextlib import suppress
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -171,6 +170,7 @@ class LanguageStage(Stage):
             doc.metadata["language"] = document.language
         doc.metadata["language_confidence"] = round(document.confidence, 3)
         edits = []
+        inherited = Reading(document.language, document.confidence, "document")
         for i, ((s, e), r) in enumerate(zip(spans, readings)):
             if r.language and r.language != document.language:
                 if r.by == "markers":         # a flag needs the backend's word
@@ -179,7 +179,7 @@ class LanguageStage(Stage):
                     edits.append(self.flag(text, s, e, "foreign-paragraph", _reason(r, document.language),
                                            round(r.confidence, 3)))
             if not r.language:
-                readings[i] = Reading(document.language, document.confidence, "document")
+                readings[i] = inherited
         doc.metadata["paragraph_languages"] = [
             {"language": r.language, "confidence": round(r.confidence, 3), "by": r.by} for r in readings]
         return edits
@@ -253,7 +253,7 @@ class LanguageStage(Stage):
             units += unspaced / self.options.unspaced_letters_per_word
         return words, units, candidates, share
 
-    def _denied(self, language: str, found: Counter, words: int) -> bool:
+    def _denied(self, language: str, found: dict[str, int], words: int) -> bool:
         """Do the marker words deny the backend's answer? They do when another language's outnumber
         its own, or when none of its own is met where `expected_markers` were to be (its markers'
         coverage times the words); a language without markers is denied by `unanimous_markers` of
@@ -261,23 +261,34 @@ class LanguageStage(Stage):
         most = max(found.values(), default=0)
         if language not in self._marked:
             return most >= self.options.unanimous_markers
-        return (found[language] < most and most >= self.options.outnumbering_markers) or (
-            not found[language] and words * self._coverage[language] >= self.options.expected_markers)
+        own = found.get(language, 0)
+        return (own < most and most >= self.options.outnumbering_markers) or (
+            not own and words * self._coverage[language] >= self.options.expected_markers)
 
-    def _marker_counts(self, words: list[str]) -> Counter:
-        """How many of `words` mark each language (a marker as prose writes it: `markers.as_written`)."""
-        return Counter(filter(None, map(self._markers.get, words)))
+    def _marker_counts(self, words: list[str]) -> dict[str, int]:
+        """How many of `words` mark each language (a marker as prose writes it: `markers.as_written`),
+        languages in the order their first marker is met. A plain dict: a Counter's construction
+        cost more than the counting, on the few markers of a line."""
+        found = {}
+        for language in filter(None, map(self._markers.get, words)):
+            found[language] = found.get(language, 0) + 1
+        return found
 
     @staticmethod
-    def _settled(found: Counter, words: int, candidates) -> Reading | None:
+    def _settled(found: dict[str, int], words: int, candidates) -> Reading | None:
         """The markers' reading when they are plenty and nearly all of one language, one of the
-        `candidates`, else None."""
+        `candidates`, else None. Of languages with as many markers, the first met wins."""
         if not found:
             return None
-        (best, n), = found.most_common(1)
+        if len(found) == 1:                   # the common case: one language's markers only
+            (best, n), = found.items()
+            rivals = 0
+        else:
+            best = max(found, key=found.__getitem__)
+            n = found[best]
+            rivals = sum(found.values()) - n
         if best not in candidates:
             return None
-        rivals = sum(found.values()) - n
         if n >= MARKERS_MIN and n >= MARKERS_SHARE * words and rivals <= MARKERS_RIVALS * n:
             return Reading(best, n / (n + rivals + 1), "markers")
         return None
@@ -285,20 +296,22 @@ class LanguageStage(Stage):
     def _document(self, text: str, spans, readings) -> Reading:
         """The language most paragraph words are in; the whole text read at once when no paragraph tells,
         where `min_document_words` will do: a document of one sentence has its own language."""
-        weight, sure = Counter(), Counter()
+        weight, sure = {}, {}
         for (s, e), r in zip(spans, readings):
             if r.language:
                 n = e - s
-                weight[r.language] += n
-                sure[r.language] += n * r.confidence
+                weight[r.language] = weight.get(r.language, 0) + n
+                sure[r.language] = sure.get(r.language, 0) + n * r.confidence
         if weight:
             # ties go to the language listed first in the options: the answer never depends on order of arrival
-            best = max(self.options.languages, key=lambda lang: weight[lang])
+            # (a reading's language is always one of them: it is drawn from the script's candidates)
+            most = max(weight.values())
+            best = next(lang for lang in self.options.languages if weight.get(lang) == most)
             return Reading(best, sure[best] / weight[best], "paragraphs")
         return self._read(text, self.options.markers, self.options.min_document_words, whole=True)
 
 
-def _unanimous(found: Counter, least: int, candidates) -> Reading | None:
+def _unanimous(found: dict[str, int], least: int, candidates) -> Reading | None:
     """The markers' reading when `least` or more of them are all of one language, one of the
     `candidates`, else None."""
     if len(found) != 1:

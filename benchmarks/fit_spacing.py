@@ -18,6 +18,8 @@ left out of the fit; the prior of its finder is chosen after it, the highest at 
 the same floors (a constant of reading.py: the script says when it should change). The held-out
 halves are not read, but with --held, which counts their candidates that the fit would fix (right/
 wrong per group, totals only): how a candidate feature was judged on both halves before it was kept.
+With --without LIST[,LIST] the lexicon's named word lists are empty (`--held --without name_heads`):
+how each hand-made list was judged (benchmarks/README "tenth step").
 
 Needs scikit-learn (`pip install scikit-learn`), at fitting time only.
 """
@@ -115,6 +117,27 @@ def _without_pair_counts() -> None:
     lexicons.lexicon = frequencies_only
 
 
+def _without_lists(names: list[str]) -> None:
+    """Make every lexicon's word lists `names` (Lexicon fields: "name_heads", "not_words") empty: how
+    much a hand-made list is worth, measured as the fit uses it."""
+    import dataclasses
+    import functools
+
+    from cleaner.spacing import lexicon as lexicons
+
+    full = lexicons.lexicon
+    unknown = [n for n in names if n not in {f.name for f in dataclasses.fields(lexicons.Lexicon)}]
+    if unknown:
+        raise SystemExit(f"no such word list in Lexicon: {', '.join(unknown)}")
+
+    @functools.cache
+    def without(language: str):
+        lex = full(language)
+        return dataclasses.replace(lex, **{n: type(getattr(lex, n))() for n in names})
+
+    lexicons.lexicon = without
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", type=Path, default=default_bench(), help="the shared benchmark folder")
@@ -124,7 +147,13 @@ def main(argv=None) -> int:
     ap.add_argument("--held", action="store_true",
                     help="also count the held-out halves' candidates the fit would fix (totals only: to compare "
                          "feature sets, never to read cases)")
+    ap.add_argument("--without", default="", metavar="LIST[,LIST]",
+                    help="fit with these word lists of the lexicon empty (with --held: is a list worth keeping?)")
     args = ap.parse_args(argv)
+    if args.without and args.write:
+        ap.error("--without is for measuring; the kept decision is fitted with every list")
+    if args.without:
+        _without_lists(args.without.split(","))
     out = DECISIONS / ("en-frequencies.toml" if args.frequencies_only else "en.toml")
     if args.frequencies_only:
         _without_pair_counts()

@@ -53,7 +53,6 @@ class Lexicon:
     glued_pairs: dict          # rare real word → where it splits into a function word and an article
     articles: frozenset
     before_numbers: frozenset
-    verbs_ending_names: frozenset
     adjective_endings: tuple
     verb_endings: tuple
     compound_heads: frozenset
@@ -153,7 +152,6 @@ def lexicon(language: str) -> Lexicon:
         glued_pairs=_glued_pairs(lists, frequency, real_words, bigrams),
         articles=frozenset(lists.get("articles", ())),
         before_numbers=frozenset(lists.get("before_numbers", ())),
-        verbs_ending_names=frozenset(lists.get("verbs_ending_names", ())),
         adjective_endings=tuple(lists.get("adjective_endings", ())),
         verb_endings=tuple(lists.get("verb_endings", ())),
         compound_heads=frozenset(lists.get("compound_heads", ())),

@@ -361,7 +361,7 @@ def _split_capitalised(lower: str, lex: Lexicon) -> tuple[Split | None, Split | 
         if frequency(right) is None and right not in verbs and right not in letters:
             continue                    # every branch below needs a listed word (or a verb) on the right
         places = found if i > 1 else found[:1]
-        if right in lex.name_verbs and right not in lex.verbs_ending_names and len(left) >= 5 \
+        if right in lex.name_verbs and len(left) >= 5 \
                 and not lex.knows(left) and not lex.knows(lower):
             for place in places:                                   # "Drachkovitchwent": a name the list
                 place.append((NAMES_CONFIDENCE, 0.0, i, "names"))  # does not know, then a verb

@@ -26,6 +26,7 @@ Needs scikit-learn (`pip install scikit-learn`), at fitting time only.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import hashlib
 import json
@@ -99,43 +100,31 @@ def rows(bench: Path, which: str = "tune"):
                 yield name, gap.features(), n in want
 
 
-def _without_pair_counts() -> None:
-    """Make the English lexicon's word-pair model read word frequencies alone, as for Spanish."""
-    import dataclasses
+def _change_lexicons(change) -> None:
+    """Make every lexicon the stage reads `change(lexicon)` instead (once per language)."""
     import functools
 
     from cleaner.spacing import lexicon as lexicons
+
+    lexicons.lexicon = functools.cache(lambda language, full=lexicons.lexicon: change(full(language)))
+
+
+def _without_pair_counts() -> None:
+    """Make the English lexicon's word-pair model read word frequencies alone, as for Spanish."""
     from cleaner.spacing.pairs import PairModel
 
-    full = lexicons.lexicon
-
-    @functools.cache
-    def frequencies_only(language: str):
-        lex = full(language)
-        return dataclasses.replace(lex, bigrams={}, pairs=PairModel(lex.frequency, {}, {}))
-
-    lexicons.lexicon = frequencies_only
+    _change_lexicons(lambda lex: dataclasses.replace(lex, bigrams={}, pairs=PairModel(lex.frequency, {}, {})))
 
 
 def _without_lists(names: list[str]) -> None:
     """Make every lexicon's word lists `names` (Lexicon fields: "name_heads", "not_words") empty: how
     much a hand-made list is worth, measured as the fit uses it."""
-    import dataclasses
-    import functools
+    from cleaner.spacing.lexicon import Lexicon
 
-    from cleaner.spacing import lexicon as lexicons
-
-    full = lexicons.lexicon
-    unknown = [n for n in names if n not in {f.name for f in dataclasses.fields(lexicons.Lexicon)}]
+    unknown = [n for n in names if n not in {f.name for f in dataclasses.fields(Lexicon)}]
     if unknown:
         raise SystemExit(f"no such word list in Lexicon: {', '.join(unknown)}")
-
-    @functools.cache
-    def without(language: str):
-        lex = full(language)
-        return dataclasses.replace(lex, **{n: type(getattr(lex, n))() for n in names})
-
-    lexicons.lexicon = without
+    _change_lexicons(lambda lex: dataclasses.replace(lex, **{n: type(getattr(lex, n))() for n in names}))
 
 
 def main(argv=None) -> int:

@@ -1,6 +1,6 @@
 """Mojibake repair on the development cases, apart from every other defect.
 
-    python benchmarks/mojibake.py [CASES.jsonl] [--split held|tune|all]
+    python benchmarks/mojibake.py [CASES.jsonl] [--split both|held|tune|all]
 
 score.py counts a mojibake document as repaired only when the whole body is
 exact, so glued words and headers hide what the encoding stage did. Here a

@@ -280,15 +280,11 @@ class LanguageStage(Stage):
         `candidates`, else None. Of languages with as many markers, the first met wins."""
         if not found:
             return None
-        if len(found) == 1:                   # the common case: one language's markers only
-            (best, n), = found.items()
-            rivals = 0
-        else:
-            best = max(found, key=found.__getitem__)
-            n = found[best]
-            rivals = sum(found.values()) - n
+        best = max(found, key=found.__getitem__)
         if best not in candidates:
             return None
+        n = found[best]
+        rivals = sum(found.values()) - n
         if n >= MARKERS_MIN and n >= MARKERS_SHARE * words and rivals <= MARKERS_RIVALS * n:
             return Reading(best, n / (n + rivals + 1), "markers")
         return None
@@ -304,9 +300,7 @@ class LanguageStage(Stage):
                 sure[r.language] = sure.get(r.language, 0) + n * r.confidence
         if weight:
             # ties go to the language listed first in the options: the answer never depends on order of arrival
-            # (a reading's language is always one of them: it is drawn from the script's candidates)
-            most = max(weight.values())
-            best = next(lang for lang in self.options.languages if weight.get(lang) == most)
+            best = max(self.options.languages, key=lambda lang: weight.get(lang, 0))
             return Reading(best, sure[best] / weight[best], "paragraphs")
         return self._read(text, self.options.markers, self.options.min_document_words, whole=True)
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from .scan import finditer, per_mark
+from .tokens import chunk_spans
 
 _INLINE = re.compile(r"`[^`\n]{1,500}`")
 _FENCED = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -42,7 +43,6 @@ _MARKS = (
     *per_mark("!<>", r"=(?<=\w[!<>]=)"),            # a!=b, a<=b
     re.compile(r"->"), re.compile(r"::"),
 )
-_SPACE = re.compile(r"\s")
 # in a document that holds code: a call, a quoted token without spaces
 _IN_CODE = (re.compile(r"\((?<=[^\W\d]\()"), re.compile(r'(?<!\S)"[^\s"]+"'), re.compile(r"(?<!\S)“[^\s“”]+”"))
 _COLON_BREAK = re.compile(r":[ \t]*\n(?:[ \t]*\n)+")     # a line ending in a colon, then blank lines
@@ -60,9 +60,9 @@ def code_spans(text: str) -> list[tuple[int, int]]:
         spans += [(start, end) for start, end in _literal_blocks(text) if _STATEMENT.search(text, start, end)]
     if ">>>" in text:
         spans += [m.span() for m in _SESSION.finditer(text)]
-    spans += _chunks(text, finditer(_MARKS, text))
+    spans += chunk_spans(text, finditer(_MARKS, text))
     if spans:
-        spans += _chunks(text, finditer(_IN_CODE, text))
+        spans += chunk_spans(text, finditer(_IN_CODE, text))
     return spans
 
 
@@ -90,14 +90,3 @@ def _indent(text: str, line: int) -> int:
         end += 1
     return end - line
 
-
-def _chunks(text: str, marks) -> list[tuple[int, int]]:
-    """The whitespace-delimited chunk around each of the `marks` (matches)."""
-    spans = []
-    for mark in marks:
-        start = mark.start()
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        end = _SPACE.search(text, mark.end())
-        spans.append((start, end.start() if end else len(text)))
-    return spans

@@ -8,6 +8,7 @@ from bisect import bisect_right
 
 from .code import code_spans
 from .scan import finditer, per_mark
+from .tokens import chunk_spans
 
 # What marks a chunk as protected; the chunk is the whitespace-delimited run around the mark.
 # One pattern per mark, each led by a literal character, lets the regex engine skip ordinary
@@ -18,13 +19,12 @@ _MARKS = (
     re.compile(r"#(?<!\S#)(?=\w)"),                                      # hashtag
     re.compile(r"\.(?<=[\w-]\.)(?:[a-z]{2,6}|[a-z]{2,6}\.[a-z]{2})\b"),   # domain or file name: example.com, a.pdf
 )
-_SPACE = re.compile(r"\s")
 _TAG = re.compile(r"<[A-Za-z/!][^<>]{0,500}>")                 # HTML or XML markup: <img src=x onerror=…>
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, disjoint spans of the chunks that must keep their spacing exactly."""
-    spans = _chunk_spans(text)
+    spans = chunk_spans(text, finditer(_MARKS, text))
     more = code_spans(text)
     if "<" in text:
         more += [m.span() for m in _TAG.finditer(text)]
@@ -39,19 +39,6 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
-
-
-def _chunk_spans(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for mark, mark_end in sorted(m.span() for m in finditer(_MARKS, text)):
-        if spans and mark < spans[-1][1]:
-            continue                    # inside the chunk already protected
-        start = mark
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        end = _SPACE.search(text, mark_end)
-        spans.append((start, end.start() if end else len(text)))
-    return spans
 
 
 def inside(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -15,6 +15,7 @@ EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘’«»"
 _POSSESSIVE = re.compile(r"['’]s(?![^\W_])")
 _NOT_OPENING = re.compile(r'[^ "“‘(]')          # what no text before a first sentence holds
 _SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?\s+|\n)[\"“‘(]?\Z")
+_SPACE = re.compile(r"\s")
 
 
 def stands(text: str, words: str) -> bool:
@@ -26,6 +27,21 @@ def stands(text: str, words: str) -> bool:
             return True
         start = text.find(words, start + 1)
     return False
+
+
+def chunk_spans(text: str, marks) -> list[tuple[int, int]]:
+    """Sorted spans of the whitespace-delimited chunks around `marks` (regex matches), each chunk
+    once: what a mark of a URL or of code protects is the whole chunk that holds it."""
+    spans: list[tuple[int, int]] = []
+    for mark, mark_end in sorted(m.span() for m in marks):
+        if spans and mark < spans[-1][1]:
+            continue                    # inside the chunk found already
+        start = mark
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        end = _SPACE.search(text, mark_end)
+        spans.append((start, end.start() if end else len(text)))
+    return spans
 
 
 def chunks(text: str) -> dict:

@@ -159,6 +159,8 @@ def test_a_word_glued_to_the_function_words_after_it_is_read_by_the_words_around
         "The collection is kept at the Museum in London."
     assert spacing("The Kingdomandthe Republic signed the treaty.").text == \
         "The Kingdom and the Republic signed the treaty."
+    assert spacing("Many Tbilisifamiliesare still waiting for help.").text == \
+        "Many Tbilisi families are still waiting for help."        # a name, a word, then a function word
     for name in ("The village of Marstanin lies on the river.", "Kalvonis scored twenty points in the final.",
                  "Torvaldas said the plan would work."):
         assert spacing(name).edits == []

@@ -177,6 +177,18 @@ def test_words_glued_together_and_to_a_number_lose_both_spaces():
         assert spacing(kept).edits == [], kept
 
 
+def test_a_day_its_month_an_ordinal_and_glued_words_after_a_number_are_split():
+    """A day number glued to its month, an ordinal to the capitalised word after it, a number to
+    glued words whose first is a common word; units, decades, ordinals and codes stay."""
+    assert spacing("The treaty was signed on 14May 1920 in the capital.").text == \
+        "The treaty was signed on 14 May 1920 in the capital."
+    assert spacing("He joined the 2ndBattalion of the regiment.").text == "He joined the 2nd Battalion of the regiment."
+    assert spacing("About 30familieswho lived there left.").text == "About 30 families who lived there left."
+    for kept in ("The trail is 12km long.", "She finished 3rd in the race.", "It was popular in the 1990s again.",
+                 "The MP3 player sold well.", "Buy the 4K version.", "Trains leave at 10am daily."):
+        assert spacing(kept).edits == [], kept
+
+
 def test_a_common_word_glued_to_a_quantity_is_split_and_codes_stay():
     """A quantity (a decimal, thousands in groups) after a common lower-case word lost its space;
     a rare word, a capitalised one or a bare integer beside letters may be a code or a name."""

@@ -14,8 +14,9 @@ candidates of each group of sets are right as often as FLOORS asks, `flag_at` FL
 data/spacing/decisions/en.toml. With --frequencies-only the word-pair model reads word frequencies
 alone, as it does for a language without pair counts (Spanish), and the fit goes to
 en-frequencies.toml, the decision of such languages. A name's reading (`reading.name_reading`) is
-left out of the fit; the prior of its finder is chosen after it, the highest at which its fixes meet
-the same floors (a constant of reading.py: the script says when it should change). The held-out
+left out of that fit and gets a model of its own: a logistic regression over
+decision.NAME_FEATURES on its candidates alone, with its own `fix_at` chosen by the same floors
+on them (there is no flag for it). The held-out
 halves are not read, but with --held, which counts their candidates that the fit would fix (right/
 wrong per group, totals only): how a candidate feature was judged on both halves before it was kept.
 With --without LIST[,LIST] the lexicon's named word lists are empty (`--held --without name_heads`):
@@ -37,8 +38,7 @@ from pathlib import Path
 
 from cleaner import Pipeline
 from cleaner.document import Document
-from cleaner.spacing.decision import FEATURES
-from cleaner.spacing.reading import NAME_READING_PRIOR
+from cleaner.spacing.decision import FEATURES, NAME_FEATURES
 from cleaner.stages.spacing import SpacingStage
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -185,33 +185,51 @@ def main(argv=None) -> int:
             print(f"{threshold:6.2f} " + " ".join(f"{f'{r}/{w} {r / max(1, r + w):.2%}':>24}" for r, w in cells)
                   + ("   <- fix_at" if threshold == fix_at else ""))
     fix_at = fix_at or 0.99
-    print("name readings (cleaner/spacing/reading.py NAME_READING_PRIOR: the highest prior whose fixes meet the"
-          " floors)")
-    chosen = None
-    for prior in (0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3):
-        q = model.predict_proba(np.array([[prior if k == "prior" else f.get(k, 0.0) for k in FEATURES]
-                                          for _, f, _ in names]))[:, 1] if names else []
-        cells = [(sum(label for (n, _, label), c in zip(names, q) if n in GROUPS[g] and c >= fix_at),
-                  sum(not label for (n, _, label), c in zip(names, q) if n in GROUPS[g] and c >= fix_at))
-                 for g in sets]
+    # a name's reading: a model of its own (decision.NAME_FEATURES), on its candidates alone; 327 of
+    # its 387 tuning candidates are names, and fitted among the others they moved the other
+    # finders' weights (held-out dev damage 2 -> 5 regions)
+    Xn = np.array([[f.get(k, 0.0) for k in NAME_FEATURES] for _, f, _ in names])
+    yn = np.array([label for _, _, label in names])
+    name_model = LogisticRegressionCV(Cs=REGULARISATION, cv=5, scoring="neg_log_loss", max_iter=5000).fit(Xn, yn)
+    pn = name_model.predict_proba(Xn)[:, 1]
+
+    def name_cells(rows_, q, threshold):
+        return [(sum(label for (n, _, label), c in zip(rows_, q) if n in GROUPS[g] and c >= threshold),
+                 sum(not label for (n, _, label), c in zip(rows_, q) if n in GROUPS[g] and c >= threshold)) for g in sets]
+
+    print(f"name readings: {len(names)} candidates ({int(yn.sum())} right), a model of their own over {NAME_FEATURES}")
+    name_fix_at = None
+    for threshold in [t / 100 for t in range(50, 100)]:
+        cells = name_cells(names, pn, threshold)
         meets = all(r + w == 0 or r / (r + w) >= FLOORS.get(g, 0.0) for g, (r, w) in zip(sets, cells))
-        if chosen is None and meets:
-            chosen = prior
-        print(f"{prior:6.2f} " + " ".join(f"{f'{r}/{w}':>24}" for r, w in cells) + ("   <-" if chosen == prior else ""))
-    if chosen is None or chosen < NAME_READING_PRIOR:      # one constant serves both decisions: the lower
-        print(f"NAME_READING_PRIOR is {NAME_READING_PRIOR}: set it to {chosen}")
+        if name_fix_at is None and meets:
+            name_fix_at = threshold
+        if threshold * 100 % 5 == 0 or threshold == name_fix_at:
+            print(f"{threshold:6.2f} " + " ".join(f"{f'{r}/{w}':>24}" for r, w in cells)
+                  + ("   <- fix_at" if threshold == name_fix_at else ""))
+    name_fix_at = name_fix_at or 0.99
+    name_weights = {k: round(float(w), 4) for k, w in zip(NAME_FEATURES, name_model.coef_[0])}
+    name_intercept = round(float(name_model.intercept_[0]), 4)
     if args.held:
-        held = [row for row in rows(args.bench, "held") if not row[1].get("name_reading")]
+        everything = list(rows(args.bench, "held"))
+        held = [row for row in everything if not row[1].get("name_reading")]
         q = model.predict_proba(np.array([[f.get(k, 0.0) for k in FEATURES] for _, f, _ in held]))[:, 1]
         cells = [(sum(label for (n, _, label), c in zip(held, q) if n in GROUPS[g] and c >= fix_at),
                   sum(not label for (n, _, label), c in zip(held, q) if n in GROUPS[g] and c >= fix_at)) for g in sets]
         print(f"held-out candidates fixed at {fix_at}: " + ", ".join(f"{g} {r}/{w}" for g, (r, w) in zip(sets, cells))
               + " (right/wrong)")
+        held_names = [row for row in everything if row[1].get("name_reading")]
+        qn = name_model.predict_proba(np.array([[f.get(k, 0.0) for k in NAME_FEATURES] for _, f, _ in held_names]))[:, 1]
+        print(f"held-out name readings fixed at {name_fix_at}: " + ", ".join(
+            f"{g} {r}/{w}" for g, (r, w) in zip(sets, name_cells(held_names, qn, name_fix_at))) + " (right/wrong)")
     weights = {k: round(float(w), 4) for k, w in zip(FEATURES, model.coef_[0])}
     intercept = round(float(model.intercept_[0]), 4)
     print("weights", weights, "intercept", intercept, "fix_at", fix_at, "C", float(model.C_[0]))
+    print("name readings: weights", name_weights, "intercept", name_intercept, "fix_at", name_fix_at,
+          "C", float(name_model.C_[0]))
     if args.write:
-        digest = hashlib.sha256(json.dumps([weights, intercept, fix_at]).encode()).hexdigest()[:8]
+        digest = hashlib.sha256(json.dumps([weights, intercept, fix_at, name_weights, name_intercept,
+                                            name_fix_at]).encode()).hexdigest()[:8]
         version = f"{out.stem}-{datetime.date.today():%Y%m%d}-{digest}"
         variant = ("word frequencies alone (--frequencies-only), for languages without pair counts"
                    if args.frequencies_only else "pair counts")
@@ -220,7 +238,10 @@ def main(argv=None) -> int:
                  f"# with {variant}",
                  f"# ({len(data)} candidate gaps; scikit-learn {sklearn.__version__}). Do not edit by hand.",
                  f'version = "{version}"', f"intercept = {intercept}", f"fix_at = {fix_at}", f"flag_at = {FLAG_AT}", "",
-                 "[weights]", *(f"{k} = {w}" for k, w in weights.items())]
+                 "[weights]", *(f"{k} = {w}" for k, w in weights.items()), "",
+                 "# a name's reading: a model of its own, fitted on its candidates alone",
+                 "[name_reading]", f"intercept = {name_intercept}", f"fix_at = {name_fix_at}", "",
+                 "[name_reading.weights]", *(f"{k} = {w}" for k, w in name_weights.items())]
         out.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"wrote {out.relative_to(ROOT)} ({version})")
     return 0

@@ -37,9 +37,14 @@ The features (`FEATURES`, each a number; those of another family are 0):
   beside it make one real word (`around.torn`: "consider|at ion", "de-script|ions"): PDF text tore
   a word there, and a space would tear it more;
 - reading: 1 for a cut only the likeliest reading in known words proposes (`reading.py`), the
-  weakest evidence, so that those mostly wrong candidates do not move the other finders' weights;
-  also for a name's reading (`name_reading`: "Tauntonin" as "Taunton in"), which is weighed as a
-  reading but left out of the fit (`benchmarks/fit_spacing.py` says why).
+  weakest evidence, so that those mostly wrong candidates do not move the other finders' weights.
+
+A name's reading (`name_reading`: "Tauntonin" as "Taunton in", "Munichin 1990") has a logistic
+model of its own over NAME_FEATURES, fitted on its own candidates, and its own `fix_at`: most of
+them are names ("Stanin", "Sabonis": 327 of 387 on the tuning halves), and fitted among the
+others they moved the other finders' weights (held-out dev damage 2 -> 5 regions). Before it had a
+model, such a cut was weighed as a reading at a fixed prior of its finder; its own model fixes
+more of them on both halves (2026-12-07, fifth session; benchmarks/README, twelfth step).
 """
 from __future__ import annotations
 
@@ -57,6 +62,7 @@ from .around import torn
 FEATURES = ("prior", "punctuation", "number", "contraction", "gain", "recurs", "apart", "capitalised",
             "case_change", "whole_zipf", "part_zipf", "noise", "lone", "strangers", "torn", "reading",
             "capitalised_gain", "short_part")
+NAME_FEATURES = ("gain", "part_zipf")    # of a name's reading: the words around, and how common the name is
 GAIN_RANGE = (-10.0, 15.0)     # beyond these the model is sure either way; extremes say no more
 
 
@@ -67,29 +73,41 @@ class Decision:
     intercept: float
     fix_at: float              # a confidence this high fixes …
     flag_at: float             # … this high only flags; below, nothing is reported
+    name_weights: dict         # a name's reading: NAME_FEATURES → weight,
+    name_intercept: float
+    name_fix_at: float         # … and the confidence that fixes it
 
     def confidence(self, features: dict) -> float:
         """The probability that the space is missing, given the candidate's `features`."""
-        z = self.intercept + sum(map(mul, map(self.weights.__getitem__, FEATURES), map(features.get, FEATURES,
-                                                                                         repeat(0.0))))
+        if features.get("name_reading"):
+            z = self.name_intercept + sum(self.name_weights[k] * features.get(k, 0.0) for k in NAME_FEATURES)
+        else:
+            z = self.intercept + sum(map(mul, map(self.weights.__getitem__, FEATURES), map(features.get, FEATURES,
+                                                                                             repeat(0.0))))
         return 1.0 / (1.0 + math.exp(-z))
 
     def verdict(self, features: dict, fix_at: float | None = None, flag_at: float | None = None) -> tuple[str | None, float]:
         """What to do with a candidate, and the confidence it was judged at: "fix" from `fix_at`, "flag"
         from `flag_at` (each the fitted one unless given), else None. A name's reading
-        (`name_reading`) is fixed or dropped, never flagged: most are names (285 of 338 on the tuning
-        halves), and their flags would triple a clean Wikipedia text's (13 more per 10k words)."""
+        (`name_reading`) is fixed from its own `name_fix_at` (a `fix_at` given moves it as far) or
+        dropped, never flagged: most are names, and their flags would triple a clean Wikipedia
+        text's (13 more per 10k words)."""
         confidence = round(self.confidence(features), 2)
+        if features.get("name_reading"):
+            shift = 0.0 if fix_at is None else fix_at - self.fix_at
+            return ("fix" if confidence >= self.name_fix_at + shift else None), confidence
         if confidence >= (self.fix_at if fix_at is None else fix_at):
             return "fix", confidence
-        if confidence >= (self.flag_at if flag_at is None else flag_at) and not features.get("name_reading"):
+        if confidence >= (self.flag_at if flag_at is None else flag_at):
             return "flag", confidence
         return None, confidence
 
     def describe(self) -> dict:
         """What `cleaner stages` shows and summary.json records."""
         return {"version": self.version, "weights": self.weights, "intercept": self.intercept,
-                "fix_at": self.fix_at, "flag_at": self.flag_at}
+                "fix_at": self.fix_at, "flag_at": self.flag_at,
+                "name_reading": {"weights": self.name_weights, "intercept": self.name_intercept,
+                                 "fix_at": self.name_fix_at}}
 
 
 def split_evidence(text: str, start: int, word: str, parts: list[str], lex) -> dict:
@@ -116,5 +134,7 @@ def decision(language: str, pairs: bool = True) -> Decision:
         path = bundled("data", "spacing", "decisions", "en.toml" if pairs else "en-frequencies.toml")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     weights = {name: float(data["weights"][name]) for name in FEATURES}
+    names = data["name_reading"]
     return Decision(data["version"], weights, float(data["intercept"]), float(data["fix_at"]),
-                    float(data["flag_at"]))
+                    float(data["flag_at"]), {name: float(names["weights"][name]) for name in NAME_FEATURES},
+                    float(names["intercept"]), float(names["fix_at"]))

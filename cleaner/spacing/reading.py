@@ -36,9 +36,9 @@ def likeliest_reading(word: str, lex) -> Split | None:
 
 
 MIN_HEAD = 3             # letters of a name before the function words glued to it
-NAME_READING_PRIOR = 0.4  # … and what its finder claims: most are names ("Stanin", "Sabonis"); the highest
-                          # prior whose fixes meet the precision floors on the tuning halves, as
-                          # benchmarks/fit_spacing.py chooses it (0.45: 28 right, 1 wrong)
+NAME_READING_PRIOR = 0.4  # … and what its finder claims: most are names ("Stanin", "Sabonis"), so it is no
+                          # strong candidate; the decision weighs such a cut by a model of its own
+                          # (decision.NAME_FEATURES), which does not read this prior
 
 
 def name_reading(word: str, lex) -> Split | None:

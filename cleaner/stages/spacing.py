@@ -115,7 +115,8 @@ _NOISE = _Gap._fields.index("noise")    # noise, lone and strangers come last: f
 
 @dataclass(frozen=True)
 class SpacingOptions:
-    min_confidence: float | None = None       # below: flag only (None: the fitted decision's fix_at)
+    min_confidence: float | None = None       # below: flag only (None: the fitted decision's fix_at; a name's
+                                              # reading has its own, moved as far)
     min_flag_confidence: float | None = None  # below: not even reported (None: its flag_at)
     punctuation: bool = True          # glued quotes, sentence ends, commas …
     words: bool = True                # glued words (needs a word list for the language)
@@ -344,7 +345,7 @@ def _add_split(text: str, word: str, pair: tuple, gaps: dict, lex, numbered=froz
             rule, reason = _RULES[kind]
             evidence["case_change"] = float(word[at - 1].islower() and word[at].isupper())
             evidence["reading"] = float(kind in _READINGS)
-            evidence["name_reading"] = float(kind == "name reading")     # no feature: the fit leaves it out
+            evidence["name_reading"] = float(kind == "name reading")     # decided by a model of its own
             gaps.setdefault(start + at, _Gap(rule, f"{reason} ({shown!r})", confidence, "word", shown, dict(evidence)))
 
 

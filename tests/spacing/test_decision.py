@@ -1,7 +1,7 @@
 """The word-pair model, the features around a gap, and the fitted decision that weighs them."""
 import pytest
 
-from cleaner.spacing.decision import FEATURES, decision
+from cleaner.spacing.decision import FEATURES, NAME_FEATURES, decision
 from cleaner.spacing.lexicon import lexicon
 from cleaner.spacing.around import noise_around, torn
 from cleaner.text.tokens import words_around
@@ -82,6 +82,10 @@ def test_the_fitted_decisions_load_complete_and_monotone_in_evidence():
         weak, strong = ({"prior": p, "gain": 3.0} for p in (0.6, 0.95))
         assert d.confidence(weak) < d.confidence(strong)
         assert d.confidence({**strong, "noise": 1.0}) < d.confidence(strong)
+        assert set(d.name_weights) == set(NAME_FEATURES) and 0 < d.name_fix_at < 1
+        name = {"name_reading": 1.0, "prior": 0.4, "part_zipf": 4.0}
+        assert d.confidence({**name, "gain": 1.0}) < d.confidence({**name, "gain": 5.0})
+        assert d.verdict({**name, "gain": -5.0}) == (None, round(d.confidence({**name, "gain": -5.0}), 2))
     assert decision("xx", pairs=False).version.startswith("en-frequencies-")
     assert decision("es", pairs=False) is decision("es", pairs=False)
 

@@ -76,3 +76,17 @@ def torn(text: str, start: int, end: int, is_word) -> bool:
     after = _PIECE_AFTER.match(text, end, end + 40)
     return bool(before and is_word(before.lower() + piece)
                 or after and is_word(piece + after.group(1).lower()))
+
+
+_MARK_INSIDE = re.compile(r"([^\W\d_]+)[^\w\s]{1,2}([^\W\d_]+)")
+
+
+def torn_by_mark(text: str, pos: int, is_word) -> bool:
+    """Is the punctuation at a gap OCR noise inside one word ("Abst:ract", "conclu,sion"): do the
+    letters on its two sides, joined without it, make one real word (`is_word`, lower case)?"""
+    start = max(0, pos - 40)
+    for m in _MARK_INSIDE.finditer(text, start, min(len(text), pos + 40)):
+        if m.start(2) >= pos >= m.end(1) and m.start(1) > start:
+            joined = (m.group(1) + m.group(2)).lower()
+            return len(joined) >= 5 and bool(is_word(joined))
+    return False

@@ -36,6 +36,8 @@ The features (`FEATURES`, each a number; those of another family are 0):
 - torn: for a gap inside a word, 1 where the token and the letters across the space or hyphen
   beside it make one real word (`around.torn`: "consider|at ion", "de-script|ions"): PDF text tore
   a word there, and a space would tear it more;
+- torn_mark: at punctuation, 1 where the letters on its two sides make one real word without it
+  (`around.torn_by_mark`: "Abst:|ract", "conclu,|sion": OCR noise inside a word);
 - reading: 1 for a cut only the likeliest reading in known words proposes (`reading.py`), the
   weakest evidence, so that those mostly wrong candidates do not move the other finders' weights.
 
@@ -61,7 +63,7 @@ from .around import torn
 
 FEATURES = ("prior", "punctuation", "number", "contraction", "gain", "recurs", "apart", "capitalised",
             "case_change", "whole_zipf", "part_zipf", "noise", "lone", "strangers", "torn", "reading",
-            "capitalised_gain", "short_part")
+            "capitalised_gain", "short_part", "torn_mark")
 NAME_FEATURES = ("gain", "part_zipf")    # of a name's reading: the words around, and how common the name is
 GAIN_RANGE = (-10.0, 15.0)     # beyond these the model is sure either way; extremes say no more
 

@@ -44,7 +44,7 @@ from ..spacing.punctuation import GAPS, straight_quote_gaps
 from ..spacing.reading import likeliest_reading, name_reading
 from ..spacing.numbers import number_gaps
 from ..spacing.segment import split_acronym, split_capitalised, split_case_change, split_word
-from ..spacing.around import genus_behind, letters_beside, noise_around
+from ..spacing.around import genus_behind, letters_beside, noise_around, torn_by_mark
 from ..text.tokens import (EDGE_PUNCTUATION, at_sentence_start, chunks, letter_runs, occurrences, touches_word,
                            words_around)
 from .base import Stage
@@ -200,6 +200,9 @@ class SpacingStage(Stage):
         strong = sum(1 for gap in gaps.values() if gap.prior >= STRONG)
         long_enough = text.count(" ") + text.count("\n") >= MIN_EVIDENCE_WORDS
         looks = {}
+        if lex is not None:             # OCR noise inside a word ("Abst:ract")
+            gaps = {pos: gap._replace(evidence={"torn_mark": 1.0}) if gap.family == "punctuation"
+                    and torn_by_mark(text, pos, lex.real_words.__contains__) else gap for pos, gap in gaps.items()}
         gaps = {pos: _Gap(*gap[:_NOISE],          # the finder's fields, then what surrounds the gap
                           noise_around(text, pos, looks=looks),
                           gap.family == "word" and long_enough and strong - (gap.prior >= STRONG) < 2,

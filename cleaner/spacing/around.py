@@ -86,7 +86,7 @@ def torn_by_mark(text: str, pos: int, is_word) -> bool:
     letters on its two sides, joined without it, make one real word (`is_word`, lower case)?"""
     start = max(0, pos - 40)
     for m in _MARK_INSIDE.finditer(text, start, min(len(text), pos + 40)):
-        if m.start(2) >= pos >= m.end(1) and m.start(1) > start:
+        if m.start(2) >= pos >= m.end(1) and (m.start(1) > start or start == 0):   # a whole run before it
             joined = (m.group(1) + m.group(2)).lower()
             return len(joined) >= 5 and bool(is_word(joined))
     return False

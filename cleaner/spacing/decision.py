@@ -41,7 +41,7 @@ The features (`FEATURES`, each a number; those of another family are 0):
 - reading: 1 for a cut only the likeliest reading in known words proposes (`reading.py`), the
   weakest evidence, so that those mostly wrong candidates do not move the other finders' weights.
 
-A name's reading (`name_reading`: "Tauntonin" as "Taunton in", "Munichin 1990") has a logistic
+A name's reading (`name_reading`: "Tauntonin" as "Taunton in", "born in Sydneyin 1950") has a logistic
 model of its own over NAME_FEATURES, fitted on its own candidates, and its own `fix_at`: most of
 them are names ("Stanin", "Sabonis": 327 of 387 on the tuning halves), and fitted among the
 others they moved the other finders' weights (held-out dev damage 2 -> 5 regions). Before it had a

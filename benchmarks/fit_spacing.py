@@ -127,6 +127,29 @@ def _without_lists(names: list[str]) -> None:
     _change_lexicons(lambda lex: dataclasses.replace(lex, **{n: type(getattr(lex, n))() for n in names}))
 
 
+def _fixed(candidates: list, confidences, threshold: float) -> list[tuple[int, int]]:
+    """(right, wrong) of the candidates fixed at `threshold`, per group of sets (GROUPS)."""
+    return [(sum(label for (n, _, label), c in zip(candidates, confidences) if n in GROUPS[g] and c >= threshold),
+             sum(not label for (n, _, label), c in zip(candidates, confidences) if n in GROUPS[g] and c >= threshold))
+            for g in GROUPS]
+
+
+def _lowest_meeting_floors(candidates: list, confidences) -> float:
+    """The lowest confidence (0.50 to 0.99) at which each group's fixed candidates are right as often
+    as FLOORS asks (a group that fixes none meets it), else 0.99; the table is printed on the way."""
+    print("fix_at " + " ".join(f"{name:>24}" for name in GROUPS) + "   (right/wrong, precision)")
+    chosen = None
+    for threshold in [t / 100 for t in range(50, 100)]:
+        cells = _fixed(candidates, confidences, threshold)
+        meets = all(r + w == 0 or r / (r + w) >= FLOORS.get(g, 0.0) for g, (r, w) in zip(GROUPS, cells))
+        if chosen is None and meets:
+            chosen = threshold
+        if threshold * 100 % 5 == 0 or threshold == chosen:
+            print(f"{threshold:6.2f} " + " ".join(f"{f'{r}/{w} {r / max(1, r + w):.2%}':>24}" for r, w in cells)
+                  + ("   <- fix_at" if threshold == chosen else ""))
+    return chosen or 0.99
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", type=Path, default=default_bench(), help="the shared benchmark folder")
@@ -154,9 +177,9 @@ def main(argv=None) -> int:
     warnings.filterwarnings("ignore", category=FutureWarning, module="sklearn")  # 1.9's notices of 1.10
 
     data = list(rows(args.bench))
-    # a name's reading is weighed as a reading but left out of the fit: 285 of its 338 tuning
-    # candidates are names, and fitted on, they moved the other finders' weights (held-out dev
-    # damage 2 -> 5 regions); its prior is chosen below instead
+    # a name's reading is left out of this fit and gets a model of its own below: 327 of its 387
+    # tuning candidates are names, and fitted among the others they moved the other finders'
+    # weights (held-out dev damage 2 -> 5 regions)
     names = [row for row in data if row[1].get("name_reading")]
     data = [row for row in data if not row[1].get("name_reading")]
     X = np.array([[f.get(k, 0.0) for k in FEATURES] for _, f, _ in data])
@@ -166,62 +189,26 @@ def main(argv=None) -> int:
     # ("torn") keeps a weight its few examples justify, without a hand-set constant.
     model = LogisticRegressionCV(Cs=REGULARISATION, cv=5, scoring="neg_log_loss", max_iter=5000).fit(X, y)
     p = model.predict_proba(X)[:, 1]
-    sets = list(GROUPS)
-
-    def at(threshold, group):
-        chosen = [label for (n, _, label), q in zip(data, p) if n in GROUPS[group] and q >= threshold]
-        right = sum(chosen)
-        return right, len(chosen) - right
-
     print(f"{len(data)} candidates ({int(y.sum())} right) from the tuning halves")
-    print("fix_at " + " ".join(f"{name:>24}" for name in sets) + "   (right/wrong, precision)")
-    fix_at = None
-    for threshold in [t / 100 for t in range(50, 100)]:
-        cells = [at(threshold, name) for name in sets]
-        meets = all(r / max(1, r + w) >= FLOORS.get(name, 0.0) for name, (r, w) in zip(sets, cells))
-        if fix_at is None and meets:
-            fix_at = threshold
-        if threshold * 100 % 5 == 0 or threshold == fix_at:
-            print(f"{threshold:6.2f} " + " ".join(f"{f'{r}/{w} {r / max(1, r + w):.2%}':>24}" for r, w in cells)
-                  + ("   <- fix_at" if threshold == fix_at else ""))
-    fix_at = fix_at or 0.99
-    # a name's reading: a model of its own (decision.NAME_FEATURES), on its candidates alone; 327 of
-    # its 387 tuning candidates are names, and fitted among the others they moved the other
-    # finders' weights (held-out dev damage 2 -> 5 regions)
+    fix_at = _lowest_meeting_floors(data, p)
+    # a name's reading: a model of its own (decision.NAME_FEATURES), on its candidates alone
     Xn = np.array([[f.get(k, 0.0) for k in NAME_FEATURES] for _, f, _ in names])
     yn = np.array([label for _, _, label in names])
     name_model = LogisticRegressionCV(Cs=REGULARISATION, cv=5, scoring="neg_log_loss", max_iter=5000).fit(Xn, yn)
-    pn = name_model.predict_proba(Xn)[:, 1]
-
-    def name_cells(rows_, q, threshold):
-        return [(sum(label for (n, _, label), c in zip(rows_, q) if n in GROUPS[g] and c >= threshold),
-                 sum(not label for (n, _, label), c in zip(rows_, q) if n in GROUPS[g] and c >= threshold)) for g in sets]
-
     print(f"name readings: {len(names)} candidates ({int(yn.sum())} right), a model of their own over {NAME_FEATURES}")
-    name_fix_at = None
-    for threshold in [t / 100 for t in range(50, 100)]:
-        cells = name_cells(names, pn, threshold)
-        meets = all(r + w == 0 or r / (r + w) >= FLOORS.get(g, 0.0) for g, (r, w) in zip(sets, cells))
-        if name_fix_at is None and meets:
-            name_fix_at = threshold
-        if threshold * 100 % 5 == 0 or threshold == name_fix_at:
-            print(f"{threshold:6.2f} " + " ".join(f"{f'{r}/{w}':>24}" for r, w in cells)
-                  + ("   <- fix_at" if threshold == name_fix_at else ""))
-    name_fix_at = name_fix_at or 0.99
+    name_fix_at = _lowest_meeting_floors(names, name_model.predict_proba(Xn)[:, 1])
     name_weights = {k: round(float(w), 4) for k, w in zip(NAME_FEATURES, name_model.coef_[0])}
     name_intercept = round(float(name_model.intercept_[0]), 4)
     if args.held:
         everything = list(rows(args.bench, "held"))
         held = [row for row in everything if not row[1].get("name_reading")]
         q = model.predict_proba(np.array([[f.get(k, 0.0) for k in FEATURES] for _, f, _ in held]))[:, 1]
-        cells = [(sum(label for (n, _, label), c in zip(held, q) if n in GROUPS[g] and c >= fix_at),
-                  sum(not label for (n, _, label), c in zip(held, q) if n in GROUPS[g] and c >= fix_at)) for g in sets]
-        print(f"held-out candidates fixed at {fix_at}: " + ", ".join(f"{g} {r}/{w}" for g, (r, w) in zip(sets, cells))
-              + " (right/wrong)")
+        print(f"held-out candidates fixed at {fix_at}: " + ", ".join(
+            f"{g} {r}/{w}" for g, (r, w) in zip(GROUPS, _fixed(held, q, fix_at))) + " (right/wrong)")
         held_names = [row for row in everything if row[1].get("name_reading")]
         qn = name_model.predict_proba(np.array([[f.get(k, 0.0) for k in NAME_FEATURES] for _, f, _ in held_names]))[:, 1]
         print(f"held-out name readings fixed at {name_fix_at}: " + ", ".join(
-            f"{g} {r}/{w}" for g, (r, w) in zip(sets, name_cells(held_names, qn, name_fix_at))) + " (right/wrong)")
+            f"{g} {r}/{w}" for g, (r, w) in zip(GROUPS, _fixed(held_names, qn, name_fix_at))) + " (right/wrong)")
     weights = {k: round(float(w), 4) for k, w in zip(FEATURES, model.coef_[0])}
     intercept = round(float(model.intercept_[0]), 4)
     print("weights", weights, "intercept", intercept, "fix_at", fix_at, "C", float(model.C_[0]))

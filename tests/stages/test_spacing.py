@@ -162,6 +162,7 @@ def test_a_word_glued_to_the_function_words_after_it_is_read_by_the_words_around
     assert spacing("Many Tbilisifamiliesare still waiting for help.").text == \
         "Many Tbilisi families are still waiting for help."        # a name, a word, then a function word
     assert spacing("He was born in Sydneyin 1950.").text == "He was born in Sydney in 1950."   # a known name
+    assert spacing("He was born in Sydneyin 1950.", min_confidence=0.99).edits == []   # its threshold moves too
     for name in ("The village of Marstanin lies on the river.", "Kalvonis scored twenty points in the final.",
                  "Torvaldas said the plan would work."):
         assert spacing(name).edits == []

@@ -36,8 +36,10 @@ The features (`FEATURES`, each a number; those of another family are 0):
 - torn: for a gap inside a word, 1 where the token and the letters across the space or hyphen
   beside it make one real word (`around.torn`: "consider|at ion", "de-script|ions"): PDF text tore
   a word there, and a space would tear it more;
-- torn_mark: at punctuation, 1 where the letters on its two sides make one real word without it
-  (`around.torn_by_mark`: "Abst:|ract", "conclu,|sion": OCR noise inside a word);
+- torn_mark: at punctuation, 1 where the letters on its two sides make one real word of any of
+  the stage's word lists without it (`around.torn_by_mark`: "Abst:|ract", "conclu,|sion": OCR
+  noise inside a word); every list is asked, as for `strangers`, so that the language found never
+  changes the answer;
 - reading: 1 for a cut only the likeliest reading in known words proposes (`reading.py`), the
   weakest evidence, so that those mostly wrong candidates do not move the other finders' weights.
 

@@ -104,13 +104,14 @@ class _Gap(NamedTuple):
     noise: float = 0.0            # the share of garbled chunks around it (text.noise_around)
     lone: bool = False            # inside a word, in a long document that shows no other strong candidate
     strangers: int = 0            # at punctuation: how many of the two words beside it are fragments
+    torn_mark: bool = False       # at punctuation: the letters beside it make one word without it
 
     def features(self) -> dict:
         return {"prior": self.prior, self.family: 1.0, "noise": self.noise, "lone": float(self.lone),
-                "strangers": float(self.strangers), **self.evidence}
+                "strangers": float(self.strangers), "torn_mark": float(self.torn_mark), **self.evidence}
 
 
-_NOISE = _Gap._fields.index("noise")    # noise, lone and strangers come last: filled in once all gaps are found
+_NOISE = _Gap._fields.index("noise")    # noise, lone, strangers and torn_mark come last: filled in once all gaps are found
 
 
 @dataclass(frozen=True)
@@ -200,13 +201,11 @@ class SpacingStage(Stage):
         strong = sum(1 for gap in gaps.values() if gap.prior >= STRONG)
         long_enough = text.count(" ") + text.count("\n") >= MIN_EVIDENCE_WORDS
         looks = {}
-        if lex is not None:             # OCR noise inside a word ("Abst:ract")
-            gaps = {pos: gap._replace(evidence={"torn_mark": 1.0}) if gap.family == "punctuation"
-                    and torn_by_mark(text, pos, lex.real_words.__contains__) else gap for pos, gap in gaps.items()}
         gaps = {pos: _Gap(*gap[:_NOISE],          # the finder's fields, then what surrounds the gap
                           noise_around(text, pos, looks=looks),
                           gap.family == "word" and long_enough and strong - (gap.prior >= STRONG) < 2,
-                          _strangers(text, pos) if gap.family == "punctuation" else 0)
+                          _strangers(text, pos) if gap.family == "punctuation" else 0,
+                          gap.family == "punctuation" and _torn_by_mark(text, pos))
                 for pos, gap in gaps.items()}
         if not self.options.document_evidence:      # each candidate at face value
             gaps = {pos: gap._replace(lone=False, evidence={**gap.evidence, **_NO_DOCUMENT_EVIDENCE} if gap.evidence
@@ -376,6 +375,14 @@ def _strangers(text: str, pos: int) -> int:
     return sum(1 for word in letters_beside(text, pos)
                if len(word) > 1 and word.islower() and not any(word in frequencies(language) for language in languages)
                and not any(_reads_as_glue(word, lexicons.lexicon(language)) for language in languages))
+
+
+def _torn_by_mark(text: str, pos: int) -> bool:
+    """Is the punctuation at a gap OCR noise inside one word ("Abst:ract"): do the letters beside
+    it make a real word of any word list of the stage without it? Every list is asked, as
+    `_strangers` asks them, so that the document's language never changes the answer."""
+    lists = [lexicons.lexicon(language).real_words for language in lexicons.languages()]
+    return torn_by_mark(text, pos, lambda word: any(word in real for real in lists))
 
 
 def _vouched(text: str, word: str) -> bool:

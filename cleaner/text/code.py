@@ -89,4 +89,3 @@ def _indent(text: str, line: int) -> int:
     while end < len(text) and text[end] in " \t":
         end += 1
     return end - line
-

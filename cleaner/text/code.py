@@ -18,11 +18,14 @@ what is code by its own syntax is found here, so prose keeps every repair:
   (`f()`, `g(x)(y)`), an assignment or comparison between word characters (`key=value`,
   `a==b`), an arrow or a scope (`->`, `::`).
 
-A document in which any of these is found holds code, and there two more kinds of chunk are
-read as code: a call (`name(` …, "see find(text)") and a quoted token without spaces
-("the "SortedList" type": help text renders inline code so). In prose without code they are
-left to the stages: a word glued to a parenthesis ("the river(Canada)") or a quoted word
-glued to another are ordinary damage there.
+A document in which any of these is found holds code, and there more kinds of chunk are read
+as code: a call (`name(` …, "see find(text)"), a quoted token without spaces ("the "SortedList"
+type": help text renders inline code so), a name with a capital inside it after a lower-case
+letter (`SequenceMatcher`, `maxDiff`: the names of classes and attributes), and a dotted name
+(`io.TextIOWrapper`, `decimal.Decimal`). In prose without code they are left to the stages: a
+word glued to a parenthesis ("the river(Canada)"), a quoted word glued to another, a name glued to
+a word ("withGerman") and a sentence glued after its stop ("capitals.Talks") are ordinary damage
+there.
 """
 from __future__ import annotations
 
@@ -44,7 +47,9 @@ _MARKS = (
     re.compile(r"->"), re.compile(r"::"),
 )
 # in a document that holds code: a call, a quoted token without spaces
-_IN_CODE = (re.compile(r"\((?<=[^\W\d]\()"), re.compile(r'(?<!\S)"[^\s"]+"'), re.compile(r"(?<!\S)“[^\s“”]+”"))
+_IN_CODE = (re.compile(r"\((?<=[^\W\d]\()"), re.compile(r'(?<!\S)"[^\s"]+"'), re.compile(r"(?<!\S)“[^\s“”]+”"),
+            re.compile(r"[a-z][A-Z]"),                  # SequenceMatcher, maxDiff
+            re.compile(r"\.(?<=[a-z]\.)(?=[A-Za-z])"))   # io.TextIOWrapper, decimal.Decimal
 _COLON_BREAK = re.compile(r":[ \t]*\n(?:[ \t]*\n)+")     # a line ending in a colon, then blank lines
 _STATEMENT = re.compile(r"[:{;][ \t]*$|[^\W\d]\w*\(|\w[ \t]*[-+*/]?=[ \t]*[\w\"'(\[]|^[ \t]*(?:#|//)", re.MULTILINE)
 

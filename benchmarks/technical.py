@@ -1,15 +1,18 @@
 """Wrong changes on clean technical text: Python's own documentation, code and prose together.
 
-    python benchmarks/technical.py [--split held|tune|all] [--show N]
+    python benchmarks/technical.py [--source topics|docstrings] [--split held|tune|all] [--show N]
 
-The text: the help topics of the running interpreter (`pydoc_data.topics`, the reference manual
-as `help()` shows it, PSF licence; read from the interpreter, not shipped). It is edited text,
+The text, read from the running interpreter (PSF licence; not shipped): with `--source topics`
+(the default), its help topics (`pydoc_data.topics`, the reference manual as `help()` shows it);
+with `--source docstrings`, the docstrings of the standard library's public modules and of the
+classes and functions they define (200 characters or more, each once), where prose names
+classes, attributes and functions without marking them as code. It is edited text,
 so a space the spacing stage inserts there is counted as wrong: in code (calls, identifiers,
 sessions, literal blocks) or in the prose around it. A slight overcount: the docs lost a few
 spaces of their own (the tuning half one, a sentence glued after its period). Topics are split into halves by
 a hash of their text (new_text.half, as the other sets); tune on "tune", report "held".
 
-Reported per half: words, the spacing stage's fixes (all wrong) per 10k words, and the
+Reported per half: texts, words, the spacing stage's fixes (all wrong) per 10k words, and the
 whitespace stage's changes apart (collapsed runs of spaces: normalisation, not repairs).
 --show N prints the first N spacing fixes of the half, with their context.
 """
@@ -28,20 +31,55 @@ from new_text import half  # noqa: E402
 HALVES = {"tune": "a", "held": "b"}
 
 
+_SIDE_EFFECTS = ("antigravity", "this", "idlelib", "tkinter", "turtle", "turtledemo")   # windows, prints, browsers
+
+
 def topics() -> dict[str, str]:
     from pydoc_data.topics import topics as found
     return dict(sorted(found.items()))
 
 
+def docstrings() -> dict[str, str]:
+    """name → docstring of each public standard-library module, and of the classes and functions
+    each defines, where it has 200 characters or more (a docstring repeated elsewhere counts once)."""
+    import importlib
+    import inspect
+    import warnings
+    found: dict[str, str] = {}
+    seen = set()
+    warnings.simplefilter("ignore")
+    for name in sorted(sys.stdlib_module_names):
+        if name.startswith("_") or name in _SIDE_EFFECTS:
+            continue
+        try:
+            module = importlib.import_module(name)
+        except Exception:           # a module this build lacks (no Tk, no curses …)
+            continue
+        members = [(name, module)] + [(f"{name}.{a}", getattr(module, a, None)) for a in sorted(dir(module))
+                                      if not a.startswith("_")]
+        for label, obj in members:
+            if obj is None or (obj is not module and getattr(obj, "__module__", None) != name):
+                continue
+            doc = inspect.getdoc(obj)
+            if doc and len(doc) >= 200 and doc not in seen:
+                seen.add(doc)
+                found[label] = doc
+    return found
+
+
+SOURCES = {"topics": topics, "docstrings": docstrings}
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--source", choices=sorted(SOURCES), default="topics")
     ap.add_argument("--split", choices=("held", "tune", "all"), default="held")
     ap.add_argument("--show", type=int, default=0, help="print this many spacing fixes (tune half only)")
     args = ap.parse_args(argv)
     if args.show and args.split != "tune":
         ap.error("--show reads failures of the tuning half only")
     words, spacing, whitespace, shown = 0, Counter(), 0, 0
-    chosen = {name: text for name, text in topics().items()
+    chosen = {name: text for name, text in SOURCES[args.source]().items()
               if args.split == "all" or half(text) == HALVES[args.split]}
     for name, text in chosen.items():
         result = cleaner.clean(text)
@@ -57,7 +95,7 @@ def main(argv=None) -> None:
             elif edit.stage == "whitespace":
                 whitespace += 1
     total = sum(spacing.values())
-    print(f"{args.split}: {len(chosen)} topics, {words:,} words; spacing stage: {total} spaces inserted, counted wrong "
+    print(f"{args.source}, {args.split}: {len(chosen)} texts, {words:,} words; spacing stage: {total} spaces inserted, counted wrong "
           f"= {total / words * 1e4:.2f} per 10k words ({', '.join(f'{r} {n}' for r, n in spacing.most_common())}); "
           f"whitespace stage: {whitespace} runs collapsed")
 

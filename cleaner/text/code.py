@@ -30,6 +30,7 @@ there.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .scan import finditer, per_mark
 from .tokens import chunk_spans
@@ -54,8 +55,11 @@ _COLON_BREAK = re.compile(r":[ \t]*\n(?:[ \t]*\n)+")     # a line ending in a co
 _STATEMENT = re.compile(r"[:{;][ \t]*$|[^\W\d]\w*\(|\w[ \t]*[-+*/]?=[ \t]*[\w\"'(\[]|^[ \t]*(?:#|//)", re.MULTILINE)
 
 
-def code_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of `text` that are code (unsorted, may overlap)."""
+def code_spans(text: str, elsewhere: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Spans of `text` that are code (unsorted, may overlap). A mark inside `elsewhere` (sorted,
+    disjoint spans: the URLs, e-mail addresses and @mentions that protect.py keeps whole) is no
+    sign of code: a news article that links to `…/some_page?id=3` holds no code, and its glue
+    ("withGerman", "capitals.Talks") stays the spacing stage's to repair."""
     spans = []
     if "`" in text or "~~~" in text:
         spans += [m.span() for m in _FENCED.finditer(text)]
@@ -65,10 +69,16 @@ def code_spans(text: str) -> list[tuple[int, int]]:
         spans += [(start, end) for start, end in _literal_blocks(text) if _STATEMENT.search(text, start, end)]
     if ">>>" in text:
         spans += [m.span() for m in _SESSION.finditer(text)]
-    spans += chunk_spans(text, finditer(_MARKS, text))
+    marks = finditer(_MARKS, text)
+    spans += chunk_spans(text, [m for m in marks if not _within(elsewhere, m.start())] if elsewhere else marks)
     if spans:
         spans += chunk_spans(text, finditer(_IN_CODE, text))
     return spans
+
+
+def _within(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _literal_blocks(text: str):

@@ -25,7 +25,7 @@ _TAG = re.compile(r"<[A-Za-z/!][^<>]{0,500}>")                 # HTML or XML mar
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, disjoint spans of the chunks that must keep their spacing exactly."""
     spans = chunk_spans(text, finditer(_MARKS, text))
-    more = code_spans(text)
+    more = code_spans(text, spans)
     if "<" in text:
         more += [m.span() for m in _TAG.finditer(text)]
     return _merged(spans + more) if more else spans

@@ -55,3 +55,11 @@ def test_names_of_classes_and_dotted_names_are_code_where_the_document_holds_cod
 def test_names_glued_in_prose_without_code_are_left_to_the_stages():
     prose = "The talks withGerman officials ended in the two capitals.Talks resume on Monday."
     assert code_spans(prose) == []
+
+
+def test_a_link_is_no_sign_of_code():
+    text = ("Read it at https://example.org/news/talks_resume?id=3 or ask @press_office: the talks "
+            "withGerman officials ended in the two capitals.Talks resume on Monday.")
+    assert covered(text, "https://example.org/news/talks_resume?id=3")     # kept whole, as a link
+    assert not covered(text, "withGerman")
+    assert not covered(text, "capitals.Talks")

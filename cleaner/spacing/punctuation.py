@@ -61,7 +61,9 @@ _POSSESSIVE = re.compile(r"s\b")   # '"The Guardian"s Sam Wollaston': a possessi
 
 def straight_quote_gaps(text: str):
     """Straight double quotes glued to a word: in a line with an even number of them, the
-    1st, 3rd … open a quotation and the 2nd, 4th … close one ('said"Yes"and' → 'said "Yes" and')."""
+    1st, 3rd … open a quotation and the 2nd, 4th … close one ('said"Yes"and' → 'said "Yes" and').
+    A quote right after another closes nothing: `""` is an empty string or markup (help text
+    writes an inline literal as `""name""`)."""
     lines: dict[int, list[int]] = {}    # where a line starts → its quotes, found at C speed
     q = text.find('"')
     while q >= 0:
@@ -74,6 +76,6 @@ def straight_quote_gaps(text: str):
             before, after = text[q - 1:q], text[q + 1:q + 2]
             if k % 2 == 0 and before and (before.isalpha() or before in ",;:") and after.isalpha():
                 yield q, "quote-open", "an opening quotation mark glued to the word before it", 0.85
-            elif k % 2 == 1 and after.isalnum() and before and not before.isspace() \
+            elif k % 2 == 1 and after.isalnum() and before and not before.isspace() and before != '"' \
                     and not _POSSESSIVE.match(text, q + 1):
                 yield q + 1, "quote-close", "a closing quotation mark glued to the next word", 0.85

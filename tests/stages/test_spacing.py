@@ -199,3 +199,11 @@ def test_a_common_word_glued_to_a_quantity_is_split_and_codes_stay():
     assert spacing("Sales reached1,250 units last year.").text == "Sales reached 1,250 units last year."
     for kept in ("The Galaxy2.5 tablet sold well.", "The firm ships model3 kits.", "They wrote xyzq2.5 code."):
         assert spacing(kept).edits == [], kept
+
+
+def test_an_empty_quotation_closes_nothing():
+    """Help text writes an inline literal as ""name"": the second quote of "" is no closing quote
+    glued to the word after it, while a real closing quote glued to a word still is."""
+    literal = 'Use a ""variable-length"" record here, or ""max-width"" for short ones.'
+    assert spacing(literal, language="en").text == literal
+    assert spacing('He said "Yes"and left.', language="en").text == 'He said "Yes" and left.'

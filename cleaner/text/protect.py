@@ -22,6 +22,11 @@ _MARKS = (
 _TAG = re.compile(r"<[A-Za-z/!][^<>]{0,500}>")                 # HTML or XML markup: <img src=x onerror=…>
 
 
+def holds_code(text: str) -> bool:
+    """Does `text` hold code by its own syntax (cleaner.text.code), its links apart?"""
+    return bool(code_spans(text, chunk_spans(text, finditer(_MARKS, text))))
+
+
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, disjoint spans of the chunks that must keep their spacing exactly."""
     spans = chunk_spans(text, finditer(_MARKS, text))

@@ -42,7 +42,7 @@ The features (`FEATURES`, each a number; those of another family are 0):
   changes the answer;
 - reading: 1 for a cut only the likeliest reading in known words proposes (`reading.py`), the
   weakest evidence, so that those mostly wrong candidates do not move the other finders' weights.
-- code: 1 in a document that holds code by its own syntax (`text.protect.holds_code`: `exc_info`,
+- code: 1 in a document that holds code by its own syntax (`text.protect.protection`: `exc_info`,
   `f()`, `a==b`, a `>>>` session …; a link's underscore is none). The code itself is protected;
   around it, prose names functions and attributes (`lineno`, `returncode`, `findall`) that read as
   glued words. Fitted with clean technical text among the tuning texts (Python's help topics and

@@ -38,7 +38,7 @@ from ..spacing.context import before_an_article
 from ..spacing.contractions import contraction_gaps
 from ..spacing.decision import decision, split_evidence
 from ..spacing.evidence import name_of_the_document, seen_apart
-from ..text.protect import holds_code, inside, protected_spans
+from ..text.protect import inside, protection
 from ..text.scan import finditer
 from ..spacing.punctuation import GAPS, straight_quote_gaps
 from ..spacing.reading import likeliest_reading, name_reading
@@ -197,13 +197,12 @@ class SpacingStage(Stage):
             if lex is not None:
                 tokens = letter_runs(text, doc.derived("chunks", chunks))   # each distinct token, in order
                 self._word_gaps(text, tokens, lex, gaps)
-        protected = doc.derived("protected spans", protected_spans)
+        protected, code = doc.derived("protection", protection)
         gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)
                 and not (gap.family in _WORD_FAMILIES and inside(foreign, pos))}
         strong = sum(1 for gap in gaps.values() if gap.prior >= STRONG)
         long_enough = text.count(" ") + text.count("\n") >= MIN_EVIDENCE_WORDS
         looks = {}
-        code = bool(gaps) and doc.derived("holds code", holds_code)
         gaps = {pos: _Gap(*gap[:_NOISE],          # the finder's fields, then what surrounds the gap
                           noise_around(text, pos, looks=looks),
                           gap.family == "word" and long_enough and strong - (gap.prior >= STRONG) < 2,

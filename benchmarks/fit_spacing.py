@@ -6,9 +6,7 @@ Every candidate gap the stage finds (`SpacingStage.candidates`, nothing decided)
 half of each development set is labelled by the gold text: is there a space at that place?
 Sets: the development cases (`score.py`'s tuning half, by a hash of the id), the whitespace sets
 doval-drop5 and wiki-drop5 (tuning half by a hash of the corrupt line, one line a document) and
-the ACL tokenization-repair development file (its test file is held out), and clean technical
-text (`technical.py`: Python's help topics and the standard library's docstrings, tuning half by a
-hash of the text), where every candidate is wrong. A text whose letters
+the ACL tokenization-repair development file (its test file is held out). A text whose letters
 differ from its gold text in anything but whitespace (other defects, a header) is read only where
 they agree, so a label is never a guess. A logistic regression (scikit-learn) over
 decision.FEATURES gives the weights; `fix_at` is the lowest confidence at which the tuning
@@ -44,8 +42,6 @@ from cleaner.spacing.decision import FEATURES, NAME_FEATURES
 from cleaner.stages.spacing import SpacingStage
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import technical  # noqa: E402
-from new_text import half as text_half  # noqa: E402  (technical.py's halves)
 from whitespace import default_bench, half, separators  # noqa: E402  (the same halves and positions)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,9 +50,7 @@ HEADER = re.compile(r"\ADate: \d{4}-\d{2}-\d{2}\n(?:(?!\n).*\n)?\n")     # as sc
 # fix_at is the lowest confidence at which the tuning candidates of each group are right this often:
 # the precision targets of issue #15 for news and Wikipedia, read on candidates. PDF text (ACL) is
 # reported, not held to its 95%: with these features that would cost a sixth of the Wikipedia repairs.
-# Technical text is clean: its candidates are all wrong, reported so.
-GROUPS = {"news": ("dev-cases", "doval-drop5"), "wikipedia": ("wiki-drop5",), "pdf": ("acl-dev",),
-          "technical": ("technical",)}
+GROUPS = {"news": ("dev-cases", "doval-drop5"), "wikipedia": ("wiki-drop5",), "pdf": ("acl-dev",)}
 FLOORS = {"news": 0.995, "wikipedia": 0.985}
 # Below fix_at a candidate is flagged for a reviewer unless the model is three to one that the text is
 # right as written: flags change nothing, and on clean text they stay rare (tuning halves: 1.6 per 10k
@@ -80,10 +74,6 @@ def texts(bench: Path, which: str = "tune"):
     folder = bench / "tokenization-repair-acl" / ("development" if which == "tune" else "test")
     for corrupt, correct in zip(*(_lines(folder / f) for f in ("corrupt.txt", "correct.txt"))):
         yield "acl-dev", corrupt, correct
-    for source in (technical.topics, technical.docstrings):     # clean technical text: its gold is itself
-        for text in source().values():
-            if text_half(text) == ("a" if which == "tune" else "b"):
-                yield "technical", text, text
 
 
 def _lines(path: Path) -> list[str]:

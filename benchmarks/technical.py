@@ -1,6 +1,6 @@
 """Wrong changes on clean technical text: Python's own documentation, code and prose together.
 
-    python benchmarks/technical.py [--source topics|docstrings] [--split held|tune|all] [--show N]
+    python benchmarks/technical.py [--source topics|docstrings] [--split held|tune|all] [--show N] [--drop N]
 
 The text, read from the running interpreter (PSF licence; not shipped): with `--source topics`
 (the default), its help topics (`pydoc_data.topics`, the reference manual as `help()` shows it);
@@ -15,10 +15,17 @@ a hash of their text (new_text.half, as the other sets); tune on "tune", report 
 Reported per half: texts, words, the spacing stage's fixes (all wrong) per 10k words, and the
 whitespace stage's changes apart (collapsed runs of spaces: normalisation, not repairs).
 --show N prints the first N spacing fixes of the half, with their context.
+
+With --drop N, the other side: one space in N between two words (chosen by a hash of the text and
+the place) is dropped, as the whitespace sets drop them, and the spaces the default pipeline inserts
+are scored against the text as written (precision, recall, wrong per 10k words): what prose about
+code that lost spaces gets back. Spaces dropped inside code count too, though the code is left
+alone: recall is a lower bound.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from collections import Counter
 from pathlib import Path
@@ -27,6 +34,7 @@ import cleaner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from new_text import half  # noqa: E402
+from whitespace import per_10k, separators  # noqa: E402
 
 HALVES = {"tune": "a", "held": "b"}
 
@@ -70,17 +78,48 @@ def docstrings() -> dict[str, str]:
 SOURCES = {"topics": topics, "docstrings": docstrings}
 
 
+def dropped(text: str, every: int) -> str:
+    """`text` with one in `every` single spaces between two non-space characters dropped, chosen by
+    a hash of the text and the space's place (the same on every run)."""
+    seed = hashlib.sha256(text.encode("utf-8")).digest()
+    out = []
+    for i, ch in enumerate(text):
+        if ch == " " and 0 < i < len(text) - 1 and not text[i - 1].isspace() and not text[i + 1].isspace() \
+                and hashlib.blake2b(seed + i.to_bytes(4, "little"), digest_size=4).digest()[0] % every == 0:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--source", choices=sorted(SOURCES), default="topics")
     ap.add_argument("--split", choices=("held", "tune", "all"), default="held")
     ap.add_argument("--show", type=int, default=0, help="print this many spacing fixes (tune half only)")
+    ap.add_argument("--drop", type=int, default=0, metavar="N",
+                    help="drop one space in N and score the spaces put back instead")
     args = ap.parse_args(argv)
     if args.show and args.split != "tune":
         ap.error("--show reads failures of the tuning half only")
     words, spacing, whitespace, shown = 0, Counter(), 0, 0
     chosen = {name: text for name, text in SOURCES[args.source]().items()
               if args.split == "all" or half(text) == HALVES[args.split]}
+    if args.drop:
+        right = wrong = needed = 0
+        for text in chosen.values():
+            corrupt = dropped(text, args.drop)
+            _, at = separators(corrupt)
+            _, want = separators(text)          # the same characters: only spaces were dropped
+            needed += len(want - at)
+            for edit in cleaner.clean(corrupt).edits:
+                if edit.stage == "spacing" and edit.kind == "fix" and edit.after == " ":
+                    n = edit.start - sum(1 for ch in corrupt[:edit.start] if ch.isspace())
+                    right, wrong = right + (n in want), wrong + (n not in want)
+        n = sum(len(text.split()) for text in chosen.values())
+        print(f"{args.source}, {args.split}, one space in {args.drop} dropped: {len(chosen)} texts, {n:,} words; "
+              f"precision {right / max(1, right + wrong):.2%}, recall {right / max(1, needed):.2%}, "
+              f"wrong {per_10k(wrong, n):.2f} per 10k words ({right}/{wrong}/{needed - right})")
+        return
     for name, text in chosen.items():
         result = cleaner.clean(text)
         words += len(text.split())

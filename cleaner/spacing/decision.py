@@ -42,13 +42,6 @@ The features (`FEATURES`, each a number; those of another family are 0):
   changes the answer;
 - reading: 1 for a cut only the likeliest reading in known words proposes (`reading.py`), the
   weakest evidence, so that those mostly wrong candidates do not move the other finders' weights.
-- code: 1 in a document that holds code by its own syntax (`text.protect.protection`: `exc_info`,
-  `f()`, `a==b`, a `>>>` session …; a link's underscore is none). The code itself is protected;
-  around it, prose names functions and attributes (`lineno`, `returncode`, `findall`) that read as
-  glued words. Fitted with clean technical text among the tuning texts (Python's help topics and
-  the standard library's docstrings, `benchmarks/technical.py`): held-out 2026-12-07, docstrings
-  73 -> 25 wrong spaces, help topics 6 -> 0, at Wikipedia 3 repairs and 1 wrong fewer and the dev
-  cases 2 repairs fewer (benchmarks/README, fourteenth step).
 
 A name's reading (`name_reading`: "Tauntonin" as "Taunton in", "born in Sydneyin 1950") has a logistic
 model of its own over NAME_FEATURES, fitted on its own candidates, and its own `fix_at`: most of
@@ -72,7 +65,7 @@ from .around import torn
 
 FEATURES = ("prior", "punctuation", "number", "contraction", "gain", "recurs", "apart", "capitalised",
             "case_change", "whole_zipf", "part_zipf", "noise", "lone", "strangers", "torn", "reading",
-            "capitalised_gain", "short_part", "torn_mark", "code")
+            "capitalised_gain", "short_part", "torn_mark")
 NAME_FEATURES = ("gain", "part_zipf")    # of a name's reading: the words around, and how common the name is
 GAIN_RANGE = (-10.0, 15.0)     # beyond these the model is sure either way; extremes say no more
 

@@ -38,7 +38,7 @@ from ..spacing.context import before_an_article
 from ..spacing.contractions import contraction_gaps
 from ..spacing.decision import decision, split_evidence
 from ..spacing.evidence import name_of_the_document, seen_apart
-from ..text.protect import inside, protection
+from ..text.protect import inside, protected_spans
 from ..text.scan import finditer
 from ..spacing.punctuation import GAPS, straight_quote_gaps
 from ..spacing.reading import likeliest_reading, name_reading
@@ -105,12 +105,10 @@ class _Gap(NamedTuple):
     lone: bool = False            # inside a word, in a long document that shows no other strong candidate
     strangers: int = 0            # at punctuation: how many of the two words beside it are fragments
     torn_mark: bool = False       # at punctuation: the letters beside it make one word without it
-    code: bool = False            # the document holds code (its unknown words are names of code)
 
     def features(self) -> dict:
         return {"prior": self.prior, self.family: 1.0, "noise": self.noise, "lone": float(self.lone),
-                "strangers": float(self.strangers), "torn_mark": float(self.torn_mark), "code": float(self.code),
-                **self.evidence}
+                "strangers": float(self.strangers), "torn_mark": float(self.torn_mark), **self.evidence}
 
 
 _NOISE = _Gap._fields.index("noise")    # noise, lone, strangers and torn_mark come last: filled in once all gaps are found
@@ -197,7 +195,7 @@ class SpacingStage(Stage):
             if lex is not None:
                 tokens = letter_runs(text, doc.derived("chunks", chunks))   # each distinct token, in order
                 self._word_gaps(text, tokens, lex, gaps)
-        protected, code = doc.derived("protection", protection)
+        protected = doc.derived("protected spans", protected_spans)
         gaps = {pos: gap for pos, gap in gaps.items() if not inside(protected, pos)
                 and not (gap.family in _WORD_FAMILIES and inside(foreign, pos))}
         strong = sum(1 for gap in gaps.values() if gap.prior >= STRONG)
@@ -207,7 +205,7 @@ class SpacingStage(Stage):
                           noise_around(text, pos, looks=looks),
                           gap.family == "word" and long_enough and strong - (gap.prior >= STRONG) < 2,
                           _strangers(text, pos) if gap.family == "punctuation" else 0,
-                          gap.family == "punctuation" and _torn_by_mark(text, pos), code)
+                          gap.family == "punctuation" and _torn_by_mark(text, pos))
                 for pos, gap in gaps.items()}
         if not self.options.document_evidence:      # each candidate at face value
             gaps = {pos: gap._replace(lone=False, evidence={**gap.evidence, **_NO_DOCUMENT_EVIDENCE} if gap.evidence

@@ -43,7 +43,7 @@ from ..text.blocks import in_block, prose_blocks
 from ..edits import Edit, shift
 from ..language.paragraphs import foreign_paragraphs
 from ..resources import bundled
-from ..text.protect import protection
+from ..text.protect import protected_spans
 from ..text.tokens import EDGE_PUNCTUATION, chunks
 from ..spelling import vocabulary as vocabularies
 from ..spelling.vocabulary import ATTESTED
@@ -134,7 +134,7 @@ class SpellingStage(Stage):
                     suspects[token] = found
         if not suspects:
             return []
-        protected, foreign = doc.derived("protection", protection)[0], foreign_spans()
+        protected, foreign = doc.derived("protected spans", protected_spans), foreign_spans()
         edits = []
         for start, token in sorted((at, t) for t in suspects for at in _occurrences(text, t)):
             end = start + len(token)

@@ -22,19 +22,13 @@ _MARKS = (
 _TAG = re.compile(r"<[A-Za-z/!][^<>]{0,500}>")                 # HTML or XML markup: <img src=x onerror=…>
 
 
-def protection(text: str) -> tuple[list[tuple[int, int]], bool]:
-    """The protected spans of `text` (sorted, disjoint: the chunks that must keep their spacing
-    exactly), and whether it holds code by its own syntax (cleaner.text.code), its links apart:
-    read together, so that a stage that asks both reads the text once."""
-    spans = chunk_spans(text, finditer(_MARKS, text))
-    code = code_spans(text, spans)
-    more = code + [m.span() for m in _TAG.finditer(text)] if "<" in text else code
-    return (_merged(spans + more) if more else spans), bool(code)
-
-
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, disjoint spans of the chunks that must keep their spacing exactly."""
-    return protection(text)[0]
+    spans = chunk_spans(text, finditer(_MARKS, text))
+    more = code_spans(text, spans)
+    if "<" in text:
+        more += [m.span() for m in _TAG.finditer(text)]
+    return _merged(spans + more) if more else spans
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

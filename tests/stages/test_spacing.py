@@ -207,16 +207,3 @@ def test_an_empty_quotation_closes_nothing():
     literal = 'Use a ""variable-length"" record here, or ""max-width"" for short ones.'
     assert spacing(literal, language="en").text == literal
     assert spacing('He said "Yes"and left.', language="en").text == 'He said "Yes" and left.'
-
-
-def test_a_name_of_code_in_prose_beside_code_is_not_split():
-    """Prose around code names its functions and attributes: in a document that holds code
-    (`col_offset`), "lineno" is an attribute, not a glued "line no" (the decision's `code`). Only a
-    reviewer sees it, far less sure than in prose without code."""
-    beside_code = "The parser reads each lineno from the node and keeps the col_offset too."
-    result = spacing(beside_code, language="en")
-    assert result.text == beside_code
-    (flag,) = result.edits
-    assert flag.kind == "flag"
-    (in_prose,) = spacing("The parser reads each lineno from the node and keeps the largest one.", language="en").edits
-    assert flag.confidence <= in_prose.confidence - 0.4

@@ -47,7 +47,8 @@ _MARKS = (
     *per_mark("!<>", r"=(?<=\w[!<>]=)"),            # a!=b, a<=b
     re.compile(r"->"), re.compile(r"::"),
 )
-# in a document that holds code: a call, a quoted token without spaces
+# in a document that holds code: a call, a quoted token without spaces, a name with an inner capital,
+# a dotted name
 _IN_CODE = (re.compile(r"\((?<=[^\W\d]\()"), re.compile(r'(?<!\S)"[^\s"]+"'), re.compile(r"(?<!\S)“[^\s“”]+”"),
             re.compile(r"[a-z][A-Z]"),                  # SequenceMatcher, maxDiff
             re.compile(r"\.(?<=[a-z]\.)(?=[A-Za-z])"))   # io.TextIOWrapper, decimal.Decimal

@@ -42,6 +42,8 @@ def test_prose_has_no_code():
     prose = ("The minister (who spoke first) said the plan, worth 3.5% of output, was fair: "
              "talks resume at 10:30 on Monday. Prices rose (again) in May.")
     assert code_spans(prose) == []
+    glued = "The talks withGerman officials ended in the two capitals.Talks resume on Monday."
+    assert code_spans(glued) == []      # names and dotted names are code only beside code
 
 
 def test_names_of_classes_and_dotted_names_are_code_where_the_document_holds_code():
@@ -50,11 +52,6 @@ def test_names_of_classes_and_dotted_names_are_code_where_the_document_holds_cod
     for part in ("LineMatcher,", "maxRows", "io.StringIO"):
         assert covered(text, part), part
     assert not covered(text, "result is")
-
-
-def test_names_glued_in_prose_without_code_are_left_to_the_stages():
-    prose = "The talks withGerman officials ended in the two capitals.Talks resume on Monday."
-    assert code_spans(prose) == []
 
 
 def test_a_link_is_no_sign_of_code():

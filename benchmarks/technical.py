@@ -1,4 +1,4 @@
-"""Wrong changes on clean technical text: Python's own documentation, code and prose together.
+"""Technical text: Python's own documentation, code and prose together: wrong changes on it, and spaces put back.
 
     python benchmarks/technical.py [--source topics|docstrings] [--split held|tune|all] [--show N] [--drop N]
 
@@ -9,7 +9,7 @@ classes and functions they define (200 characters or more, each once), where pro
 classes, attributes and functions without marking them as code. It is edited text,
 so a space the spacing stage inserts there is counted as wrong: in code (calls, identifiers,
 sessions, literal blocks) or in the prose around it. A slight overcount: the docs lost a few
-spaces of their own (the tuning half one, a sentence glued after its period). Topics are split into halves by
+spaces of their own (the tuning half one, a sentence glued after its period). Texts are split into halves by
 a hash of their text (new_text.half, as the other sets); tune on "tune", report "held".
 
 Reported per half: texts, words, the spacing stage's fixes (all wrong) per 10k words, and the
@@ -91,6 +91,47 @@ def dropped(text: str, every: int) -> str:
     return "".join(out)
 
 
+def wrong_on_clean(chosen: dict[str, str], source: str, split: str, show: int) -> None:
+    """The spacing stage's fixes on the texts as written (all wrong), the first `show` of them printed."""
+    words, spacing, whitespace, shown = 0, Counter(), 0, 0
+    for name, text in chosen.items():
+        result = cleaner.clean(text)
+        words += len(text.split())
+        for edit in result.edits:
+            if edit.kind != "fix":
+                continue
+            if edit.stage == "spacing":
+                spacing[edit.rule] += 1
+                if shown < show:
+                    shown += 1
+                    print(f"{name}: {text[max(0, edit.start - 30):edit.start]!r} | {text[edit.end:edit.end + 20]!r}")
+            elif edit.stage == "whitespace":
+                whitespace += 1
+    total = sum(spacing.values())
+    print(f"{source}, {split}: {len(chosen)} texts, {words:,} words; spacing stage: {total} spaces inserted, counted wrong "
+          f"= {total / words * 1e4:.2f} per 10k words ({', '.join(f'{r} {n}' for r, n in spacing.most_common())}); "
+          f"whitespace stage: {whitespace} runs collapsed")
+
+
+def put_back(chosen: dict[str, str], source: str, split: str, every: int) -> None:
+    """The spaces the pipeline inserts into the texts with one space in `every` dropped: right where
+    the text as written has one."""
+    right = wrong = needed = 0
+    for text in chosen.values():
+        corrupt = dropped(text, every)
+        _, at = separators(corrupt)
+        _, want = separators(text)          # the same characters: only spaces were dropped
+        needed += len(want - at)
+        for edit in cleaner.clean(corrupt).edits:
+            if edit.stage == "spacing" and edit.kind == "fix" and edit.after == " ":
+                n = edit.start - sum(1 for ch in corrupt[:edit.start] if ch.isspace())
+                right, wrong = right + (n in want), wrong + (n not in want)
+    words = sum(len(text.split()) for text in chosen.values())
+    print(f"{source}, {split}, one space in {every} dropped: {len(chosen)} texts, {words:,} words; "
+          f"precision {right / max(1, right + wrong):.2%}, recall {right / max(1, needed):.2%}, "
+          f"wrong {per_10k(wrong, words):.2f} per 10k words ({right}/{wrong}/{needed - right})")
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--source", choices=sorted(SOURCES), default="topics")
@@ -101,42 +142,14 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     if args.show and args.split != "tune":
         ap.error("--show reads failures of the tuning half only")
-    words, spacing, whitespace, shown = 0, Counter(), 0, 0
+    if args.show and args.drop:
+        ap.error("--show prints the fixes on the texts as written, not with --drop")
     chosen = {name: text for name, text in SOURCES[args.source]().items()
               if args.split == "all" or half(text) == HALVES[args.split]}
     if args.drop:
-        right = wrong = needed = 0
-        for text in chosen.values():
-            corrupt = dropped(text, args.drop)
-            _, at = separators(corrupt)
-            _, want = separators(text)          # the same characters: only spaces were dropped
-            needed += len(want - at)
-            for edit in cleaner.clean(corrupt).edits:
-                if edit.stage == "spacing" and edit.kind == "fix" and edit.after == " ":
-                    n = edit.start - sum(1 for ch in corrupt[:edit.start] if ch.isspace())
-                    right, wrong = right + (n in want), wrong + (n not in want)
-        n = sum(len(text.split()) for text in chosen.values())
-        print(f"{args.source}, {args.split}, one space in {args.drop} dropped: {len(chosen)} texts, {n:,} words; "
-              f"precision {right / max(1, right + wrong):.2%}, recall {right / max(1, needed):.2%}, "
-              f"wrong {per_10k(wrong, n):.2f} per 10k words ({right}/{wrong}/{needed - right})")
-        return
-    for name, text in chosen.items():
-        result = cleaner.clean(text)
-        words += len(text.split())
-        for edit in result.edits:
-            if edit.kind != "fix":
-                continue
-            if edit.stage == "spacing":
-                spacing[edit.rule] += 1
-                if shown < args.show:
-                    shown += 1
-                    print(f"{name}: {text[max(0, edit.start - 30):edit.start]!r} | {text[edit.end:edit.end + 20]!r}")
-            elif edit.stage == "whitespace":
-                whitespace += 1
-    total = sum(spacing.values())
-    print(f"{args.source}, {args.split}: {len(chosen)} texts, {words:,} words; spacing stage: {total} spaces inserted, counted wrong "
-          f"= {total / words * 1e4:.2f} per 10k words ({', '.join(f'{r} {n}' for r, n in spacing.most_common())}); "
-          f"whitespace stage: {whitespace} runs collapsed")
+        put_back(chosen, args.source, args.split, args.drop)
+    else:
+        wrong_on_clean(chosen, args.source, args.split, args.show)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,6 @@ there.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from .scan import finditer, per_mark
 from .tokens import chunk_spans
@@ -57,10 +56,11 @@ _STATEMENT = re.compile(r"[:{;][ \t]*$|[^\W\d]\w*\(|\w[ \t]*[-+*/]?=[ \t]*[\w\"'
 
 
 def code_spans(text: str, elsewhere: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-    """Spans of `text` that are code (unsorted, may overlap). A mark inside `elsewhere` (sorted,
-    disjoint spans: the URLs, e-mail addresses and @mentions that protect.py keeps whole) is no
-    sign of code: a news article that links to `…/some_page?id=3` holds no code, and its glue
-    ("withGerman", "capitals.Talks") stays the spacing stage's to repair."""
+    """Spans of `text` that are code (unsorted, may overlap). A chunk of `elsewhere` (the chunks
+    protect.py keeps whole for another reason: URLs, e-mail addresses, @mentions, as
+    `tokens.chunk_spans` gives them) is no sign of code, whatever marks it holds: a news article that
+    links to `…/some_page?id=3` holds no code, and its glue ("withGerman", "capitals.Talks") stays the
+    spacing stage's to repair."""
     spans = []
     if "`" in text or "~~~" in text:
         spans += [m.span() for m in _FENCED.finditer(text)]
@@ -70,16 +70,11 @@ def code_spans(text: str, elsewhere: list[tuple[int, int]] = ()) -> list[tuple[i
         spans += [(start, end) for start, end in _literal_blocks(text) if _STATEMENT.search(text, start, end)]
     if ">>>" in text:
         spans += [m.span() for m in _SESSION.finditer(text)]
-    marks = finditer(_MARKS, text)
-    spans += chunk_spans(text, [m for m in marks if not _within(elsewhere, m.start())] if elsewhere else marks)
+    links = set(elsewhere)
+    spans += [span for span in chunk_spans(text, finditer(_MARKS, text)) if span not in links]
     if spans:
         spans += chunk_spans(text, finditer(_IN_CODE, text))
     return spans
-
-
-def _within(spans: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect_right(spans, (pos, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _literal_blocks(text: str):

@@ -240,8 +240,8 @@ def _case_join(left: str, right: str, lex: Lexicon, names: bool) -> tuple[str, f
         return "case change", 0.9 if len(right) >= 2 else 0.85        # "theUFA", "andMF", "twoEPs", "andJ. Smith"
     # any real word before an acronym (brands the frequency list knows, "watchOS", stay whole above):
     # held-out Wikipedia +4 repairs, nothing wrong (2026-12-07, seventh session)
-    if (right.isupper() or _PLURAL_ACRONYM.fullmatch(right)) and len(right) >= 2 and left.islower() \
-            and len(low) >= 4 and lex.is_word(low) is True:
+    if (right.isupper() or _PLURAL_ACRONYM.fullmatch(right)) and len(right) >= 2 and right.isascii() \
+            and left.islower() and len(low) >= 4 and lex.is_word(low) is True:      # not mojibake ("ΓÇ")
         return "case change", 0.8                                       # "visitorID", "boardCEO": a word, then an acronym
     if _ROMAN.fullmatch(right) and len(right) >= 2 and left[0].isupper() and left[1:].islower() and len(left) >= 3:
         return "case change", 0.85                                      # "HenryVIII", "WarII"

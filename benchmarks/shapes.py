@@ -4,8 +4,9 @@
 
 PATTERN is a regular expression with two groups, the two sides of a possible missing space
 (`'(?<![\\w-])([a-z]{4,})([A-Z]{2,})(?![\\w])'`: a word glued to an acronym). Every match in the
-corrupt side of the tuning halves (the development cases by score.py's halves, doval-drop5 and
-wiki-drop5 by a hash of the line) is labelled by the gold text: glue (the gold writes the two
+corrupt side of the texts the decision is fitted on (`fit_spacing.texts`: the tuning halves of the
+development cases, doval-drop5 and wiki-drop5, and the ACL development file) is labelled by the
+gold text: glue (the gold writes the two
 sides apart), whole (the gold writes them together) or unclear (both or neither); and by what
 `cleaner.clean` made of the text: split or kept. A shape that is mostly glue and mostly kept is
 a finder's gap; one that is mostly whole and split is damage. The held-out halves are never read:
@@ -14,7 +15,6 @@ a rule found here is judged on them with whitespace.py and score.py, totals only
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -23,26 +23,15 @@ from pathlib import Path
 import cleaner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from whitespace import default_bench, half  # noqa: E402
-
-
-def tuning_texts(bench: Path):
-    """(corrupt, gold) of every text of the tuning halves."""
-    for name in ("doval-drop5", "wiki-drop5"):
-        folder = bench / "whitespace" / name
-        corrupt = (folder / "corrupt.txt").read_text(encoding="utf-8").splitlines()
-        correct = (folder / "correct.txt").read_text(encoding="utf-8").splitlines()
-        yield from ((c, w) for c, w in zip(corrupt, correct) if half(c) == "tune")
-    for line in (bench / "dev-cases.jsonl").read_text(encoding="utf-8").splitlines():
-        case = json.loads(line)
-        if half(case["id"]) == "tune":
-            yield case["input"], case["gold_text"]
+from fit_spacing import texts as tuning_texts  # noqa: E402
+from whitespace import default_bench  # noqa: E402
 
 
 def shapes(pattern: re.Pattern, texts) -> dict[tuple[str, str], list[str]]:
-    """(gold reading, cleaner's reading) → the tokens of that kind, in order."""
+    """(gold reading, cleaner's reading) → the tokens of that kind, in order; `texts` gives
+    (set, corrupt, gold) as `fit_spacing.texts` does."""
     found = defaultdict(list)
-    for corrupt, gold in texts:
+    for _, corrupt, gold in texts:
         matches = list(pattern.finditer(corrupt))
         if not matches:
             continue

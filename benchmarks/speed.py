@@ -96,8 +96,6 @@ def compile_bytecode() -> None:
     never wrote it (a fresh clone, PYTHONDONTWRITEBYTECODE set) would time Python's compiler on
     every module at each new process's import (seen: start-up 0.52 s against 0.27 s)."""
     import compileall
-
-    import cleaner
     compileall.compile_dir(Path(cleaner.__file__).parent, quiet=1)
 
 

@@ -235,18 +235,18 @@ def _case_join(left: str, right: str, lex: Lexicon, names: bool) -> tuple[str, f
         return None                     # iPhone, eBay, YouTube, BitTorrent: the word list knows them
     if right == "I":
         return ("case change", 0.9) if lex.is_word(low) else None      # "thatI", "ThereforeI"
-    if (right.isupper() or _PLURAL_ACRONYM.fullmatch(right)) and behind_a_function_word and len(low) > 1 \
-            and lex.is_part(low):
-        return "case change", 0.9 if len(right) >= 2 else 0.85        # "theUFA", "andMF", "twoEPs", "andJ. Smith"
-    # any real word before an acronym (brands the frequency list knows, "watchOS", stay whole above):
-    # held-out Wikipedia +4 repairs, nothing wrong (2026-12-07, seventh session)
-    if (right.isupper() or _PLURAL_ACRONYM.fullmatch(right)) and len(right) >= 2 and right.isascii() \
-            and left.islower() and len(low) >= 4 and lex.is_word(low) is True:      # not mojibake ("ΓÇ")
-        return "case change", 0.8                                       # "visitorID", "boardCEO": a word, then an acronym
+    if right.isupper() or _PLURAL_ACRONYM.fullmatch(right):          # an acronym (or a capital)
+        if behind_a_function_word and len(low) > 1 and lex.is_part(low):
+            return "case change", 0.9 if len(right) >= 2 else 0.85    # "theUFA", "andMF", "twoEPs", "andJ. Smith"
+        # behind any real word ("visitorID", "boardCEO"; brands the frequency list knows, "watchOS", stay
+        # whole above), in ASCII capitals (not mojibake: "ΓÇ"): held-out Wikipedia +4 repairs, nothing
+        # wrong (2026-12-07, seventh session)
+        if len(right) >= 2 and right.isascii() and left.islower() and len(low) >= 4 and lex.is_word(low) is True:
+            return "case change", 0.8
     if _ROMAN.fullmatch(right) and len(right) >= 2 and left[0].isupper() and left[1:].islower() and len(left) >= 3:
         return "case change", 0.85                                      # "HenryVIII", "WarII"
     if len(right) < 2 or not right[1:].islower():
-        return None                     # macOS, kWh, mRNA, photoID …
+        return None                     # macOS, kWh, mRNA, eID …
     if left.islower():
         if behind_a_function_word and lex.is_part(low):
             return "case change", 0.95

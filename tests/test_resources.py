@@ -47,7 +47,7 @@ def broken_install(tmp_path, monkeypatch):
 
 
 def test_a_missing_data_file_fails_the_pipeline_build_naming_the_file(broken_install):
-    with pytest.raises(resources.MissingData, match="markers.toml"):
+    with pytest.raises(resources.MissingData, match="markers.json"):
         Pipeline.from_dict({"pipeline": {"stages": ["language"]}})
     with pytest.raises(resources.MissingData, match="rules"):
         Pipeline.from_dict({"pipeline": {"stages": ["rules"]}})
@@ -63,5 +63,5 @@ def test_the_cli_names_the_missing_file_in_one_line(broken_install, tmp_path, ca
     (tmp_path / "in.txt").write_text("Hello  world.\n")
     assert main(["clean", str(tmp_path / "in.txt"), "-o", str(tmp_path / "out"), "--jobs", "1", "-q"]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "markers.toml" in err and "reinstall cleaner" in err
+    assert err.count("\n") == 1 and "markers.json" in err and "reinstall cleaner" in err
     assert main(["rules", "list"]) == 2

@@ -140,7 +140,7 @@ def test_bad_options_are_config_errors(values, message):
 
 
 def test_marker_words_are_what_wordfreq_says():
-    # data/language/markers.toml is generated; a rebuild must not change it
+    # data/language/markers.json is generated; a rebuild must not change it
     built = markers.build()
     loaded = markers.markers()
     assert {w: lang for lang, words in built.items() for w in words} == loaded

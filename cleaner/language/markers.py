@@ -23,8 +23,8 @@ its own). Rebuild after changing LANGUAGES:
 from __future__ import annotations
 
 import functools
-import re
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -130,13 +130,11 @@ def write(path: Path | None = None) -> None:
              f"(a word of the language's {TOP} most frequent that is at least {RATIO:g} times as frequent there "
              f"as in each other language below), and the share of the language's running words they make up "
              f"(coverage). Do not edit by hand.")
-    line = functools.partial(json.dumps, ensure_ascii=False)
-    lines = ["{", f'"about": {line(about)},', f'"coverage": {line(build_coverage(lists))},', '"markers": {']
-    lines += [f"  {line(language)}: {line(words)}," for language, words in lists.items()]
-    lines[-1] = lines[-1].rstrip(",")
-    lines += ["}", "}"]
+    dump = functools.partial(json.dumps, ensure_ascii=False)
+    languages = ",\n".join(f"  {dump(language)}: {dump(words)}" for language, words in lists.items())
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text(f'{{\n"about": {dump(about)},\n"coverage": {dump(build_coverage(lists))},\n'
+                    f'"markers": {{\n{languages}\n}}\n}}\n', encoding="utf-8")
 
 
 if __name__ == "__main__":

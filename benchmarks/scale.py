@@ -1,7 +1,7 @@
 """Scale: one core side by side with ftfy and clean-text, --jobs 1 against --jobs 2, memory on 1 GB.
 
     python benchmarks/scale.py [--bench DIR] [--mb 50] [--rss-gb 1] [--parts single,jobs,rss,rss-parquet]
-                               [--workdir DIR] [--keep]
+                               [--new-words SHARE] [--workdir DIR] [--keep]
 
 The corpus is every distinct text of the development sets (benchmarks/new_text.py, 5.45 MB),
 repeated with distinct ids until it holds at least --mb MB of UTF-8 text, written as JSONL to
@@ -30,6 +30,12 @@ rss-parquet  The same records as one Parquet file with row groups of about 64 MB
         (and an int column), cleaned by `cleaner clean --jobs 2 --report` into a Parquet
         file; memory measured as for rss. Needs pyarrow (the `parquet` extra) and
         ~1 GB of disk per GB. Not in the default --parts.
+
+--new-words SHARE (rss, rss-parquet): in every copy of a record, that share of its words
+        (0.08: one in twelve) is replaced by a word no one wrote (seeded letters, a new one
+        each time), so that every copy brings new vocabulary as a real dump does and the
+        per-process caches of the stages fill to their bounds; without it the copies repeat
+        and memory is measured with the caches holding the corpus's words only.
 """
 from __future__ import annotations
 
@@ -39,6 +45,8 @@ import gzip
 import json
 import os
 import platform
+import random
+import re
 import resource
 import shutil
 import subprocess
@@ -159,33 +167,53 @@ def jobs(corpus: Path, work: Path, repeat: int) -> None:
     print(f"outputs identical: {same}")
 
 
-def copies(corpus: Path, gb: float):
-    """The corpus's records, repeated with distinct ids until they hold `gb` GB of JSON: (copy, record, bytes)."""
+_WORD = re.compile(r"[A-Za-z]+")
+_LETTERS = "etaoinshrdlucmfwyp"        # the common ones: pseudo-words a word list might almost know
+
+
+def with_new_words(text: str, share: float, rng: random.Random) -> str:
+    """`text` with `share` of its ASCII words replaced by made-up ones of 4 to 9 letters (capitalised
+    where the word was): words no cache of the pipeline has seen."""
+    def made_up(m):
+        if rng.random() >= share:
+            return m.group(0)
+        word = "".join(rng.choice(_LETTERS) for _ in range(rng.randint(4, 9)))
+        return word.capitalize() if m.group(0)[0].isupper() else word
+    return _WORD.sub(made_up, text)
+
+
+def copies(corpus: Path, gb: float, new_words: float = 0.0):
+    """The corpus's records, repeated with distinct ids until they hold `gb` GB of JSON: (copy, record, bytes).
+    With `new_words`, each copy's words are partly new (`with_new_words`, seeded: the same file each run)."""
     lines = corpus.read_bytes().splitlines(keepends=True)
     size = copy = 0
+    rng = random.Random(20261207)
     while size < gb * 1e9:
         for line in lines:
             record = json.loads(line)
             record["id"] = f"c{copy}-{record['id']}"
+            if new_words:
+                record["text"] = with_new_words(record["text"], new_words, rng)
             data = json.dumps(record, ensure_ascii=False).encode() + b"\n"
             size += len(data)
             yield copy, record, data
         copy += 1
 
 
-def rss(corpus: Path, work: Path, gb: float) -> None:
+def rss(corpus: Path, work: Path, gb: float, new_words: float = 0.0) -> None:
     big = work / "big.jsonl.gz"
     size = 0
     with gzip.open(big, "wb", compresslevel=1) as f:
-        for _, _, data in copies(corpus, gb):
+        for _, _, data in copies(corpus, gb, new_words):
             f.write(data)
             size += len(data)
-    print(f"\n{big.name}: {size / 1e9:.2f} GB of JSONL ({big.stat().st_size / 1e9:.2f} GB gzipped)")
+    print(f"\n{big.name}: {size / 1e9:.2f} GB of JSONL ({big.stat().st_size / 1e9:.2f} GB gzipped)"
+          + (f", {new_words:.0%} of each copy's words new" if new_words else ""))
     peak_rss(cli(big, "-o", work / "big-out.jsonl.gz", "--report", work / "big-report", "--jobs", 2, "-q"),
              work, size)
 
 
-def rss_parquet(corpus: Path, work: Path, gb: float, group_mb: float = 64) -> None:
+def rss_parquet(corpus: Path, work: Path, gb: float, group_mb: float = 64, new_words: float = 0.0) -> None:
     """As rss, on the same records as one Parquet file in row groups of about `group_mb` MB of text,
     with an int column beside id and text, cleaned into a Parquet file."""
     import pyarrow as pa
@@ -199,7 +227,7 @@ def rss_parquet(corpus: Path, work: Path, gb: float, group_mb: float = 64) -> No
         def flush():
             writer.write_table(pa.Table.from_pylist([dict(zip(schema.names, r)) for r in rows], schema),
                                row_group_size=max(len(rows), 1))
-        for copy, record, data in copies(corpus, gb):
+        for copy, record, data in copies(corpus, gb, new_words):
             rows.append((record["id"], record["text"], copy))
             size += len(data)
             held += len(record["text"].encode())
@@ -210,7 +238,8 @@ def rss_parquet(corpus: Path, work: Path, gb: float, group_mb: float = 64) -> No
             flush()
     groups = pq.ParquetFile(big).metadata.num_row_groups
     print(f"\n{big.name}: the same {size / 1e9:.2f} GB of JSONL as Parquet, {big.stat().st_size / 1e9:.2f} GB, "
-          f"{groups} row groups of about {group_mb:g} MB of text")
+          f"{groups} row groups of about {group_mb:g} MB of text"
+          + (f", {new_words:.0%} of each copy's words new" if new_words else ""))
     peak_rss(cli(big, "-o", work / "big-out.parquet", "--report", work / "big-report-parquet", "--jobs", 2, "-q"),
              work, size)
 
@@ -270,6 +299,9 @@ def main(argv=None) -> None:
     ap.add_argument("--rss-gb", type=float, default=1.0)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--parts", default="single,jobs,rss")
+    ap.add_argument("--new-words", type=float, default=0.0, metavar="SHARE",
+                    help="rss parts: this share of each copy's words made up anew (0.08: caches fill as on a real dump)")
+    ap.add_argument("--group-mb", type=float, default=64, help="rss-parquet: MB of text per row group")
     ap.add_argument("--workdir")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     args = ap.parse_args(argv)
@@ -288,9 +320,9 @@ def main(argv=None) -> None:
         if "jobs" in parts:
             jobs(corpus, work, args.repeat)
         if "rss" in parts:
-            rss(corpus, work, args.rss_gb)
+            rss(corpus, work, args.rss_gb, args.new_words)
         if "rss-parquet" in parts:
-            rss_parquet(corpus, work, args.rss_gb)
+            rss_parquet(corpus, work, args.rss_gb, args.group_mb, args.new_words)
         print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         if not args.keep:

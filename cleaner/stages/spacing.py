@@ -410,7 +410,7 @@ def _changes_case(word: str) -> bool:
     return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 15)
 def _splits(word: str, language: str) -> tuple:
     """How `word` splits at a sentence start and elsewhere, decided once per distinct token.
 
@@ -418,6 +418,10 @@ def _splits(word: str, language: str) -> tuple:
     start); most names split nowhere, so they cost nothing per occurrence. The answer
     depends on the word and the language's (immutable) lexicon only, so it is kept for
     the process: names and rare words recur across the documents of a dump.
+
+    Bounded at 32,768 tokens (~8 MiB): the 2,269 new documents of speed.py ask ~29,000, so they
+    still fit; at 131,072 a dump full of new words held ~31 MiB here, and a worker peaked at
+    244 MiB against 171 with the three bounds of 2026-12-07 (benchmarks/README, "Memory").
     """
     lex = lexicons.lexicon(language)
     if _CASE_CHANGE.search(word) or (not word.isascii() and _changes_case(word)):

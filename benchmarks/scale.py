@@ -182,6 +182,10 @@ def with_new_words(text: str, share: float, rng: random.Random) -> str:
     return _WORD.sub(made_up, text)
 
 
+def _said(new_words: float) -> str:
+    return f", {new_words:.0%} of each copy's words new" if new_words else ""
+
+
 def copies(corpus: Path, gb: float, new_words: float = 0.0):
     """The corpus's records, repeated with distinct ids until they hold `gb` GB of JSON: (copy, record, bytes).
     With `new_words`, each copy's words are partly new (`with_new_words`, seeded: the same file each run)."""
@@ -207,8 +211,7 @@ def rss(corpus: Path, work: Path, gb: float, new_words: float = 0.0) -> None:
         for _, _, data in copies(corpus, gb, new_words):
             f.write(data)
             size += len(data)
-    print(f"\n{big.name}: {size / 1e9:.2f} GB of JSONL ({big.stat().st_size / 1e9:.2f} GB gzipped)"
-          + (f", {new_words:.0%} of each copy's words new" if new_words else ""))
+    print(f"\n{big.name}: {size / 1e9:.2f} GB of JSONL ({big.stat().st_size / 1e9:.2f} GB gzipped){_said(new_words)}")
     peak_rss(cli(big, "-o", work / "big-out.jsonl.gz", "--report", work / "big-report", "--jobs", 2, "-q"),
              work, size)
 
@@ -238,8 +241,7 @@ def rss_parquet(corpus: Path, work: Path, gb: float, group_mb: float = 64, new_w
             flush()
     groups = pq.ParquetFile(big).metadata.num_row_groups
     print(f"\n{big.name}: the same {size / 1e9:.2f} GB of JSONL as Parquet, {big.stat().st_size / 1e9:.2f} GB, "
-          f"{groups} row groups of about {group_mb:g} MB of text"
-          + (f", {new_words:.0%} of each copy's words new" if new_words else ""))
+          f"{groups} row groups of about {group_mb:g} MB of text{_said(new_words)}")
     peak_rss(cli(big, "-o", work / "big-out.parquet", "--report", work / "big-report-parquet", "--jobs", 2, "-q"),
              work, size)
 

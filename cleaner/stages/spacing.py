@@ -421,7 +421,8 @@ def _splits(word: str, language: str) -> tuple:
 
     Bounded at 32,768 tokens (~8 MiB): the 2,269 new documents of speed.py ask ~29,000, so they
     still fit; at 131,072 a dump full of new words held ~31 MiB here, and a worker peaked at
-    244 MiB against 171 with the three bounds of 2026-12-07 (benchmarks/README, "Memory").
+    244 MiB against 171 with the three bounds of 2026-12-07 (benchmarks/README, "Memory on a
+    dump of new words").
     """
     lex = lexicons.lexicon(language)
     if _CASE_CHANGE.search(word) or (not word.isascii() and _changes_case(word)):

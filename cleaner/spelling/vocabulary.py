@@ -70,7 +70,9 @@ class Vocabulary:
     _near2: list = field(default_factory=list, repr=False, compare=False)    # [_index()], once read or built
     _filter: list = field(default_factory=list, repr=False, compare=False)   # [_deletions()], once known
     # the words of `counts` as a set: sifting a document's words through a set is about four
-    # times faster than through the dict (one probe, no entries table); costs ~8 MB per language
+    # times faster than through the dict (one probe, no entries table); costs ~8 MB per language.
+    # Sifting through the dict instead (2026-12-07, tenth session) made the stage 1.2-1.3x slower
+    # on new text (stage_time.py spelling) for those 8 MB: kept
     words: frozenset = field(init=False, repr=False, compare=False)
     # any of the variants' patterns: most words match none, and one search says so
     _variant_hint: re.Pattern | None = field(init=False, repr=False, compare=False)
@@ -166,7 +168,7 @@ class Vocabulary:
 
     def _index_unlocked(self) -> DeletionIndex:
         if not self._near2:
-            name = f"spelling-{self.language}-{self._digest}.index2"     # 2: strings shared (DeletionIndex.pack)
+            name = f"spelling-{self.language}-{self._digest}.index3"     # 3: a trie of the keys (DeletionIndex.pack)
             kept = cache.read(name)
             index = None
             if kept is not None:
@@ -193,7 +195,7 @@ class Vocabulary:
                         with suppress(ValueError):
                             found = DeletionFilter(kept)
                     if found is None and cache.writable():
-                        found = DeletionFilter.of(self.words | self.allowed | self._index_unlocked().keys)
+                        found = DeletionFilter.of(self.words | self.allowed | set(self._index_unlocked().keys()))
                         cache.keep(name, found.bitmap)
                     self._filter.append(found)
         return self._filter[0]

@@ -65,10 +65,11 @@ class DeletionIndex:
     Held as a marisa trie of the keys (as cleaner.text.tries holds word lists) with, by each key's
     id, the number of its entry: the words under it, joined by a control character that no word
     holds, one text of the distinct entries. English's index of its 20,000 commonest words (139,000
-    keys, 31,000 distinct entries) is then ~1 MB, against ~17 MiB as a dict of strings and a set of
-    its keys, for every language a worker reads. The price is the trie's lookup of each key sought
-    (~0.4 µs) where a set intersected them at C speed: ~60 µs more for a word sought two edits
-    away (~240 µs with the rest of `Vocabulary.near`)."""
+    keys, 31,000 distinct entries) is then ~1 MiB, against ~15 MiB as a dict of strings and a set
+    of its keys (Spanish's ~19 MiB), in every worker that seeks a word two edits away. The price
+    is the trie's lookup of each key sought (~0.4 µs) where a set intersected them at C speed:
+    ~60 µs more for a word sought two edits away (~240 µs with the rest of `Vocabulary.near`);
+    0.98x the stage's time on new text (benchmarks/README.md, "The two-edit index as a trie")."""
 
     def __init__(self, keys: marisa_trie.Trie, entry_of: array, entries: str, starts: array, separator: str):
         self._keys, self._entry_of = keys, entry_of         # key id → its entry's number

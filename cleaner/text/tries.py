@@ -125,19 +125,33 @@ def kept(kept_as: str, words: Callable[[], Iterable[tuple[str, int]]],
     blob = cache.read(kept_as)
     if blob is not None:
         with suppress(ValueError, RuntimeError, MemoryError):
-            return _unpack(blob, typecode)
+            return unpack(blob, typecode)
     trie, numbers = built(words(), typecode)
     if cache.writable():
-        cache.keep(kept_as, _pack(trie, numbers))
+        cache.keep(kept_as, pack(trie, numbers))
     return trie, numbers
 
 
-def _pack(trie: marisa_trie.Trie, numbers: array) -> bytes:
+def can_hold(word: str) -> bool:
+    """Can a trie hold `word` (no NUL, no lone surrogate)? `built` refuses a word that it cannot."""
+    if "\0" in word:
+        return False
+    try:
+        word.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def pack(trie: marisa_trie.Trie, numbers: array) -> bytes:
+    """A trie and its numbers as bytes (`unpack` reads them back)."""
     packed = numbers.tobytes()
     return len(packed).to_bytes(_HEAD, "little") + packed + trie.tobytes()
 
 
-def _unpack(blob: bytes, typecode: str) -> tuple[marisa_trie.Trie, array]:
+def unpack(blob: bytes, typecode: str) -> tuple[marisa_trie.Trie, array]:
+    """The trie and numbers of a `pack` blob; ValueError, RuntimeError or MemoryError (marisa's) if
+    the blob is none."""
     size = int.from_bytes(blob[:_HEAD], "little")
     numbers = array(typecode)
     numbers.frombytes(blob[_HEAD:_HEAD + size])

@@ -8,16 +8,17 @@ them insertions and replacements at positions where no known word differs from i
 
 A string that a replacement at position p makes, with its letter p deleted, is the word with its
 letter p deleted; one that an insertion at p makes, with its letter p deleted, is the word itself.
-So a filter of every known string's deletions, each with its position (the symmetric-delete idea
-of SymSpell), says at which positions an insertion or a replacement can give a known string, and
-only those are tried: about one in five. The filter is a bitmap of hashed (position, deletion)
-pairs. It may say yes wrongly (about one time in ten, which costs a few lookups) but never no
-wrongly, so the strings tried hold every known string that trying them all finds: the words found
-are exactly the same (tests/spelling/test_near.py holds it to that on real words).
+So a table of every known string's deletions, each with its position (the symmetric-delete idea
+of SymSpell) and the letter deleted there, says which letters an insertion or a replacement at a
+position can put there to give a known string, and only those are tried: about one string in
+three for English (`DeletedLetters`). The table may name a letter wrongly (a few lookups more)
+but never leaves one out, so the strings tried hold every known string that trying them all
+finds: the words found are exactly the same (tests/spelling/test_near.py holds it to that on
+real words).
 
 Two edits away, the words are sought among the commonest only, through an index of each under
-itself and its one-letter deletions (`DeletionIndex`). Both structures take about a second to
-build for a language and milliseconds to read back, so they are kept (cleaner.cache).
+itself and its one-letter deletions (`DeletionIndex`). Both structures take seconds to build for
+a language and milliseconds to read back, so they are kept (cleaner.cache).
 """
 from __future__ import annotations
 
@@ -32,31 +33,63 @@ from ..text import tries
 from ..text.sequences import common_ends
 
 
-class DeletionFilter:
-    """Which (position, deletion) pairs the deletions of a set of strings may hold."""
+class DeletedLetters:
+    """For a set of strings: at each hashed (deletion, position) pair of theirs, which letters of the
+    language the deleted letter was. An insertion or a replacement of letter c at position p of a
+    word can give a string of the set only if c is among the letters at (the word, or the word with
+    its letter p deleted; p): so only those letters are tried there. (A filter of the pairs alone,
+    as before, left every letter to try at a position it let through: ~160 strings a word sought,
+    against ~55.) Letters are bits of a 32-bit mask, by their place in the language's letters;
+    a language of more than 32 letters shares bits between two (both are tried). Colliding pairs
+    share a mask, so a mask may name a letter wrongly (a few lookups more) but never leaves one
+    out: the words found are exactly those of trying every letter (tests/spelling/test_near.py)."""
 
-    def __init__(self, bitmap: bytes):
-        if len(bitmap) & (len(bitmap) - 1) or not bitmap:
-            raise ValueError("a deletion filter's bitmap has a power-of-two size")
-        self.bitmap = bitmap
-        self._mask = len(bitmap) * 8 - 1
+    MAX_SLOTS = 1 << 20     # 4 MiB of masks: English's 2.3 M pairs leave ~84% of them set, ~55 strings a word
+
+    def __init__(self, masks: array, letters: str):
+        if masks.typecode != "I" or len(masks) & (len(masks) - 1) or not masks:
+            raise ValueError("a deleted-letters table holds 32-bit masks, a power of two of them")
+        self.masks, self.letters = masks, letters
+        self._mask = len(masks) - 1
+        # the letters of a mask, a byte at a time: letters_of(m) joins four of these
+        self._by_byte = [["".join(c for i, c in enumerate(letters) if (i % 32) // 8 == k and b >> (i % 8) & 1)
+                          for b in range(256)] for k in range(4)]
 
     @classmethod
-    def of(cls, strings) -> DeletionFilter:
-        """The filter of `strings` (about a second for a large word list: see cleaner.cache)."""
+    def of(cls, strings, letters: str) -> DeletedLetters:
+        """The table of `strings` (a few seconds for a large word list: see cleaner.cache)."""
         strings = list(strings)
-        size = 1 << max(16, (8 * sum(map(len, strings))).bit_length())   # bits: about one in eight set
-        bitmap, mask = bytearray(size >> 3), size - 1
+        bits = {c: 1 << (i % 32) for i, c in enumerate(letters)}
+        size = 1 << max(12, min(cls.MAX_SLOTS.bit_length() - 1, sum(map(len, strings)).bit_length() - 1))
+        masks, mask = array("I", bytes(4 * size)), size - 1
         for s in strings:
-            for p in range(len(s)):
-                h = _hash(s[:p] + s[p + 1:], p) & mask
-                bitmap[h >> 3] |= 1 << (h & 7)
-        return cls(bytes(bitmap))
+            for p, c in enumerate(s):
+                if c in bits:       # a letter one_edit never tries needs no bit
+                    masks[_hash(s[:p] + s[p + 1:], p) & mask] |= bits[c]
+        return cls(masks, letters)
 
-    def might_hold(self, deletion: str, position: int) -> bool:
-        """Can a string of the set, with its letter `position` deleted, be `deletion`?"""
-        h = _hash(deletion, position) & self._mask
-        return bool(self.bitmap[h >> 3] >> (h & 7) & 1)
+    def letters_at(self, deletion: str, position: int) -> str:
+        """The letters that, put back at `position` of `deletion`, may give a string of the set."""
+        return self.letters_of(self.masks[_hash(deletion, position) & self._mask])
+
+    def letters_of(self, m: int) -> str:
+        t0, t1, t2, t3 = self._by_byte
+        return t0[m & 255] + t1[m >> 8 & 255] + t2[m >> 16 & 255] + t3[m >> 24]
+
+    def pack(self) -> bytes:
+        return json.dumps({"letters": self.letters}).encode() + b"\n" + self.masks.tobytes()
+
+    @classmethod
+    def unpack(cls, data: bytes) -> DeletedLetters:
+        """The table of a `pack` blob; ValueError if the blob is none."""
+        head, _, rest = data.partition(b"\n")
+        try:
+            letters = json.loads(head)["letters"]
+        except (ValueError, TypeError, KeyError):
+            raise ValueError("not a packed deleted-letters table") from None
+        masks = array("I")
+        masks.frombytes(rest[:len(rest) - len(rest) % 4])
+        return cls(masks, letters)
 
 
 class DeletionIndex:
@@ -139,28 +172,35 @@ class DeletionIndex:
         return cls(keys, entry_of, entries, starts, separator)
 
 
-def one_edit(word: str, letters: str, known: DeletionFilter | None = None) -> set[str]:
+def one_edit(word: str, letters: str, known: DeletedLetters | None = None) -> set[str]:
     """The strings one edit from `word`: a letter of `letters` inserted or put in place of one of
-    its letters, one of its letters deleted, two neighbours swapped. With `known`, the filter of the
-    strings sought, only those of them that can be such a string (and maybe a few more)."""
+    its letters, one of its letters deleted, two neighbours swapped. With `known`, the table of
+    the strings sought (built for the same `letters`), only those of them that can be such a
+    string (and maybe a few more)."""
     n = len(word)
     deletions = [word[:p] + word[p + 1:] for p in range(n)]
     out = set(deletions)
     out.update([word[:p] + word[p + 1] + word[p] + word[p + 2:] for p in range(n - 1)])
     if known is None:
-        inserted, replaced = range(n + 1), range(n)
-    else:           # known.might_hold, written out: it is asked for every position
-        bitmap, mask = known.bitmap, known._mask
-        whole = word.encode("utf-8", "surrogatepass")
-        inserted = [p for p in range(n + 1) if bitmap[(h := crc32(whole, p) & mask) >> 3] >> (h & 7) & 1]
-        replaced = [p for p, d in enumerate(deletions)
-                    if bitmap[(h := crc32(d.encode("utf-8", "surrogatepass"), p) & mask) >> 3] >> (h & 7) & 1]
-    for p in inserted:
-        head, tail = word[:p], word[p:]
-        out.update([head + c + tail for c in letters])
-    for p in replaced:
-        head, tail = word[:p], word[p + 1:]
-        out.update([head + c + tail for c in letters])
+        for p in range(n + 1):
+            head, tail = word[:p], word[p:]
+            out.update([head + c + tail for c in letters])
+        for p in range(n):
+            head, tail = word[:p], word[p + 1:]
+            out.update([head + c + tail for c in letters])
+        return out
+    masks, mask, letters_of = known.masks, known._mask, known.letters_of    # known.letters_at, written out
+    whole = word.encode("utf-8", "surrogatepass")
+    for p in range(n + 1):
+        m = masks[crc32(whole, p) & mask]
+        if m:
+            head, tail = word[:p], word[p:]
+            out.update([head + c + tail for c in letters_of(m)])
+    for p, d in enumerate(deletions):
+        m = masks[crc32(d.encode("utf-8", "surrogatepass"), p) & mask]
+        if m:
+            head, tail = word[:p], word[p + 1:]
+            out.update([head + c + tail for c in letters_of(m)])
     return out
 
 
@@ -186,5 +226,5 @@ def table_distance(a: str, b: str) -> int:
 
 
 def _hash(deletion: str, position: int) -> int:
-    """The same in every process (the filter is kept on disk), unlike `hash`."""
+    """The same in every process (the table is kept on disk), unlike `hash`."""
     return crc32(deletion.encode("utf-8", "surrogatepass"), position)

@@ -1,7 +1,7 @@
 """Vocabulary: the words of one language, how common they are, and the known words near a string.
 
 Words come from pyspellchecker's list for the language (which also ranks
-suggestions by its counts; cleaner.spelling.wordlist keeps a compact copy), the reviewed allow-list `data/spelling/allow.txt`,
+suggestions by its counts; cleaner.spelling.wordlist keeps them as a trie), the reviewed allow-list `data/spelling/allow.txt`,
 and the language's morphology in `data/spelling/<language>.toml` (English:
 British spellings of listed American forms, prefixes); how common a word is in
 running text comes from wordfreq. A Vocabulary is built once per process and
@@ -9,8 +9,8 @@ language, then only read, so every thread shares it.
 
 Known words within two edits of a string: those one edit away are found the
 way pyspellchecker finds them (every string one edit away, looked up), less
-the strings that a filter of the known strings' deletions rules out
-(cleaner.spelling.near: the same words, a fifth of the lookups); two edits
+the strings that a table of the known strings' deletions rules out
+(cleaner.spelling.near: the same words, a third of the lookups); two edits
 away that would be hundreds of thousands of strings for a long word, so
 instead the strings one edit away and those two deletions away are looked up
 in an index of the commoner words under themselves and their one-letter
@@ -18,7 +18,7 @@ deletions, and the hits are checked with a real edit distance. That finds any
 slip of one edit plus a missing, extra or swapped letter ("tommorow",
 "occurance"); two wrong letters are not found.
 
-The filter and the index take about a second to build for a language, so they
+The table and the index take seconds to build for a language, so they
 are kept in the user's cache folder (cleaner.cache) and read back by later
 processes in milliseconds; where nothing can be kept, the index is built anew
 and every string one edit away is looked up, as before.
@@ -26,13 +26,11 @@ and every string one edit away is looked up, as before.
 from __future__ import annotations
 
 import functools
-import heapq
 import math
 import re
 import threading
 import tomllib
 import unicodedata
-from array import array
 from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -40,18 +38,18 @@ from pathlib import Path
 
 from .. import cache
 from ..resources import bundled
-from ..text import kept_words
+from ..text.tries import TrieMapping
 from ..text.frequencies import frequencies, frequencies_source, whole
-from .near import DeletionFilter, DeletionIndex, one_edit
+from .near import DeletedLetters, DeletionIndex, one_edit
 from .near import distance as edit_distance
-from .wordlist import word_list
+from .wordlist import COMMONEST, word_list
 
 # pyspellchecker's lists the stage reads. Not its Arabic and Persian ones (no capitals tell a name
 # from a word, and clitics glue to words: 0 of 55 slips flagged in benchmarks/spelling_languages.py),
 # Latvian (wordfreq's small list only: 12 false flags per 1,000 words of clean text) or Basque
 # (wordfreq has no list: every rare word would be flagged).
 LANGUAGES = ("en", "es", "fr", "pt", "de", "it", "nl", "ru")
-DISTANCE2_WORDS = 20_000      # the commonest words are the ones a two-edit slip is sought among
+DISTANCE2_WORDS = COMMONEST    # the commonest 20,000 words are the ones a two-edit slip is sought among
 COMMON = 3.0                  # zipf of a word that a prefix attaches to
 COMPOUND_PART = 3.5           # zipf of each word of a closed compound
 ATTESTED = 1.0                # zipf of a derived word or compound that running text uses
@@ -62,23 +60,23 @@ _lock = threading.Lock()
 @dataclass(frozen=True)
 class Vocabulary:
     language: str
-    counts: dict                  # word → count in pyspellchecker's corpus
+    counts: TrieMapping           # word → count in pyspellchecker's corpus (cleaner.spelling.wordlist)
     letters: str                  # the letters its words use
     allowed: frozenset            # never flagged
+    commonest: tuple = ()         # the commonest words of `counts`, most counted first (WordList.commonest)
     variants: tuple = ()          # (compiled pattern, replacement): a spelling → the form the list holds
     prefixes: tuple = ()
     _near2: list = field(default_factory=list, repr=False, compare=False)    # [_index()], once read or built
     _filter: list = field(default_factory=list, repr=False, compare=False)   # [_deletions()], once known
-    # the words of `counts` as a set: sifting a document's words through a set is about four
-    # times faster than through the dict (one probe, no entries table); costs ~8 MB per language.
-    # Sifting through the dict instead (2026-12-07, tenth session) made the stage 1.2-1.3x slower
-    # on new text (stage_time.py spelling) for those 8 MB: kept
-    words: frozenset = field(init=False, repr=False, compare=False)
+    # `commonest` as a set: a document's words are sifted through it at C speed, and only the
+    # few it lacks (~6% of the listed words a news text uses) are asked of the trie. A set of all
+    # the words cost ~17 MiB a language, the dict of counts ~5 more (see wordlist)
+    common: frozenset = field(init=False, repr=False, compare=False)
     # any of the variants' patterns: most words match none, and one search says so
     _variant_hint: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        object.__setattr__(self, "words", frozenset(self.counts))
+        object.__setattr__(self, "common", frozenset(self.commonest))
         object.__setattr__(self, "_variant_hint", re.compile("|".join(
             f"(?:{pattern.pattern})" for pattern, _ in self.variants)) if self.variants else None)
 
@@ -152,7 +150,7 @@ class Vocabulary:
         """(d, the known words exactly d edits from `word`) for d = 1, then 2 if `distance` is 2 — lazily:
         the caller stops when one edit found enough."""
         ones = one_edit(word, self.letters, self._deletions())
-        yield 1, list(ones & self.words | ones & self.allowed)
+        yield 1, list(self.counts.keys_among(ones) | ones & self.allowed)
         if distance < 2:
             return
         hits = self._index().words(ones | {d[:i] + d[i + 1:] for d in _deletes(word) for i in range(len(d))})
@@ -175,39 +173,42 @@ class Vocabulary:
                 with suppress(ValueError, UnicodeDecodeError):
                     index = DeletionIndex.unpack(kept)
             if index is None:
-                index = DeletionIndex.of(heapq.nlargest(DISTANCE2_WORDS, self.counts, key=self.counts.__getitem__))
+                index = DeletionIndex.of(self.commonest[:DISTANCE2_WORDS])
                 packed = index.pack()
                 if packed is not None:
                     cache.keep(name, packed)
             self._near2.append(index)
         return self._near2[0]
 
-    def _deletions(self) -> DeletionFilter | None:
-        """The filter of the deletions of every string `near` looks up (the words and the keys of
-        `_index`): from the cache, else built and kept there; None where nothing can be kept."""
+    def _deletions(self) -> DeletedLetters | None:
+        """The table of the letters deleted from every string `near` looks up (the words and the
+        keys of `_index`): from the cache, else built and kept there; None where nothing can be kept."""
         if not self._filter:
             with _lock:
                 if not self._filter:
-                    name = f"spelling-{self.language}-{self._digest}.deletions"
+                    name = f"spelling-{self.language}-{self._digest}.letters"
                     kept = cache.read(name)
                     found = None
                     if kept is not None:
                         with suppress(ValueError):
-                            found = DeletionFilter(kept)
+                            found = DeletedLetters.unpack(kept)
+                    if found is not None and found.letters != self.letters:
+                        found = None
                     if found is None and cache.writable():
-                        found = DeletionFilter.of(self.words | self.allowed | set(self._index_unlocked().keys()))
-                        cache.keep(name, found.bitmap)
+                        found = DeletedLetters.of(set(self.counts) | self.allowed | set(self._index_unlocked().keys()),
+                                                  self.letters)
+                        cache.keep(name, found.pack())
                     self._filter.append(found)
         return self._filter[0]
 
     @functools.cached_property
     def _digest(self) -> str:
-        """What the kept structures are built from: the words, their counts (which choose
-        `_index`'s), the allowed words, the letters and how many words `_index` holds."""
-        return cache.digest(b"near 1", str(DISTANCE2_WORDS).encode(), self.letters.encode(),
-                            "\n".join(sorted(self.allowed)).encode(),
-                            "\n".join(self.counts).encode("utf-8", "surrogatepass"),
-                            array("q", self.counts.values()).tobytes())
+        """What the kept structures are built from: the words and their counts (the trie), the
+        commonest words in order (`_index`'s), the allowed words, the letters and how many words
+        `_index` holds."""
+        return cache.digest(b"near 2", str(DISTANCE2_WORDS).encode(), self.letters.encode(),
+                            "\n".join(sorted(self.allowed)).encode(), self.counts.trie.tobytes(),
+                            self.counts.numbers.tobytes(), "\n".join(self.commonest).encode())
 
 
 def languages() -> tuple[str, ...]:
@@ -217,34 +218,32 @@ def languages() -> tuple[str, ...]:
 @functools.cache
 def vocabulary(language: str) -> Vocabulary:
     """The vocabulary of `language` (one of LANGUAGES), built once per process."""
-    counts, letters = word_list(language)
     path = bundled("data", "spelling") / f"{language}.toml"     # only some languages have one
     rules = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     if "frequency_words" in rules:
-        counts = _with_frequent_words(counts, letters, language, float(rules["frequency_words"]))
-    return Vocabulary(language, counts, letters, allow_list(bundled("data", "spelling", "allow.txt"), language),
+        zipf, table = float(rules["frequency_words"]), frequencies_source(language)
+        words = word_list(language, functools.partial(_frequent_words, language=language, zipf=zipf),
+                          (b"frequent words 5", str(zipf).encode(), *table) if table else ())  # else nothing names it
+    else:
+        words = word_list(language)
+    return Vocabulary(language, words.counts, words.letters,
+                      allow_list(bundled("data", "spelling", "allow.txt"), language), words.commonest,
                       variants=tuple((re.compile(p), r) for p, r in rules.get("variants", ())),
                       prefixes=tuple(rules.get("prefixes", ())))
 
 
-def _with_frequent_words(counts: dict, letters: str, language: str, zipf: float) -> dict:
-    """`counts` with the words of wordfreq's list at least `zipf` common, written in the language's
-    `letters`, each counted once: an inflected language's list lacks most forms of its words
-    (Russian "странах", "избранных"), which running text shows are words, and suggests them too.
-    The words found are kept (cleaner.text.kept_words): sifting wordfreq's table takes ~0.3 s."""
-    name = f"spelling-{language}-{cache.digest(b'frequent words 4', str(zipf).encode(), letters.encode(), *frequencies_source(language))}.more"
-
-    def sifted():
-        table = whole(language)
-        floor = 10 ** (zipf - 9)
-        allowed = set(letters)
-        more = [w for w, f in table.items()
-                if f >= floor and w not in counts and w.isalpha() and w.islower() and allowed.issuperset(w)]
-        common = DeletionIndex.of(w for w, f in table.items() if f >= COMMON_SLIPPED and w.isalpha())
-        return [w for w in more if not _a_slip(w, table, common)]
-    more = kept_words.kept(name, sifted) if frequencies_source(language) else sifted()   # else nothing names a kept copy
-    counts.update(dict.fromkeys(more, 1))       # word_list's own dict: extended, not copied
-    return counts
+def _frequent_words(counts: dict, letters: str, language: str, zipf: float) -> list[str]:
+    """The words of wordfreq's list at least `zipf` common, written in the language's `letters`,
+    that `counts` lacks and that are no common slip: an inflected language's list lacks most forms
+    of its words (Russian "странах", "избранных"), which running text shows are words, and
+    suggests them too. (Sifting wordfreq's table takes ~0.3 s: the word list is kept with them.)"""
+    table = whole(language)
+    floor = 10 ** (zipf - 9)
+    allowed = set(letters)
+    more = [w for w, f in table.items()
+            if f >= floor and w not in counts and w.isalpha() and w.islower() and allowed.issuperset(w)]
+    common = DeletionIndex.of(w for w, f in table.items() if f >= COMMON_SLIPPED and w.isalpha())
+    return [w for w in more if not _a_slip(w, table, common)]
 
 
 COMMON_SLIPPED = 1e-5   # frequency (Zipf 4.0) of the words whose slips are looked for

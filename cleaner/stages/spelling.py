@@ -45,6 +45,7 @@ from ..language.paragraphs import foreign_paragraphs
 from ..resources import bundled
 from ..text.protect import protected_spans
 from ..text.tokens import EDGE_PUNCTUATION, chunks
+from ..text.tries import TrieMapping
 from ..spelling import vocabulary as vocabularies
 from ..spelling.vocabulary import ATTESTED
 from .base import Stage
@@ -127,7 +128,7 @@ class SpellingStage(Stage):
         text = doc.text
         # a token's verdict is decided once per distinct token, and most are listed words
         suspects = {}
-        for token in _unlisted_words(doc.derived("chunks", chunks), vocab.words):
+        for token in _unlisted_words(doc.derived("chunks", chunks), vocab.common, vocab.counts):
             if token.islower():
                 found = _verdict(self, language, token)
                 if found:
@@ -222,12 +223,12 @@ def _verdict(stage: SpellingStage, language: str, token: str) -> tuple:
     return stage._pieces(token, vocabularies.vocabulary(language))
 
 
-def _unlisted_words(distinct_chunks: dict, listed) -> set:
+def _unlisted_words(distinct_chunks: dict, common: frozenset, listed: TrieMapping) -> set:
     """The distinct lower-case words `_WORD` finds in the text that `listed` lacks (and maybe some
     other unlisted words), from the text's distinct chunks (the spacing stage needs them too).
-    Most chunks are listed words or bare words and are sifted at C speed; of the others, a chunk
-    of letters between punctuation is one word as it is."""
-    rest = set(distinct_chunks).difference(listed)
+    Most chunks are common listed words (`common`, a subset of `listed`) or bare words and are
+    sifted at C speed; of the others, a chunk of letters between punctuation is one word as it is."""
+    rest = set(distinct_chunks).difference(common)
     bare = set(filter(str.isalpha, rest))
     words = set(filter(str.islower, bare))      # a bare capitalised word holds no lower-case word
     for chunk in rest.difference(bare):
@@ -236,7 +237,8 @@ def _unlisted_words(distinct_chunks: dict, listed) -> set:
             words.add(core)
         else:
             words.update(_WORD.findall(chunk))
-    return words.difference(listed)
+    words.difference_update(common)
+    return words.difference(listed.keys_among(words))       # words of letters: a trie holds them
 
 
 def _occurrences(text: str, token: str):

@@ -28,6 +28,21 @@ class TrieMapping(Mapping):
     def __init__(self, trie: marisa_trie.Trie, numbers: array):
         self._trie, self._numbers = trie, numbers
 
+    @property
+    def trie(self) -> marisa_trie.Trie:
+        return self._trie
+
+    @property
+    def numbers(self) -> array:
+        """The words' numbers by the trie's key ids."""
+        return self._numbers
+
+    def keys_among(self, words: Iterable[str]) -> set[str]:
+        """The words of `words` that are keys here, for strings a trie can hold (`can_hold`; words
+        of letters are): the trie's own lookup, mapped (~0.35 µs a word, against ~0.7 through `in`)."""
+        words = list(words)
+        return {w for w, i in zip(words, map(self._trie.get, words)) if i is not None}
+
     def get(self, word: str, default=None):
         try:
             i = self._trie.get(word)

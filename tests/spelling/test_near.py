@@ -1,5 +1,6 @@
 """cleaner.spelling.near: the filtered edits find every known word that trying every edit finds."""
 import json
+from array import array
 import random
 import re
 from itertools import product
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.spelling.near import DeletionFilter, DeletionIndex, distance, one_edit, table_distance
+from cleaner.spelling.near import DeletedLetters, DeletionIndex, distance, one_edit, table_distance
 from cleaner.spelling.vocabulary import vocabulary
 
 SAMPLE = Path(__file__).parents[2] / "data" / "sample"
@@ -37,15 +38,16 @@ def _slips(words, letters, seed=7):
 def test_the_filter_keeps_every_known_word_one_edit_away(language, text):
     vocab = vocabulary(language)
     words = sorted({w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2})
-    known = DeletionFilter.of(vocab.words)
+    listed = set(vocab.counts)
+    known = DeletedLetters.of(listed, vocab.letters)
     for word in _slips(words, vocab.letters):
-        assert one_edit(word, vocab.letters, known) & vocab.words == one_edit(word, vocab.letters) & vocab.words, word
+        assert one_edit(word, vocab.letters, known) & listed == one_edit(word, vocab.letters) & listed, word
 
 
 def test_near_finds_the_same_words_with_and_without_the_filter():
     vocab = vocabulary("en")
     kept = vocab._deletions()
-    built = DeletionFilter.of(vocab.words | vocab.allowed | set(vocab._index().keys()))
+    built = DeletedLetters.of(set(vocab.counts) | vocab.allowed | set(vocab._index().keys()), vocab.letters)
     words = ["tommorow", "goverment", "recieve", "hoice", "fiom", "occurance", "infrastructurein", "teh"]
     found = {}
     try:
@@ -55,18 +57,31 @@ def test_near_finds_the_same_words_with_and_without_the_filter():
     finally:
         vocab._filter[0] = kept
     assert found[built] == found[None]
-    assert kept is None or kept.bitmap == built.bitmap      # what the cache kept is what is built
+    assert kept is None or kept.masks == built.masks        # what the cache kept is what is built
 
 
-def test_the_filter_never_says_no_to_a_deletion_it_holds_and_mostly_no_to_others():
-    strings = ["receive", "government", "tomorrow", "the"]
-    known = DeletionFilter.of(strings)
-    assert all(known.might_hold(s[:p] + s[p + 1:], p) for s in strings for p in range(len(s)))
+def test_the_table_never_leaves_out_a_deleted_letter_and_mostly_names_none_for_others():
+    strings = ["receive", "government", "tomorrow", "the", "año"]
+    known = DeletedLetters.of(strings, "abcdefghijklmnopqrstuvwxyz")
+    assert all(s[p] in known.letters_at(s[:p] + s[p + 1:], p) for s in strings for p in range(len(s)) if s[p] != "ñ")
+    assert known.letters_at("ao", 1) == ""              # "ñ" is no letter of the table: never tried
     others = [("xqzv" + str(i), i % 5) for i in range(2000)]
-    assert sum(known.might_hold(d, p) for d, p in others) < 100
-    assert DeletionFilter(known.bitmap).bitmap == known.bitmap
+    assert sum(bool(known.letters_at(d, p)) for d, p in others) < 100
+    again = DeletedLetters.unpack(known.pack())
+    assert again.masks == known.masks and again.letters == known.letters
     with pytest.raises(ValueError):
-        DeletionFilter(b"abc")
+        DeletedLetters(array("I", bytes(12)), "ab")                 # not a power of two of masks
+    with pytest.raises(ValueError):
+        DeletedLetters.unpack(b"no head")
+
+
+def test_a_language_of_more_than_32_letters_shares_bits_and_still_finds_every_word():
+    letters = "abcdefghijklmnopqrstuvwxyz" + "àâçèéêîïôû"          # 36 letters
+    words = ["forêt", "garçon", "hôtel", "naïve", "père", "sûr", "abîme"]
+    known = DeletedLetters.of(words, letters)
+    for word in words:
+        for slip in _slips([word], letters, seed=3):
+            assert one_edit(slip, letters, known) & set(words) == one_edit(slip, letters) & set(words), slip
 
 
 @pytest.mark.parametrize("a, b, d", [("recieve", "receive", 1), ("tommorow", "tomorrow", 2),

@@ -50,6 +50,26 @@ from .run.executors import EXECUTORS
 STREAMED_FORMATS = ("txt", "jsonl")  # what stdin holds and `apply` writes: Parquet needs a file that seeks
 
 
+MMAP_THRESHOLD = 128 << 10     # glibc's own starting value, kept
+
+
+def _map_big_blocks_apart() -> None:
+    """Have glibc's malloc give every block of 128 KiB or more a mapping of its own, unmapped when
+    freed. By default glibc raises that threshold to the size of each such block freed (up to 32
+    MiB); after that, Arrow's batch buffers and long texts come from the heap, among small objects
+    that outlive them, and the heap cannot shrink: a Parquet run in one process peaked at 232 MB,
+    216 MB with the threshold kept (benchmarks/README.md, "The spelling vocabulary as a trie").
+    Setting it also stops the raising. The worker processes, forked, inherit it; a library caller
+    chooses their own; `MALLOC_MMAP_THRESHOLD_` in the environment wins; another C library:
+    nothing is done."""
+    if sys.platform != "linux" or "MALLOC_MMAP_THRESHOLD_" in os.environ:
+        return
+    import ctypes
+
+    with suppress(OSError, AttributeError):     # AttributeError: a C library without mallopt (musl)
+        ctypes.CDLL(None).mallopt(-3, MMAP_THRESHOLD)      # -3: M_MMAP_THRESHOLD
+
+
 def main(argv: list[str] | None = None) -> int:
     # Arrow's own default allocator, mimalloc, keeps much of what Arrow frees: cleaning 22 MB of
     # Parquet into Parquet in one process peaked 16 MiB higher with it for the shard, and the join
@@ -57,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     # the variable when it first allocates, so it is set before anything imports pyarrow; the
     # worker processes inherit it. A library caller chooses their own (benchmarks/README.md).
     os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+    _map_big_blocks_apart()
     parser = _parser()
     try:
         args = parser.parse_args(argv)

@@ -1,7 +1,7 @@
 """Cache: what cleaner builds from the data it ships, kept between processes.
 
-Why: a structure that takes a second to build from a language's word list (the spelling stage's
-deletion filter) takes milliseconds to read back. It is built on first use and kept in the
+Why: a structure that takes seconds to build from a language's word list (the spelling stage's
+table of deleted letters) takes milliseconds to read back. It is built on first use and kept in the
 user's cache folder, so only the first process on a machine pays for it; that is what building
 it at install time would give, without a build step.
 

@@ -484,10 +484,9 @@ def test_a_shard_counted_before_languages_were_merges():
 
 
 _BLOCK_AFTER_A_BIG_ONE_FREED = """
-import ctypes, sys
-if sys.argv[1] == "command":
-    from cleaner.cli import _map_big_blocks_apart
-    _map_big_blocks_apart()
+import ctypes
+from cleaner.cli import _map_big_blocks_apart
+_map_big_blocks_apart()
 big = bytearray(1 << 20)
 del big                             # glibc, left alone, raises its mmap threshold to 1 MiB here
 block = bytearray(300 << 10)
@@ -501,9 +500,9 @@ print("heap" if any(int(a, 16) <= at < int(b, 16) for a, b in heap) else "mapped
                     reason="glibc's malloc and /proc/self/maps")
 def test_the_command_maps_a_big_block_apart_after_a_bigger_one_was_freed():
     """The command keeps glibc's mmap threshold, so a 300 KiB buffer freed later goes back to the
-    system; left alone, glibc puts it in the heap once a 1 MiB block was freed (Parquet batches)."""
+    system. (Left alone, glibc mostly puts it in the heap once a 1 MiB block was freed, as after a
+    Parquet batch; not always, so that half is not asserted.) In a new process."""
     env = {k: v for k, v in os.environ.items() if k != "MALLOC_MMAP_THRESHOLD_"}
-    where = {how: subprocess.run([sys.executable, "-c", _BLOCK_AFTER_A_BIG_ONE_FREED, how], env=env, cwd=ROOT,
-                                 capture_output=True, text=True, check=True).stdout.strip()
-             for how in ("command", "left alone")}
-    assert where == {"command": "mapped", "left alone": "heap"}
+    where = subprocess.run([sys.executable, "-c", _BLOCK_AFTER_A_BIG_ONE_FREED], env=env, cwd=ROOT,
+                           capture_output=True, text=True, check=True).stdout.strip()
+    assert where == "mapped"

@@ -87,8 +87,10 @@ class DeletedLetters:
             letters = json.loads(head)["letters"]
         except (ValueError, TypeError, KeyError):
             raise ValueError("not a packed deleted-letters table") from None
+        if len(rest) % 4:
+            raise ValueError("not a packed deleted-letters table")
         masks = array("I")
-        masks.frombytes(rest[:len(rest) - len(rest) % 4])
+        masks.frombytes(rest)
         return cls(masks, letters)
 
 
@@ -181,26 +183,19 @@ def one_edit(word: str, letters: str, known: DeletedLetters | None = None) -> se
     deletions = [word[:p] + word[p + 1:] for p in range(n)]
     out = set(deletions)
     out.update([word[:p] + word[p + 1] + word[p] + word[p + 2:] for p in range(n - 1)])
-    if known is None:
-        for p in range(n + 1):
-            head, tail = word[:p], word[p:]
-            out.update([head + c + tail for c in letters])
-        for p in range(n):
-            head, tail = word[:p], word[p + 1:]
-            out.update([head + c + tail for c in letters])
-        return out
-    masks, mask, letters_of = known.masks, known._mask, known.letters_of    # known.letters_at, written out
-    whole = word.encode("utf-8", "surrogatepass")
+    if known is not None:       # known.letters_at, written out: it is asked at every position
+        masks, mask, letters_of = known.masks, known._mask, known.letters_of
+        whole = word.encode("utf-8", "surrogatepass")
     for p in range(n + 1):
-        m = masks[crc32(whole, p) & mask]
-        if m:
+        tried = letters if known is None else letters_of(masks[crc32(whole, p) & mask])
+        if tried:
             head, tail = word[:p], word[p:]
-            out.update([head + c + tail for c in letters_of(m)])
+            out.update([head + c + tail for c in tried])
     for p, d in enumerate(deletions):
-        m = masks[crc32(d.encode("utf-8", "surrogatepass"), p) & mask]
-        if m:
+        tried = letters if known is None else letters_of(masks[crc32(d.encode("utf-8", "surrogatepass"), p) & mask])
+        if tried:
             head, tail = word[:p], word[p + 1:]
-            out.update([head + c + tail for c in letters_of(m)])
+            out.update([head + c + tail for c in tried])
     return out
 
 

@@ -73,6 +73,8 @@ def test_the_table_never_leaves_out_a_deleted_letter_and_mostly_names_none_for_o
         DeletedLetters(array("I", bytes(12)), "ab")                 # not a power of two of masks
     with pytest.raises(ValueError):
         DeletedLetters.unpack(b"no head")
+    with pytest.raises(ValueError):
+        DeletedLetters.unpack(known.pack()[:-1])                    # a cut blob
 
 
 def test_a_language_of_more_than_32_letters_shares_bits_and_still_finds_every_word():

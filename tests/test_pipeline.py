@@ -9,6 +9,7 @@ import cleaner
 from cleaner import Pipeline, Stage, StageError
 from cleaner.config import ConfigError
 from cleaner.registry import UnknownStage, available
+from cleaner.stages.language import LanguageStage
 
 
 class Shout(Stage):
@@ -179,6 +180,51 @@ def test_a_flag_that_a_later_round_made_a_fix_is_reported_once_as_the_fix():
     r = Pipeline([SureOnceTheRestIsFixed()]).clean("xx ab yy cd")
     assert r.text == "xx a b yy c d"
     assert [(e.kind, e.start, e.reason) for e in r.edits] == [("fix", 4, "sure now"), ("fix", 10, "sure")]
+
+
+class Seen(Stage):
+    """Test plugin: records the language each call of find() saw, and changes nothing."""
+
+    name = "seen"
+
+    def __init__(self, name="seen", reads=None):
+        super().__init__()
+        self.name, self.reads, self.calls = name, reads, []
+
+    def find(self, doc):
+        self.calls.append(doc.metadata.get("language"))
+        return []
+
+
+class CountedLanguage(LanguageStage):
+    def __init__(self):
+        super().__init__()
+        self.calls = 0
+
+    def find(self, doc):
+        self.calls += 1
+        return super().find(doc)
+
+
+ENGLISH = ("The ministers met in Brussels on Wednesday to discuss how the alliance could protect "
+           "the pipelines and cables that run under the sea, after the explosions of last month.")
+
+
+def test_a_language_found_is_shown_again_only_to_the_stages_before_that_read_it():
+    reader, blind, after, language = Seen("reader"), Seen("blind", reads=()), Seen("after"), CountedLanguage()
+    r = Pipeline([reader, blind, language, after]).clean(ENGLISH)
+    assert r.metadata["language"] == "en"
+    assert reader.calls == [None, "en"]     # it reads the language: it sees the document again
+    assert blind.calls == [None]            # it reads none: the same text needs no second look
+    assert after.calls == ["en"]
+    assert language.calls == 1              # the stage that found the language has seen it
+
+
+def test_a_repair_is_shown_to_every_stage_again():
+    reader, blind, language = Seen("reader"), Seen("blind", reads=()), CountedLanguage()
+    r = Pipeline([reader, blind, language, Shout()]).clean(ENGLISH + " The nato summit follows.")
+    assert "NATO summit" in r.text
+    assert reader.calls == [None, "en"] and blind.calls == [None, "en"] and language.calls == 2
 
 
 def test_stages_by_name():

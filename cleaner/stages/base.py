@@ -37,6 +37,9 @@ class Stage:
         raise NotImplementedError
 
     provides: ClassVar[tuple[str, ...]] = ()   # metadata keys the stage sets for the stages after it
+    # metadata keys find() reads, besides those it sets itself; None: any. The pipeline runs a stage
+    # again when a later stage finds the document's language only if it reads "language".
+    reads: ClassVar[tuple[str, ...] | None] = None
 
     def needs(self) -> tuple[str, ...]:
         """The metadata keys without which the stage does nothing (unless a document's input names

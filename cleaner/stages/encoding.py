@@ -110,6 +110,7 @@ class EncodingStage(Stage):
     """Repairs mojibake, HTML entities and control characters (ftfy)."""
 
     name = "encoding"
+    reads = ()        # no metadata: mojibake is repaired alike in every language
     Options = EncodingOptions
 
     def __init__(self, options=None, **kwargs):

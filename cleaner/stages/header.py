@@ -95,6 +95,7 @@ class HeaderStage(Stage):
     """Finds the date header at the top of a document and writes it as `Date: YYYY-MM-DD`."""
 
     name = "header"
+    reads = ("language",)     # the date order and month names of the document's language
     Options = HeaderOptions
 
     def __init__(self, options=None, **kwargs):

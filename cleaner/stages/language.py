@@ -128,6 +128,7 @@ class LanguageStage(Stage):
 
     name = "language"
     provides = ("language",)
+    reads = ()        # the language a document came with (read once, kept in its scratch)
     Options = LanguageOptions
 
     def __init__(self, options=None, **kwargs):

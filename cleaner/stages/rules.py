@@ -53,6 +53,7 @@ class RulesStage(Stage):
     """Applies reviewed rule packs (rules/*.toml): e.g. the MT artifact `I’LL TAKE` → `NATO`."""
 
     name = "rules"
+    reads = ("language",)     # the packs of the document's language
     Options = RulesOptions
 
     def __init__(self, options=None, **kwargs):

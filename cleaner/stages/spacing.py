@@ -130,6 +130,7 @@ class SpacingStage(Stage):
     """Inserts missing spaces: glued words (dictionary + evidence) and glued punctuation."""
 
     name = "spacing"
+    reads = ("language", "paragraph_languages")   # the word list; paragraphs in another language
     Options = SpacingOptions
 
     def __init__(self, options=None, **kwargs):

@@ -88,6 +88,7 @@ class SpellingStage(Stage):
     """Flags unknown words with up to three suggestions (pyspellchecker + wordfreq); fixes only when asked."""
 
     name = "spelling"
+    reads = ("language", "paragraph_languages")
     Options = SpellingOptions
 
     def needs(self) -> tuple[str, ...]:

@@ -77,6 +77,7 @@ class WhitespaceStage(Stage):
     """Normalises line endings, spaces and blank lines; paragraphs stay paragraphs."""
 
     name = "whitespace"
+    reads = ()
     Options = WhitespaceOptions
 
     def __init__(self, options=None, **kwargs):

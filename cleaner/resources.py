@@ -23,7 +23,7 @@ class MissingData(FileNotFoundError):
 
 def root() -> Path:
     """Where the bundled data lies (a folder inside the installed package)."""
-    return Path(str(importlib.resources.files("cleaner") / "bundled"))
+    return Path(str(importlib.resources.files(__package__) / "bundled"))   # this package, under any name
 
 
 def bundled(*parts: str) -> Path:

@@ -47,7 +47,7 @@ from .rules.teach import USER_PACK, TeachError, accept, add
 from .run import RunError, RunOptions, default_jobs, progress, resolve_config, run
 from .run.executors import EXECUTORS
 
-STREAMED_FORMATS = ("txt", "jsonl")  # what stdin holds and `apply` writes: Parquet needs a file that seeks
+STREAMED_FORMATS = ("txt", "jsonl")  # what stdin holds: Parquet needs a file that seeks
 
 
 MMAP_THRESHOLD = 128 << 10     # glibc's own starting value, kept
@@ -157,8 +157,9 @@ def _parser() -> argparse.ArgumentParser:
                                             "OUT, undoing every fix that decisions.jsonl rejects.")
     apply.add_argument("report", metavar="REPORT_DIR", help="the --report folder of a cleaner clean run")
     apply.add_argument("-o", "--output", required=True, metavar="OUT",
-                       help="a folder of text files, or a JSONL file if named *.jsonl[.gz|.zst|.bz2]")
-    apply.add_argument("--format", choices=STREAMED_FORMATS, help="output format (default: by OUT's name)")
+                       help="a folder of text files, a JSONL file if named *.jsonl[.gz|.zst|.bz2], or for a "
+                            "run that wrote Parquet a Parquet file (*.parquet)")
+    apply.add_argument("--format", choices=FORMATS, help="output format (default: by OUT's name)")
     apply.add_argument("--cleaned", metavar="PATH",
                        help="the run's output, if it moved (default: where the report says it went)")
     apply.add_argument("--report", dest="applied_report", metavar="DIR",

@@ -6,7 +6,9 @@ moved), check it against the report, and write
 
     replay(original, fixes that are not rejected)
 
-to OUT, a txt tree or a JSONL file like `cleaner clean` writes. The original
+to OUT, a txt tree or a JSONL file like `cleaner clean` writes, or for a run that
+wrote Parquet a Parquet file of the same columns (`changed`, and `edits` where the
+run wrote it, anew; every other column as the run wrote it). The original
 comes from the report's data, the fixes from edits.jsonl, the rejections from
 decisions.jsonl (decisions.py). A document without edits passes through.
 The run's output must be what the report describes: a document that differs
@@ -29,6 +31,7 @@ from pathlib import Path, PurePosixPath
 
 from ..edits import FIX, replay
 from ..io import compression, default_format, open_writer, paths
+from ..io.atomic import Committable
 from ..io.writers import STDOUT, txt_name
 from ..result import Result
 from .data import ReportData, ReportError
@@ -70,8 +73,11 @@ def apply_decisions(report_dir: str | Path, output: str, fmt: str | None = None,
                           "--cleaned")
     source_format = data.output.get("format") or default_format(source)
     fmt = fmt or default_format(output)
-    if "parquet" in (source_format, fmt):
-        raise ReportError("cleaner apply reads and writes txt trees and JSONL files, not Parquet (yet)")
+    if source_format == "parquet" and fmt != "parquet":
+        raise ReportError("the run wrote Parquet: its output is applied into Parquet, with its columns "
+                          "(name OUT *.parquet)")
+    if fmt == "parquet" and source_format != "parquet":
+        raise ReportError(f"a Parquet OUT takes its columns from a Parquet run's output; this run wrote {source_format}")
     if report and Path(report).resolve() == data.folder.resolve():
         raise ReportError("the applied run's report must go to another folder than the report it applies")
 
@@ -83,10 +89,12 @@ def apply_decisions(report_dir: str | Path, output: str, fmt: str | None = None,
     options = data.summary.get("options", {})
     names = options.get("id_field", "id"), options.get("text_field", "text")  # the run's output used the input's
     with ExitStack() as stack:
-        writer = stack.enter_context(open_writer(fmt, output, *names))
-        reporter = stack.enter_context(ReportWriter(report, summary)) if report else None
-        run_output = _JsonlOutput(Path(source), *names) if source_format == "jsonl" else _TxtOutput(Path(source))
+        run_output = (_JsonlOutput(Path(source), *names) if source_format == "jsonl" else
+                      _ParquetOutput(Path(source), *names) if source_format == "parquet" else _TxtOutput(Path(source)))
         stack.callback(run_output.close)
+        writer = stack.enter_context(_ParquetApplied(output, run_output.schema, names[1]) if fmt == "parquet"
+                                     else open_writer(fmt, output, *names))
+        reporter = stack.enter_context(ReportWriter(report, summary)) if report else None
         for doc in data.documents():
             text = run_output.text(doc.n, doc.id)
             stays = doc.edits
@@ -209,3 +217,90 @@ class _TxtOutput:
 
     def close(self) -> None:
         pass
+
+
+class _ParquetOutput:
+    """The rows of a Parquet output, read a batch at a time, in order: row n must be document n (by
+    its id too, where the run's input had an id column to give it one)."""
+
+    def __init__(self, path: Path, id_field: str = "id", text_field: str = "text"):
+        import pyarrow.parquet as pq
+
+        from ..io.parquet import READ_BUFFER, UNREADABLE
+        from ..io.parquet_out import CHANGED
+
+        self.path, self.id_field, self.text_field = path, id_field, text_field
+        self._unreadable = UNREADABLE
+        self.fields: tuple | None = None  # the row last read (record batch, index): written again, applied
+        try:
+            self._file = pq.ParquetFile(str(path), buffer_size=READ_BUFFER, pre_buffer=False)
+        except FileNotFoundError:
+            raise ReportError(f"{path}: the run's output is gone (moved? give it with --cleaned)") from None
+        except UNREADABLE as e:
+            raise ReportError(f"{path}: cannot read as Parquet: {e}") from None
+        self.schema = self._file.schema_arrow
+        if text_field not in self.schema.names or CHANGED not in self.schema.names:
+            self._file.close()
+            raise ReportError(f"{path}: no {text_field!r} and {CHANGED!r} columns: not a Parquet output of cleaner")
+        self._rows = self._read()
+
+    def _read(self):
+        from ..io.parquet import batch_rows
+
+        f = self._file
+        for group in range(f.num_row_groups):
+            for batch in f.iter_batches(batch_rows(f.metadata.row_group(group)), row_groups=[group],
+                                        use_threads=False):
+                texts = batch.column(self.text_field).to_pylist()
+                ids = (batch.column(self.id_field).to_pylist() if self.id_field in batch.schema.names
+                       else [None] * len(texts))
+                for i, (given, text) in enumerate(zip(ids, texts)):
+                    yield (batch, i), given, text
+
+    def _next(self):
+        try:
+            return next(self._rows, None)
+        except self._unreadable as e:
+            raise ReportError(f"{self.path}: corrupt or truncated: {e}") from None
+
+    def text(self, n: int, id: str) -> str:
+        row = self._next()
+        if row is None:
+            raise ReportError(f"{self.path}: ends before document {id!r}: not the run's output")
+        self.fields, given, text = row
+        # the run gave a row its id column's value as its id, when that is a string or a whole number
+        named = isinstance(given, (str, int)) and not isinstance(given, bool) and given != ""
+        if named and str(given) != id:
+            raise ReportError(f"{self.path}: row {n + 1} is {str(given)!r}, the report has {id!r}")
+        if not isinstance(text, str):
+            raise ReportError(f"{self.path}: row {n + 1} has no text: not the run's output")
+        return text
+
+    def finish(self) -> None:
+        if self._next() is not None:
+            raise ReportError(f"{self.path}: holds more documents than the report: not the run's output")
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class _ParquetApplied(Committable):
+    """OUT as a Parquet file of the run output's columns: each row as the run wrote it, with its text
+    applied and `changed` (and `edits`) anew (cleaner.io.parquet_out.ParquetPart), written atomically."""
+
+    def __init__(self, output: str, schema, text_field: str):
+        from ..io.parquet_out import ParquetPart
+
+        self._part = ParquetPart(output, schema, text_field)
+
+    def admit(self, id: str) -> None:
+        """A Parquet OUT takes any id."""
+
+    def write(self, result: Result, row: tuple) -> None:
+        self._part.add(row, result)
+
+    def commit(self) -> None:
+        self._part.commit()
+
+    def abort(self) -> None:
+        self._part.abort()

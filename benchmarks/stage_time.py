@@ -9,8 +9,8 @@ scratch, as the pipeline keeps it). Then the stage, built anew, replays them --r
 ftfy.fix_text on the corpus after each replay for the ratio; with --base, the same stage of the
 checkout DIR replays them in turn, each side first in every other round, so both see the same drift
 of a shared machine. Both sides are imported under names of their own (`cleaner_this`,
-`cleaner_base`), not as the `cleaner` that recorded the calls. Caches a stage keeps across documents (the spelling stage's verdicts) are emptied
-before each replay: each is a first pass. A replay whose edits or metadata differ from the
+`cleaner_base`), not as the `cleaner` that recorded the calls. Caches a stage keeps across
+documents (the spelling stage's verdicts) are emptied before each replay: each is a first pass. A replay whose edits or metadata differ from the
 recorded ones is reported. With --clean, the corpus is the clean side only (new_text.clean_documents:
 gold texts and correct lines), and the stage's rate on it is given in MB/s. With --warm, the caches
 are kept instead (one replay first, untimed): what the stage costs besides the decisions it keeps

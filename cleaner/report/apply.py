@@ -77,7 +77,8 @@ def apply_decisions(report_dir: str | Path, output: str, fmt: str | None = None,
         raise ReportError("the run wrote Parquet: its output is applied into Parquet, with its columns "
                           "(name OUT *.parquet)")
     if fmt == "parquet" and source_format != "parquet":
-        raise ReportError(f"a Parquet OUT takes its columns from a Parquet run's output; this run wrote {source_format}")
+        raise ReportError("a Parquet OUT takes its columns from a Parquet run's output; this run wrote "
+                          f"{source_format}")
     if report and Path(report).resolve() == data.folder.resolve():
         raise ReportError("the applied run's report must go to another folder than the report it applies")
 

@@ -19,7 +19,7 @@ Croatian. A year, month and day written with the CJK counters ("2022年10月12�
 "2022년 10월 12일") is read as it stands. ISO and
 numeric dates are read from the match itself (the fast path), and so is a
 day, month name and year ("12 May 2022", "Thursday, January 14, 2021",
-"14 de febrero de 2017", "Apr. 13, 2017 10:53 AM"), through the table of
+"14 de febrero de 2017", "Apr. 13, 2017 10:53 AM", "12-Oct-2022"), through the table of
 month and weekday names, where it reads what dateparser reads; other dates
 with month names (an ordinal, a time zone, "at 10:53") are read by dateparser,
 restricted to the languages whose month name matched and never filling in
@@ -70,7 +70,8 @@ DEFAULT_LABELS = {
 # of one of the month's languages, with Spanish and Portuguese "de", and a time of day with no zone.
 _TABLE_DATE = regex.compile(
     r"(?:(?P<weekday>[^\W\d_]+)\.?,?\s+)?"
-    r"(?:\d{1,2}\.?\s+(?P<de>de\s+)?[^\W\d_]+\.?,?\s+(?P<of>de\s+|del\s+)?\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4})"
+    r"(?:\d{1,2}\.?\s+(?P<de>de\s+)?[^\W\d_]+\.?,?\s+(?P<of>de\s+|del\s+)?\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}-[^\W\d_]+\.?-\d{4})"
     r"(?:,?\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?)?", regex.IGNORECASE)
 _DE_LANGUAGES = frozenset({"es", "pt"})      # where dateparser reads "14 de febrero de 2017"
 _DEL_LANGUAGES = frozenset({"es"})           # … and "1 de enero del 2023"
@@ -328,7 +329,8 @@ def _header_pattern(labels: dict):
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
     named = (rf"(?:(?P<weekday>{_NAME})\.?,?\s+)?"
              rf"(?:{day}\s+(?:de\s+)?{month},?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})"
-             rf"|{month}\s+{day},?\s+(?P<year>\d{{4}}))" + time_)
+             rf"|{month}\s+{day},?\s+(?P<year>\d{{4}})"
+             rf"|(?P<day>[0-3]?\d)-{month}-(?P<year>\d{{4}}))" + time_)     # "12-Oct-2022", as exports write it
     cjk = r"(?P<cjk>(?P<cy>\d{4})\s*[年년]\s*(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日일])"
     date = rf"(?P<date>{iso}|{numeric}|{cjk}|{named})"
     return regex.compile(rf"\s*(?:{label}\s*[:\-–]?\s*)?{date}(?:(?<=[日일])|(?=[\s|,;:–—-]|$))",

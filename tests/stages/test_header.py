@@ -90,7 +90,8 @@ def test_the_table_reads_weekdays_de_and_times_as_dateparser_does():
     mondays = sorted({w for w, langs in names.weekday_languages.items()
                       if w in ("monday", "lunes", "lundi", "montag", "segunda-feira", "lunedì", "maandag")})
     layouts = ["{w}, {n} {d}, 2021", "{w} {d} {n} 2021", "{d} de {n} de 2022", "{d} {n} del 2022", "{d} de {n} 2022",
-               "{d}. {n} 2023", "{n} {d}, 2017 10:53 AM", "{n}. {d}, 2017 12:05 PM", "{d} {n} 2017, 21:07:09"]
+               "{d}. {n} 2023", "{n} {d}, 2017 10:53 AM", "{n}. {d}, 2017 12:05 PM", "{d} {n} 2017, 21:07:09",
+               "{w}, {d}-{n}-2022", "{d}-{n}-2022 08:30"]
     read_by_table = 0
     for name, layout, day in itertools.product(names.month_numbers, layouts, ("05", "29", "31")):
         for w in (mondays if "{w}" in layout else [""]):
@@ -118,7 +119,7 @@ def test_the_month_table_reads_a_bare_date_as_dateparser_does():
 
     stage = HeaderStage()
     names = stage._names
-    for name, day, layout in itertools.product(names.month_numbers, ("05", "29", "31"), ("{d} {n} 2023", "{n} {d}, 2024")):
+    for name, day, layout in itertools.product(names.month_numbers, ("05", "29", "31"), ("{d} {n} 2023", "{n} {d}, 2024", "{d}-{n}-2022")):
         m = stage._header.match(layout.format(d=day, n=name) + " Title")
         try:
             table = stage._named(m, None)

@@ -251,7 +251,7 @@ def test_stage_error_is_a_reject(tmp_path, monkeypatch):
     rep = tmp_path / "rep"
     assert clean(src, "-o", tmp_path / "out", "--report", rep, "--config", config / "c.toml") == 1
     assert lines(rep / "rejects.jsonl") == [
-        {"id": "b.txt", "source": str(src / "b.txt"), "reason": "stage crashy failed: cannot cope"}]
+        {"id": "b.txt", "source": str(src / "b.txt"), "reason": "stage crashy failed: cannot cope", "record": "boom\n"}]
 
 
 def test_jobs_2_writes_what_jobs_1_writes(tmp_path):

@@ -68,6 +68,30 @@ def test_a_rejected_document_leaves_stdout_empty(monkeypatch, capsys):
     assert err.startswith("cleaner: rejected -: document is only whitespace\n")
 
 
+def test_the_rejects_of_standard_input_keep_their_records(monkeypatch, capsys, tmp_path):
+    """A stream is gone once read: what cleaner could not clean of it is kept in rejects.jsonl as it
+    came, bytes that are not UTF-8 too, and stays off the report page."""
+    lines = [b'{"id": "s", "text": "The council  met on Tuesday."}',
+             b'{"id": "t", "body": "The text went into another field."}',
+             b'{"id": "u", "text": "cut short',
+             b'{"id": "v", "text": "caf\xe9 au lait, written in Latin-1"}']
+    stdin(monkeypatch, b"\r\n".join(lines) + b"\r\n")
+    rep = tmp_path / "rep"
+    assert main(["clean", "-", "--stdin-format", "jsonl", "--report", str(rep), "-q"]) == 1
+    assert [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()] == ["s"]
+    rejects = [json.loads(line) for line in (rep / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["record"].encode("utf-8", "surrogateescape") for r in rejects] == lines[1:]
+    summary = json.loads((rep / "summary.json").read_text())
+    assert summary["documents"]["in"] == 4 and summary["documents"]["rejected"] == 3
+    page = (rep / "report.html").read_text(encoding="utf-8")
+    assert "another field" not in page and "cut short" not in page
+    binary = b"GIF89a\x01\x00\x00\xff text after a NUL"
+    stdin(monkeypatch, binary)
+    assert main(["clean", "-", "--report", str(rep), "--overwrite", "-q"]) == 1
+    reject = json.loads((rep / "rejects.jsonl").read_text(encoding="utf-8"))
+    assert reject["reason"].startswith("binary file") and reject["record"].encode("utf-8", "surrogateescape") == binary
+
+
 @pytest.mark.parametrize("args, message", [
     (["a.txt"], "clean needs -o OUT: a folder, a *.jsonl or *.parquet file, or - for standard output"),
     (["a.txt", "b.txt", "-o", "-", "--format", "txt"],

@@ -230,6 +230,7 @@ def _open(source: Source) -> ContextManager[BinaryIO]:
 def read_txt(source: Source, options: ReadOptions) -> Iterator[Record | Reject]:
     """The one document of a txt file, or why there is none."""
     id = compression.without_suffix(source.name)
+    data = b""
     try:
         with _open(source) as f:
             data = f.read(options.max_bytes + 1)
@@ -244,7 +245,9 @@ def read_txt(source: Source, options: ReadOptions) -> Iterator[Record | Reject]:
                             f"of its {decoded.encoding} text)")
         _check_text(decoded.text)
     except _Rejected as e:
-        yield Reject(id, source.path, str(e))
+        # standard input is gone once read: its document is kept with the reject (a file has its path)
+        kept = source.path == "-" and len(data) <= options.max_bytes
+        yield Reject(id, source.path, str(e), data.decode("utf-8", "surrogateescape") if kept else None)
     except _UNREADABLE as e:
         yield Reject(id, source.path, _unreadable(source, e))
     else:
@@ -278,7 +281,7 @@ def read_jsonl_lines(source: Source, options: ReadOptions, start: int = 0, end: 
                     try:
                         yield _jsonl_record(raw, start, line, source, options)
                     except _Rejected as e:
-                        yield Reject(e.id or f"{source.name}:{line}", where, f"line {line}: {e}")
+                        yield Reject(e.id or f"{source.name}:{line}", where, f"line {line}: {e}", _line_as_read(raw))
     except _Rejected as e:
         yield Reject(source.name, source.path, str(e))
     except _UNREADABLE as e:
@@ -308,6 +311,11 @@ def _jsonl_record(raw: bytes, offset: int, line: int, source: Source, options: R
         del fields[options.id_field]
     fields.update(decoded.metadata())
     return Record(id, doc, fields, f"{source.path}:{line}", fields=given)
+
+
+def _line_as_read(raw: bytes) -> str:
+    """A JSONL line as it came, without its line break; bytes that are not UTF-8 as lone surrogates."""
+    return raw.removesuffix(b"\n").removesuffix(b"\r").decode("utf-8", "surrogateescape")
 
 
 def _decode(data: bytes, at_file_start: bool, offset: int = 0, guess: bool = False):

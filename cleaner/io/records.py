@@ -1,6 +1,7 @@
 """What a reader yields: a document to clean, or a reject that says why there is none."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 
@@ -19,11 +20,28 @@ class Record:
     row: tuple | None = field(default=None, compare=False, repr=False)
     fields: dict | None = field(default=None, compare=False, repr=False)
 
+    def as_read(self) -> str:
+        """The document as its input held it, for a reject that keeps it: a JSONL record's or a
+        Parquet row's fields as one JSON object, a text document's text."""
+        return self.text if self.fields is None else json.dumps(self.fields, ensure_ascii=False)
+
 
 @dataclass(frozen=True, slots=True)
 class Reject:
-    """An input that is not cleaned, with a one-line `reason` a user can act on."""
+    """An input that is not cleaned, with a one-line `reason` a user can act on, and the input itself
+    where the reader held it (`record`: a JSONL line as it came, a document's text, a record's
+    fields as JSON), so that a stream's rejects are not lost with the stream. None for what its
+    `source` names whole (a file that cannot be read) and for a document over --max-doc-mb.
+    A line that is not UTF-8 keeps its bytes as lone surrogates (`surrogateescape`)."""
 
     id: str
     source: str
     reason: str
+    record: str | None = None
+
+    def to_dict(self) -> dict:
+        """The reject as a rejects.jsonl line holds it (no `record` key where none was kept)."""
+        out = {"id": self.id, "source": self.source, "reason": self.reason}
+        if self.record is not None:
+            out["record"] = self.record
+        return out

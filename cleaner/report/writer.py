@@ -1,7 +1,7 @@
 """The report folder: edits.jsonl and rejects.jsonl grow as documents finish; the rest ends the run.
 
     edits.jsonl        one line per written document: id, metadata, edits
-    rejects.jsonl      one line per rejected document: id, source, reason
+    rejects.jsonl      one line per rejected document: id, source, reason (and the record, where kept)
     summary.json       the totals, the pipeline, where the output went, the report's id
     report.html        the page a reviewer opens (cleaner/report/html.py)
     data-<id>/         each changed document's text and edits, in chunks (cleaner/report/data.py)
@@ -13,7 +13,6 @@ reviewer's and is never touched here.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 from pathlib import Path
@@ -65,10 +64,9 @@ class ReportWriter(Committable):
         self._documents += 1
 
     def reject(self, reject: Reject) -> None:
-        record = dataclasses.asdict(reject)
-        self._rejects.write(json_line(record))
+        self._rejects.write(json_line(reject.to_dict()))
         if len(self._rejects_shown) < REJECTS_SHOWN:
-            self._rejects_shown.append(record)
+            self._rejects_shown.append(_shown(reject.to_dict()))
 
     def add_shard(self, edits: Path, rejects: Path, entries: Path, documents: int, rules: list[list[str]]) -> None:
         """What a worker wrote for one shard of a run, in order: its lines of edits.jsonl and
@@ -81,7 +79,7 @@ class ReportWriter(Committable):
             for line in f:
                 self._rejects.write(line)
                 if len(self._rejects_shown) < REJECTS_SHOWN:
-                    self._rejects_shown.append(json.loads(line))
+                    self._rejects_shown.append(_shown(json.loads(line)))
         with open(entries, "rb") as f:
             self._data.add_entries(self._documents, f, rules)
         self._documents += documents
@@ -102,3 +100,8 @@ class ReportWriter(Committable):
         self._edits.abort()
         self._rejects.abort()
         self._data.abort()
+
+
+def _shown(reject: dict) -> dict:
+    """A reject as the page lists it: without the record it keeps (up to --max-doc-mb of text)."""
+    return {k: v for k, v in reject.items() if k != "record"}

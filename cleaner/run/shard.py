@@ -14,7 +14,6 @@ fsync'ed one by one: a kill leaves them whole, a power cut may not.)
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import shutil
 import threading
@@ -133,12 +132,12 @@ def clean_shard(job: Job, task: Task, tick: Callable[[int, int], None] | None = 
     try:
         for k, item in enumerate(read_shard(shard, job.read)):
             if isinstance(item, Record) and (k in refused or reject_all is not None):
-                item = Reject(item.id, item.source, refused.get(k, reject_all))
+                item = Reject(item.id, item.source, refused.get(k, reject_all), item.as_read())
             elif isinstance(item, Record) and job.format == "jsonl" and metadata_conflict(item.fields):
-                item = Reject(item.id, item.source, metadata_conflict(item.fields))
+                item = Reject(item.id, item.source, metadata_conflict(item.fields), item.as_read())
             outcome = clean_item(pipeline, item)
             if isinstance(outcome, Reject):
-                files["rejects"].write(json_line(dataclasses.asdict(outcome)))
+                files["rejects"].write(json_line(outcome.to_dict()))
                 summary.reject()
             else:
                 _write(job, files, outcome, item)
@@ -188,7 +187,7 @@ def clean_item(pipeline: Pipeline, item: Record | Reject) -> Result | Reject:
     try:
         return flag_guess(pipeline.clean(item.text, id=item.id, metadata=item.metadata))
     except StageError as e:
-        return Reject(item.id, item.source, f"stage {e.stage} failed: {e.__cause__}")
+        return Reject(item.id, item.source, f"stage {e.stage} failed: {e.__cause__}", item.as_read())
 
 
 def _write(job: Job, files: dict, result: Result, record: Record) -> None:

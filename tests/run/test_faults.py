@@ -94,7 +94,8 @@ def test_a_shard_whose_worker_dies_twice_goes_to_the_rejects(tmp_path, dying, ca
     rejects = [json.loads(line) for line in (rep / "rejects.jsonl").read_text().splitlines()]
     assert rejects == [{"id": "t07.txt", "source": str(src / "t07.txt"),
                         "reason": "a worker process died twice while cleaning this document's shard (exit status "
-                                  "3); clean it again with a smaller --shard-mb to find the one at fault"}]
+                                  "3); clean it again with a smaller --shard-mb to find the one at fault",
+                        "record": (src / "t07.txt").read_text(encoding="utf-8")}]    # the document, kept
     ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
     assert ids == [f"t{i:02}.txt" for i in range(20) if i != 7]  # every other document is cleaned
     summary = json.loads((rep / "summary.json").read_text())

@@ -119,10 +119,11 @@ class Pipeline:
         for step in range(n * self.max_rounds):
             if not unseen:
                 break
-            if step % n not in unseen:
+            k = step % n
+            if k not in unseen:
                 continue
-            stage = self.stages[step % n]
-            unseen.discard(step % n)
+            stage = self.stages[k]
+            unseen.discard(k)
             started = time.perf_counter()
             language = doc.metadata.get("language")
             found, new = self._run(stage, doc)
@@ -138,8 +139,8 @@ class Pipeline:
             elif doc.metadata.get("language") != language:
                 # a language found only now (the header stage's repair left a sentence readable): the
                 # stages that read it must see it, as on a second cleaning; the stage that found it has
-                unseen.update(k for k, other in enumerate(self.stages)
-                              if other is not stage and (other.reads is None or "language" in other.reads))
+                unseen.update(j for j, other in enumerate(self.stages)
+                              if j != k and (other.reads is None or "language" in other.reads))
         flags = [f for f in flags if not _made(f, fixes)]
         edits = sorted(fixes + flags, key=lambda e: (e.start, e.end))
         return Result(doc.text, edits, doc.metadata, text, id, seconds)

@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 
 from . import paths
 from .readers import _UNREADABLE, ReadOptions, Source, _check_text, _Rejected, _too_big
-from .records import Record, Reject
+from .records import Record, Reject, given_id
 
 BATCH_BYTES = 1 << 20  # about this much of a row group (uncompressed, as its footer counts) decoded at a time,
 BATCH_ROWS = 1024      # and no more rows than this (each row is some Python objects)
@@ -67,16 +67,21 @@ def read_rows(source: Source, options: ReadOptions, start: int = 0, end: int | N
             problem = text_problem(f.schema_arrow, options.text_field)
             if problem:
                 raise _Rejected(problem)
-            for group in range(start, f.num_row_groups if end is None else end):
-                for batch in f.iter_batches(batch_rows(f.metadata.row_group(group)), row_groups=[group],
-                                            use_threads=False):
-                    yield from _records(batch, source, options, row)
-                    row += batch.num_rows
+            for batch in row_batches(f, start, end):
+                yield from _records(batch, source, options, row)
+                row += batch.num_rows
     except _Rejected as e:
         yield Reject(source.name, source.path, str(e))
     except UNREADABLE as e:
         after = f" (after row {row})" if row else ""
         yield Reject(source.name, source.path, f"cannot read as Parquet: {_message(e)}{after}")
+
+
+def row_batches(f: pq.ParquetFile, start: int = 0, end: int | None = None) -> Iterator[pa.RecordBatch]:
+    """The rows of row groups [start, end) of an open Parquet file, in order, a batch of about
+    `BATCH_BYTES` at a time (`batch_rows`)."""
+    for group in range(start, f.num_row_groups if end is None else end):
+        yield from f.iter_batches(batch_rows(f.metadata.row_group(group)), row_groups=[group], use_threads=False)
 
 
 def batch_rows(group: pq.RowGroupMetaData) -> int:
@@ -91,9 +96,8 @@ def _records(batch: pa.RecordBatch, source: Source, options: ReadOptions, row: i
     ids = columns.get(options.id_field, [None] * batch.num_rows)
     for i, text in enumerate(texts):
         n = row + i + 1
-        given_id = ids[i]
-        has_id = isinstance(given_id, (str, int)) and not isinstance(given_id, bool) and given_id != ""
-        id = str(given_id) if has_id else f"{source.name}:{n}"
+        named = given_id(ids[i])
+        id = named or f"{source.name}:{n}"
         try:
             if text is None:
                 raise _Rejected(f"the column {options.text_field!r} is null")
@@ -104,8 +108,8 @@ def _records(batch: pa.RecordBatch, source: Source, options: ReadOptions, row: i
             yield Reject(id, f"{source.path}:{n}", f"row {n}: {e}")
             continue
         metadata = {name: _plain(values[i]) for name, values in columns.items()
-                    if not (has_id and name == options.id_field)}
-        fields = {name: text if name == options.text_field else metadata.get(name, given_id)
+                    if not (named is not None and name == options.id_field)}
+        fields = {name: text if name == options.text_field else metadata.get(name, ids[i])
                   for name in batch.schema.names}
         yield Record(id, text, metadata, f"{source.path}:{n}", (batch, i), fields)
 

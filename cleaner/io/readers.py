@@ -34,7 +34,7 @@ from typing import BinaryIO, ContextManager, Iterable, Iterator
 
 from . import compression, paths
 from .encodings import NotText, bom_encoding, decode
-from .records import Record, Reject
+from .records import Record, Reject, given_id
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")  # newline-delimited JSON goes by both names
 _SNIFF = 8192  # bytes of a JSONL file looked at for NULs, as git does to call a file binary
@@ -298,16 +298,15 @@ def _jsonl_record(raw: bytes, offset: int, line: int, source: Source, options: R
     if not isinstance(fields, dict):
         raise _Rejected(f"a JSON {_JSON_TYPES[type(fields)]}, not an object")
     given = dict(fields)
-    given_id = fields.get(options.id_field)
-    has_id = isinstance(given_id, (str, int)) and not isinstance(given_id, bool) and given_id != ""
-    id = str(given_id) if has_id else f"{source.name}:{line}"
+    named = given_id(fields.get(options.id_field))
+    id = named or f"{source.name}:{line}"
     doc = fields.pop(options.text_field, None)
     if not isinstance(doc, str):
         raise _Rejected(f"no string field {options.text_field!r}", id)
     if _SURROGATE.search(doc):
         raise _Rejected("the text holds an unpaired UTF-16 surrogate escape, which is not valid Unicode", id)
     _check_text(doc, id)
-    if has_id:
+    if named is not None:
         del fields[options.id_field]
     fields.update(decoded.metadata())
     return Record(id, doc, fields, f"{source.path}:{line}", fields=given)

@@ -26,6 +26,13 @@ class Record:
         return self.text if self.fields is None else json.dumps(self.fields, ensure_ascii=False)
 
 
+def given_id(value) -> str | None:
+    """The id a record's id field gives it: a non-empty string or a whole number (not a bool), as
+    text; None where the field gives none (the reader then names the record by its place)."""
+    has_id = isinstance(value, (str, int)) and not isinstance(value, bool) and value != ""
+    return str(value) if has_id else None
+
+
 @dataclass(frozen=True, slots=True)
 class Reject:
     """An input that is not cleaned, with a one-line `reason` a user can act on, and the input itself

@@ -32,6 +32,7 @@ from pathlib import Path, PurePosixPath
 from ..edits import FIX, replay
 from ..io import compression, default_format, open_writer, paths
 from ..io.atomic import Committable
+from ..io.records import given_id
 from ..io.writers import STDOUT, txt_name
 from ..result import Result
 from .data import ReportData, ReportError
@@ -246,17 +247,14 @@ class _ParquetOutput:
         self._rows = self._read()
 
     def _read(self):
-        from ..io.parquet import batch_rows
+        from ..io.parquet import row_batches
 
-        f = self._file
-        for group in range(f.num_row_groups):
-            for batch in f.iter_batches(batch_rows(f.metadata.row_group(group)), row_groups=[group],
-                                        use_threads=False):
-                texts = batch.column(self.text_field).to_pylist()
-                ids = (batch.column(self.id_field).to_pylist() if self.id_field in batch.schema.names
-                       else [None] * len(texts))
-                for i, (given, text) in enumerate(zip(ids, texts)):
-                    yield (batch, i), given, text
+        for batch in row_batches(self._file):
+            texts = batch.column(self.text_field).to_pylist()
+            ids = (batch.column(self.id_field).to_pylist() if self.id_field in batch.schema.names
+                   else [None] * len(texts))
+            for i, (given, text) in enumerate(zip(ids, texts)):
+                yield (batch, i), given_id(given), text
 
     def _next(self):
         try:
@@ -268,11 +266,9 @@ class _ParquetOutput:
         row = self._next()
         if row is None:
             raise ReportError(f"{self.path}: ends before document {id!r}: not the run's output")
-        self.fields, given, text = row
-        # the run gave a row its id column's value as its id, when that is a string or a whole number
-        named = isinstance(given, (str, int)) and not isinstance(given, bool) and given != ""
-        if named and str(given) != id:
-            raise ReportError(f"{self.path}: row {n + 1} is {str(given)!r}, the report has {id!r}")
+        self.fields, named, text = row
+        if named is not None and named != id:     # a row without an id was named by its input's place
+            raise ReportError(f"{self.path}: row {n + 1} is {named!r}, the report has {id!r}")
         if not isinstance(text, str):
             raise ReportError(f"{self.path}: row {n + 1} has no text: not the run's output")
         return text

@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cleaner", description=__doc__.split("\n")[0],
+    parser = argparse.ArgumentParser(prog="cleaner", description=__doc__.split("\n\n")[0].replace("\n", " "),
                                      epilog="Exit status of clean: 0 all cleaned, 1 some documents "
                                             "rejected, 2 usage or fatal error.")
     parser.add_argument("--version", action="version", version=f"cleaner {__version__}")

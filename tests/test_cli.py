@@ -323,6 +323,18 @@ def test_version_is_one_number_everywhere(capsys):
     assert (console.returncode, console.stdout) == (0, f"cleaner {cleaner.__version__}\n")
 
 
+
+def test_help_names_every_command_in_whole_sentences(capsys):
+    """`cleaner --help` opens with the module's first paragraph: it was cut at its first line
+    ("… list the `stages`, `diff`, `rules`,") and a command added since went unnamed."""
+    assert main(["--help"]) == 0
+    help_text = capsys.readouterr().out
+    description = " ".join(help_text.split("\n\n")[1].split())
+    assert description.endswith(".") and "rules`, `config show`." in description, description
+    commands = help_text.split("commands:")[1]
+    for command in ("clean", "review", "apply", "stages", "diff", "config", "rules"):
+        assert f"\n    {command} " in commands and f"`{command}" in description, command
+
 def test_summary_records_the_version_and_the_config_hash(tmp_path):
     src = write(tmp_path / "in", {"a.txt": b"x  y\n"})
     config = write(tmp_path, {"c.toml": b'[pipeline]\nstages = ["whitespace"]\nmax_rounds = 1\n'}) / "c.toml"

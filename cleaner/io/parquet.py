@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import datetime
 import decimal
+import json
 from typing import Iterator
 
 import pyarrow as pa
@@ -98,14 +99,18 @@ def _records(batch: pa.RecordBatch, source: Source, options: ReadOptions, row: i
         n = row + i + 1
         named = given_id(ids[i])
         id = named or f"{source.name}:{n}"
+        too_big = text is not None and len(text) * 4 > options.max_bytes and len(text.encode()) > options.max_bytes
         try:
             if text is None:
                 raise _Rejected(f"the column {options.text_field!r} is null")
-            if len(text) * 4 > options.max_bytes and len(text.encode()) > options.max_bytes:
+            if too_big:
                 raise _Rejected(_too_big(options))
             _check_text(text)
-        except _Rejected as e:
-            yield Reject(id, f"{source.path}:{n}", f"row {n}: {e}")
+        except _Rejected as e:      # the row is kept as JSON holds it, but for a text over --max-doc-mb
+            row_as_read = None if too_big else json.dumps(
+                {name: text if name == options.text_field else _plain(columns[name][i])
+                 for name in batch.schema.names}, ensure_ascii=False)
+            yield Reject(id, f"{source.path}:{n}", f"row {n}: {e}", row_as_read)
             continue
         metadata = {name: _plain(values[i]) for name, values in columns.items()
                     if not (named is not None and name == options.id_field)}

@@ -1,6 +1,7 @@
 """Parquet input: rows as records, row groups as shards, read a row group at a time."""
 import datetime
 import decimal
+import json
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -36,8 +37,19 @@ def test_rows_are_records_with_ids_and_metadata_as_json_holds_it(tmp_path):
     assert items == [
         Record("a", "One  two.", {**meta, "tags": ["x"]}, f"{path}:1"),
         Record("w.parquet:2", "Three.", {"doc_id": None, **meta, "tags": []}, f"{path}:2"),
-        Reject("c", f"{path}:3", "row 3: the column 'body' is null"),
-        Reject("d", f"{path}:4", "row 4: document is only whitespace")]
+        Reject("c", f"{path}:3", "row 3: the column 'body' is null", json.dumps(
+            {"doc_id": "c", "body": None, **dict(list(meta.items())[:-1]), "tags": None, "nothing": None})),
+        Reject("d", f"{path}:4", "row 4: document is only whitespace", json.dumps(
+            {"doc_id": "d", "body": "   ", **dict(list(meta.items())[:-1]), "tags": ["y", "z"], "nothing": None}))]
+    # a rejected row keeps its fields (rejects.jsonl's `record`): input = output + rejects, whatever the format
+
+
+def test_a_row_over_max_doc_mb_is_rejected_without_its_text(tmp_path):
+    pq.write_table(pa.table({"id": ["big", "small"], "text": ["x" * 3_000_000, "Fine text."]}), tmp_path / "b.parquet")
+    items = list(read(discover([str(tmp_path)]), ReadOptions(max_doc_mb=1)))
+    assert items[0] == Reject("big", f"{tmp_path / 'b.parquet'}:1",
+                              "row 1: document is bigger than the --max-doc-mb limit of 1 MiB")
+    assert items[0].record is None and items[1].text == "Fine text."
 
 
 def test_a_file_without_the_text_column_is_one_reject(tmp_path):

@@ -64,6 +64,7 @@ class Lexicon:
     name_starter_endings: tuple
     number_styles: frozenset
     verbs_before_articles: tuple
+    subject_pronouns: frozenset    # lower case: "I" glued to a word is read by the words they precede
     given_names: Container     # lower case (a trie); empty where the language has no list
     surnames: Container
     pairs: PairModel           # how likely a reading is, given the word before
@@ -163,6 +164,7 @@ def lexicon(language: str) -> Lexicon:
         name_starter_endings=tuple(lists.get("name_starter_endings", ())),
         number_styles=frozenset(lists.get("number_styles", ())),
         verbs_before_articles=tuple(lists.get("verbs_before_articles", ())),
+        subject_pronouns=frozenset(lists.get("subject_pronouns", ())),
         given_names=_census_names(_GIVEN_NAMES.get(language, ())),
         surnames=_census_names(_SURNAMES.get(language, ())),
         pairs=PairModel(frequency, bigrams, dictionary,

@@ -56,7 +56,7 @@ def contraction_gaps(text: str, lex: Lexicon):
         low = letters.lower()
         if lex.is_word(low) or lex.zipf(low) >= KNOWN_WORD_ZIPF:     # a word, or a name written so ("Andi")
             continue
-        for i in range(len(low) - 1, 0, -1):
+        for i in range(1, len(low)):    # the longest contraction first: "But|there's", not "Butt|here's"
             left, right = low[:i], low[i:]
             if f"{right}'{clitic}" in lex.contractions and _is_word(left, lex):
                 yield start + i, 0.85

@@ -85,6 +85,12 @@ def number_gaps(text: str, lex: Lexicon, parts=None):
                     and letters not in lex.number_styles and _stands_alone(text, at - len(number), at + len(letters)):
                 yield at, 0.85          # "1446he", "140of", "8and"; not "4in", "10am"
                 continue
+            suffix = _number_suffix(number, letters)
+            rest = letters[len(suffix):]
+            if suffix and (rest.islower() or rest[1:].islower()) and (rest in lex.function_words and len(rest) > 1 or (
+                    len(rest) >= 3 and lex.is_word(rest.lower()) and lex.zipf(rest.lower()) >= MIN_CONTENT_ZIPF)):
+                yield at + len(suffix), 0.85    # "20thcentury", "1930ssaw", "17thand", "1stArmy"; read
+                continue                        # before the letters' words: "200th|anniversary", not "than|…"
             if parts is not None and letters.islower() and _glued(letters, parts, 0, lex) \
                     and _stands_alone(text, at - len(number), at + len(letters)):
                 yield at, 0.85          # "2003beforethe"
@@ -92,12 +98,6 @@ def number_gaps(text: str, lex: Lexicon, parts=None):
             if number.isdigit() and len(number) <= 2 and letters.lower() in lex.months \
                     and (letters.islower() or letters[1:].islower()) and _stands_alone(text, start, at + len(letters)):
                 yield at, 0.85          # a day and its month: "18May"
-                continue
-            suffix = _number_suffix(number, letters)
-            rest = letters[len(suffix):]
-            if suffix and (rest.islower() or rest[1:].islower()) and (rest in lex.function_words and len(rest) > 1 or (
-                    len(rest) >= 3 and lex.is_word(rest.lower()) and lex.zipf(rest.lower()) >= MIN_CONTENT_ZIPF)):
-                yield at + len(suffix), 0.85    # "20thcentury", "1930ssaw", "17thand", "1stArmy"
                 continue
             if parts is not None and letters.islower() and _stands_alone(text, start, at + len(letters)) \
                     and _content_word_first(letters, parts, lex):

@@ -7,7 +7,7 @@ a contraction or a possessive needs its own look:
           clitic ('s, n't, 're, 've, 'll, 'd, 'm) end a word, and what follows is a real word
           far more frequent than the word the clitic would start ("Britain'spear" stays:
           "spear" is a word as common as "pear"; "snot" is no rival to "not")
-  before  "there|won't", "we|don't", "But|it's", "that|we're": the letters before the
+  before  "there|won't", "we|don't", "But|it's", "that|we're", "I|can't": the letters before the
           apostrophe are no word and no token the frequency list knows well (a name such as
           "Andi"; "thatwe" is web glue it lists rarely), but a real word and a listed
           contraction ("won't") are
@@ -58,7 +58,7 @@ def contraction_gaps(text: str, lex: Lexicon):
             continue
         for i in range(1, len(low)):    # the longest contraction first: "But|there's", not "Butt|here's"
             left, right = low[:i], low[i:]
-            if f"{right}'{clitic}" in lex.contractions and _is_word(left, lex):
+            if f"{right}'{clitic}" in lex.contractions and (_is_word(left, lex) or letters[:i] == "I"):   # "I|can't"
                 yield start + i, 0.85
                 break
 

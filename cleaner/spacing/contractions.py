@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import KNOWN_WORD_ZIPF, Lexicon
+from .lexicon import Lexicon
 from .segment import AMBIGUITY_MARGIN
 from ..text.scan import finditer, per_mark
 from ..text.tokens import letters_before
@@ -54,7 +54,7 @@ def contraction_gaps(text: str, lex: Lexicon):
         letters = letters_before(text, m.start(), 40)
         start = m.start() - len(letters)
         low = letters.lower()
-        if lex.is_word(low) or lex.zipf(low) >= KNOWN_WORD_ZIPF:     # a word, or a name written so ("Andi")
+        if lex.is_word(low):            # a real word: the list's well-known tokens are ("Andi"), rare web glue not
             continue
         for i in range(1, len(low)):    # the longest contraction first: "But|there's", not "Butt|here's"
             left, right = low[:i], low[i:]

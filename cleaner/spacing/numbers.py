@@ -23,7 +23,7 @@ _LONG_NUMBER = re.compile(r"\d{4}(?!\w)|\d{1,3},\d{3}(?!\w)")
 _QUANTITY = re.compile(r"\d+\.\d+(?![\w.])|\d{1,3}(?:,\d{3})+(?![\w,])")
 _ERAS = {"AD", "BC", "BCE", "CE", "AH", "BP"}
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
-_YEAR_ALONE = re.compile(r"(?:1[5-9]\d\d|20\d\d)(?![\w.,])")     # "fiscal1984"; not "word1984.5"
+_YEAR_ALONE = re.compile(rf"(?:{_YEAR.pattern})(?![\w.,])")     # "fiscal1984"; not "word1984.5"
 
 
 def number_gaps(text: str, lex: Lexicon, parts=None):
@@ -63,8 +63,7 @@ def number_gaps(text: str, lex: Lexicon, parts=None):
                 yield at, 0.85          # "capacityof20,000", "17October1998"
             elif word in lex.single_letter_words and _LONG_NUMBER.match(text, at):
                 yield at, 0.85          # "a1982", "a1,500-acre"; not "a1", a code
-            elif word.islower() and len(word) >= 4 and (_QUANTITY.match(text, at) or _YEAR_ALONE.match(text, at)) \
-                    and lex.is_word(word) and lex.zipf(word) >= MIN_CONTENT_ZIPF:
+            elif word.islower() and (_QUANTITY.match(text, at) or _YEAR_ALONE.match(text, at)) and _common(word, lex):
                 yield at, 0.85          # a quantity: "earning4.5", "reached1,250"
         else:                                              # this number, then letters
             at = m.end()
@@ -119,8 +118,13 @@ def _content_word_first(letters: str, parts, lex: Lexicon) -> bool:
     """Do `parts` split `letters` into words whose first, the one beside the number, is a common
     word of four letters or more: as the letters would stand alone (the last rule of `number_gaps`)."""
     words = parts(letters)
-    return bool(words) and len(words[0]) >= 4 and bool(lex.is_word(words[0])) and words[0] not in lex.unit_abbreviations \
-        and lex.zipf(words[0]) >= MIN_CONTENT_ZIPF
+    return bool(words) and _common(words[0], lex) and words[0] not in lex.unit_abbreviations
+
+
+def _common(word: str, lex: Lexicon) -> bool:
+    """Is `word` (lower case) a common real word of four letters or more, one that does not end a
+    number as a unit or a code does ("earning4.5", "fiscal1984", "additional$600", "45players")?"""
+    return len(word) >= 4 and bool(lex.is_word(word)) and lex.zipf(word) >= MIN_CONTENT_ZIPF
 
 
 def _glued(word: str, parts, side: int, lex: Lexicon) -> bool:
@@ -138,8 +142,7 @@ def _currency_gaps(text: str, lex: Lexicon):
     "additional$600"); not "US$500", a style."""
     for m in finditer(_CURRENCY_BEFORE_DIGIT, text):
         word = letters_before(text, m.start(), 12)
-        if word.islower() and (word in lex.function_words and len(word) > 1 or len(word) >= 4 and lex.is_word(word)
-                               and lex.zipf(word) >= MIN_CONTENT_ZIPF) \
+        if word.islower() and (word in lex.function_words and len(word) > 1 or _common(word, lex)) \
                 and not _inside_a_word(text, m.start() - len(word)):
             yield m.start(), 0.9
 

@@ -4,7 +4,7 @@
 
 The held-out halves of the whitespace sets decided which features the spacing decision keeps:
 each was scored on them before it was kept or dropped, so they are no longer text the model has
-never met. These sentences are (benchmarks/data/sotu-sentences.jsonl: 5,120 sentences, 105k
+never met. These sentences are (benchmarks/data/sotu-sentences.jsonl: 5,103 sentences, 105k
 words, of the addresses of 1961 to 2021; SOURCE.md). The corrupt side is made as doval-drop5 and
 wiki-drop5 were: each space dropped with probability 0.05, by a random generator seeded with the
 sentence's id, so that every run drops the same spaces. Scored as `whitespace.py` scores: the
